@@ -1,0 +1,143 @@
+package org.safeguarding.backbone.localinfra;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker (KRaft, broker and controller combined) running inside this JVM, listening on
+ * 127.0.0.1 only. Its log directory is formatted on first use and reused afterwards, so a broker started again on
+ * the same directory has every record it had before.
+ *
+ * <p>Not spring-kafka-test's embedded broker: that one binds the wildcard address on random ports.
+ */
+public final class LocalKafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalKafkaBroker.class);
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+    private final Path logDir;
+    private boolean closed;
+
+    private LocalKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+        this.logDir = logDir;
+    }
+
+    /** A broker on free ports with its data in a new temporary directory: for tests. */
+    public static LocalKafkaBroker startTemporary() {
+        try {
+            return start(Files.createTempDirectory("backbone-kafka-"), FreePorts.next(), FreePorts.next());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts a broker keeping its data in {@code dataDir}, serving clients on {@code brokerPort} and its controller
+     * quorum on {@code controllerPort}, and returns once it answers clients.
+     */
+    public static LocalKafkaBroker start(Path dataDir, int brokerPort, int controllerPort) {
+        long started = System.nanoTime();
+        Path logDir = dataDir.resolve("kraft-logs");
+        Properties config = new Properties();
+        config.put("process.roles", "broker,controller");
+        config.put("node.id", "1");
+        config.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        config.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        config.put("controller.listener.names", "CONTROLLER");
+        config.put("inter.broker.listener.name", "PLAINTEXT");
+        config.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        config.put("log.dirs", logDir.toString());
+        config.put("num.partitions", "3");
+        config.put("auto.create.topics.enable", "true");
+        config.put("offsets.topic.replication.factor", "1");
+        config.put("offsets.topic.num.partitions", "3");
+        config.put("transaction.state.log.replication.factor", "1");
+        config.put("transaction.state.log.min.isr", "1");
+        config.put("transaction.state.log.num.partitions", "3");
+        config.put("share.coordinator.state.topic.replication.factor", "1");
+        config.put("share.coordinator.state.topic.min.isr", "1");
+        config.put("group.initial.rebalance.delay.ms", "0");
+        config.put("log.cleaner.dedupe.buffer.size", "2097152");
+        // a safeguarding record is kept: nothing is deleted by age or size on the local broker
+        config.put("log.retention.ms", "-1");
+        try {
+            Files.createDirectories(dataDir);
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                format(config, dataDir);
+            }
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+            server.startup();
+            String bootstrap = "127.0.0.1:" + brokerPort;
+            LocalKafkaBroker broker = new LocalKafkaBroker(server, bootstrap, logDir);
+            broker.awaitReady();
+            LOG.info("Kafka broker ready at {} ({} ms, data in {})", bootstrap,
+                    (System.nanoTime() - started) / 1_000_000, logDir);
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare the Kafka data directory " + dataDir, e);
+        }
+    }
+
+    private static void format(Properties config, Path dataDir) throws IOException {
+        Path file = dataDir.resolve("server.properties");
+        try (var out = Files.newOutputStream(file)) {
+            config.store(out, "written by LocalKafkaBroker when it formats the log directory");
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
+                "-c", file.toString()}, new PrintStream(output, true, StandardCharsets.UTF_8));
+        if (rc != 0) {
+            throw new IllegalStateException("formatting Kafka storage in " + dataDir + " failed (" + rc + "): "
+                    + output.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void awaitReady() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("Kafka broker at " + bootstrapServers + " did not become ready", e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.shutdown();
+        server.awaitShutdown();
+        LOG.info("Kafka broker at {} stopped", bootstrapServers);
+    }
+}

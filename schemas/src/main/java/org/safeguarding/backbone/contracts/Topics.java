@@ -1,0 +1,23 @@
+package org.safeguarding.backbone.contracts;
+
+/**
+ * The Kafka topics that carry the integration events, part of the contract like the schemas themselves.
+ * Every record is keyed by the child's id, so all events about one child stay in order on one partition.
+ */
+public final class Topics {
+
+    /** Information shares, referrals, requests and their acknowledgements (the referrals service). */
+    public static final String REFERRALS = "safeguarding.referrals.events.v1";
+
+    /** Feedback owed and given between recipient and referrer (the feedback service). */
+    public static final String FEEDBACK = "safeguarding.feedback.events.v1";
+
+    /** A child's moves between agencies (the transitions service). */
+    public static final String TRANSITIONS = "safeguarding.transitions.events.v1";
+
+    /** Suffix of the dead-letter topic beside each topic: records that could not be processed, with the reason. */
+    public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    private Topics() {
+    }
+}
