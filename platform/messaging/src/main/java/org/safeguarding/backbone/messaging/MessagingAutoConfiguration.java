@@ -1,0 +1,125 @@
+package org.safeguarding.backbone.messaging;
+
+import io.apicurio.registry.resolver.config.SchemaResolverConfig;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.messaging.consume.ProcessedEvents;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Every service's Kafka clients speak Avro through the schema registry, in the Confluent wire format (magic byte 0
+ * and a 4-byte schema id), so any Confluent-compatible consumer elsewhere can read our topics. A record that cannot
+ * be decoded, or that its listener rejects after retries, goes to the topic's dead-letter topic with the reason in
+ * its headers; the consumer carries on with the next record.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    /** Registry settings shared by serializers and deserializers. */
+    static Map<String, Object> registryConfig(MessagingProperties properties) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(SchemaResolverConfig.REGISTRY_URL, properties.registryApiUrl());
+        config.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, properties.autoRegisterSchemas());
+        // one registry artifact per record type (group = namespace, id = name): a topic carries several types
+        config.put(SchemaResolverConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName());
+        config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+        return config;
+    }
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer backboneAvroProducer(MessagingProperties properties) {
+        return factory -> {
+            Map<String, Object> config = registryConfig(properties);
+            config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class);
+            // an acknowledgement means every replica has the record; retries never duplicate it
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            factory.updateConfigs(config);
+        };
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer backboneAvroConsumer(MessagingProperties properties) {
+        return factory -> {
+            Map<String, Object> config = registryConfig(properties);
+            config.put("key.deserializer", ErrorHandlingDeserializer.class);
+            config.put(ErrorHandlingDeserializer.KEY_DESERIALIZER_CLASS, StringDeserializer.class);
+            config.put("value.deserializer", ErrorHandlingDeserializer.class);
+            config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, AvroKafkaDeserializer.class);
+            config.put("auto.offset.reset", "earliest");
+            config.put("enable.auto.commit", false);
+            config.put("isolation.level", "read_committed");
+            factory.updateConfigs(config);
+        };
+    }
+
+    /**
+     * Dead letters keep the original bytes when a record could not be decoded, and are Avro again when a decoded
+     * record was rejected by its listener.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "deadLetterTemplate")
+    KafkaTemplate<String, Object> deadLetterTemplate(KafkaProperties kafka, MessagingProperties properties) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        AvroKafkaSerializer<SpecificRecord> avro = new AvroKafkaSerializer<>();
+        avro.configure(registryConfig(properties), false);
+        Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
+        byType.put(byte[].class, new ByteArraySerializer());
+        byType.put(SpecificRecord.class, avro);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Serializer<Object> values = (Serializer) new DelegatingByTypeSerializer(byType, true);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(), values));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, Object> deadLetterTemplate) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
+                (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
+        // three attempts for what may be transient (a database hiccup), then the dead-letter topic;
+        // a record that cannot be decoded or is invalid is not retried at all
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(1000L, 2));
+        handler.addNotRetryableExceptions(IllegalArgumentException.class);
+        return handler;
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcTemplate.class)
+    @ConditionalOnMissingBean
+    ProcessedEvents processedEvents(JdbcTemplate jdbc) {
+        return new ProcessedEvents(jdbc);
+    }
+}

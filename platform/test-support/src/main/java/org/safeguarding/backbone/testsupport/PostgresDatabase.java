@@ -1,0 +1,44 @@
+package org.safeguarding.backbone.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A fresh, empty PostgreSQL schema for a test, on the server these machines run at 127.0.0.1:5432 (trust auth),
+ * or {@code BACKBONE_TEST_PG_URL} / {@code BACKBONE_TEST_PG_USER}. Where no server is reachable the test is skipped,
+ * and says why.
+ */
+public final class PostgresDatabase {
+
+    private static final String URL = env("BACKBONE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    private static final String USER = env("BACKBONE_TEST_PG_USER", "postgres");
+
+    private PostgresDatabase() {
+    }
+
+    /** Creates schema {@code <prefix>_<random>} and points the Spring context's datasource at it. */
+    public static void freshSchema(String prefix, DynamicPropertyRegistry properties) {
+        String schema = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).replace('-', '_');
+        try (Connection connection = DriverManager.getConnection(URL, USER, env("BACKBONE_TEST_PG_PASSWORD", ""));
+             Statement statement = connection.createStatement()) {
+            statement.execute("create schema " + schema);
+        } catch (SQLException e) {
+            Assumptions.abort("PostgreSQL is not reachable at " + URL + " as " + USER + " (" + e.getMessage()
+                    + "): skipping the PostgreSQL event-store tests. Start it, or set BACKBONE_TEST_PG_URL.");
+        }
+        String separator = URL.contains("?") ? "&" : "?";
+        properties.add("spring.datasource.url", () -> URL + separator + "currentSchema=" + schema);
+        properties.add("spring.datasource.username", () -> USER);
+        properties.add("spring.datasource.password", () -> env("BACKBONE_TEST_PG_PASSWORD", ""));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

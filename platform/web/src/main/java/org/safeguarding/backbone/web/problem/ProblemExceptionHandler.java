@@ -1,0 +1,114 @@
+package org.safeguarding.backbone.web.problem;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Turns every error into an RFC 9457 problem response that says what was wrong and, for bad input, which field:
+ * {@code errors: [{field, message}]}. Spring's own exceptions (unsupported media type, wrong method, ...) keep their
+ * status and become problem details too.
+ */
+@RestControllerAdvice
+public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+            errors.add(fieldError(error.getField(), error.getDefaultMessage()));
+        }
+        ex.getBindingResult().getGlobalErrors().forEach(error ->
+                errors.add(fieldError(error.getObjectName(), error.getDefaultMessage())));
+        return invalid(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(fieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        return invalid(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = null;
+        String detail = "The request body is not valid JSON for this endpoint.";
+        Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            field = path(databind);
+            detail = "The request body has a value of the wrong type or shape at '" + field + "'.";
+        } else if (cause instanceof JacksonException jackson) {
+            detail = "The request body is not well-formed JSON: " + jackson.getOriginalMessage();
+        }
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                "Malformed request", detail);
+        if (field != null) {
+            problem.setProperty("errors", List.of(fieldError(field, "wrong type or shape")));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
+        HttpStatus status = HttpStatus.valueOf(violation.status());
+        ProblemDetail problem = ProblemResponses.problem(status, violation.type(), status.getReasonPhrase(),
+                violation.getMessage());
+        if (violation.field() != null) {
+            problem.setProperty("errors", List.of(fieldError(violation.field(), violation.getMessage())));
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    private static ResponseEntity<Object> invalid(List<Map<String, Object>> errors) {
+        errors.sort((a, b) -> String.valueOf(a.get("field")).compareTo(String.valueOf(b.get("field"))));
+        String fields = String.join(", ", errors.stream().map(e -> String.valueOf(e.get("field"))).distinct().toList());
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "The request has invalid fields: " + fields + ".");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static Map<String, Object> fieldError(String field, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("message", message);
+        return error;
+    }
+
+    /** Jackson's path as a field path: {@code recipients[0].agency}. */
+    private static String path(DatabindException exception) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : exception.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,45 @@
+package org.safeguarding.backbone.web.problem;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.function.Consumer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * RFC 9457 problem details, the one shape of every error this backbone returns over HTTP. Each kind of problem has
+ * a stable type URI, so an agency system can act on the type rather than parse the text.
+ */
+public class ProblemResponses {
+
+    private static final String TYPE_PREFIX = "urn:safeguarding-backbone:problem:";
+
+    private final JsonMapper json;
+
+    public ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type(type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    public static URI type(String type) {
+        return URI.create(TYPE_PREFIX + type);
+    }
+
+    /** For the places outside Spring MVC's exception handling (the security filter chain). */
+    public void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail,
+                      Consumer<HttpServletResponse> headers) throws IOException {
+        headers.accept(response);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem(status, type, title, detail)));
+    }
+}

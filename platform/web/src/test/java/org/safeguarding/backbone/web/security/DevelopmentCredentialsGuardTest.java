@@ -1,0 +1,44 @@
+package org.safeguarding.backbone.web.security;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+class DevelopmentCredentialsGuardTest {
+
+    private static final AgencyProperties DEVELOPMENT = new AgencyProperties(Map.of(
+            "school-a", new AgencyProperties.Agency("Example school", "{noop}dev-only-school-a")));
+    private static final AgencyProperties ENCODED = new AgencyProperties(Map.of(
+            "school-a", new AgencyProperties.Agency("Example school",
+                    "{bcrypt}$2a$10$abcdefghijklmnopqrstuuTXQk4vG8bFQ7k0mJx3m4m5r4m1x2y3a")));
+
+    @Test
+    void developmentCredentialsAreRefusedOutsideTheLocalProfile() {
+        MockEnvironment production = new MockEnvironment();
+        production.setActiveProfiles("postgres");
+
+        assertThatThrownBy(() ->
+                AgencySecurityAutoConfiguration.refuseDevelopmentCredentialsOutsideLocal(DEVELOPMENT, production))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("[school-a]")
+                .hasMessageContaining("'local' profile is not active");
+    }
+
+    @Test
+    void developmentCredentialsAreAcceptedUnderTheLocalProfile() {
+        MockEnvironment local = new MockEnvironment();
+        local.setActiveProfiles("local");
+
+        assertThatCode(() -> AgencySecurityAutoConfiguration.refuseDevelopmentCredentialsOutsideLocal(DEVELOPMENT, local))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void encodedCredentialsAreAcceptedAnywhere() {
+        assertThatCode(() -> AgencySecurityAutoConfiguration.refuseDevelopmentCredentialsOutsideLocal(ENCODED,
+                new MockEnvironment())).doesNotThrowAnyException();
+    }
+}
