@@ -86,11 +86,9 @@ public class MessagingAutoConfiguration {
 
     /**
      * Dead letters keep the original bytes when a record could not be decoded, and are Avro again when a decoded
-     * record was rejected by its listener.
+     * record was rejected by its listener. Not a bean: it would displace Boot's own KafkaTemplate.
      */
-    @Bean
-    @ConditionalOnMissingBean(name = "deadLetterTemplate")
-    KafkaTemplate<String, Object> deadLetterTemplate(KafkaProperties kafka, MessagingProperties properties) {
+    static KafkaTemplate<String, Object> deadLetterTemplate(KafkaProperties kafka, MessagingProperties properties) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -106,8 +104,9 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, Object> deadLetterTemplate) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
+    DefaultErrorHandler deadLetteringErrorHandler(KafkaProperties kafka, MessagingProperties properties) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                deadLetterTemplate(kafka, properties),
                 (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
         // three attempts for what may be transient (a database hiccup), then the dead-letter topic;
         // a record that cannot be decoded or is invalid is not retried at all

@@ -1,0 +1,81 @@
+package org.safeguarding.backbone.testsupport;
+
+import io.apicurio.registry.resolver.config.SchemaResolverConfig;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads a test's topics from the beginning, as an outside consumer would: Avro records decoded through the
+ * registry, or the raw bytes on the wire.
+ */
+public final class TopicReader<V> implements AutoCloseable {
+
+    private final KafkaConsumer<String, V> consumer;
+    private final List<ConsumerRecord<String, V>> seen = new ArrayList<>();
+
+    private TopicReader(Deserializer<V> values, List<String> topics) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BackboneInfrastructure.broker().bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);
+        consumer.subscribe(topics);
+    }
+
+    /** Decodes values with the registry, into the generated classes. */
+    public static <T> TopicReader<T> avro(String... topics) {
+        AvroKafkaDeserializer<T> values = new AvroKafkaDeserializer<>();
+        values.configure(Map.of(SchemaResolverConfig.REGISTRY_URL,
+                BackboneInfrastructure.registry().url() + "/apis/registry/v2",
+                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
+        return new TopicReader<>(values, List.of(topics));
+    }
+
+    /** The bytes as they are on the wire. */
+    public static TopicReader<byte[]> raw(String... topics) {
+        return new TopicReader<>(new ByteArrayDeserializer(), List.of(topics));
+    }
+
+    /** Polls until {@code count} records read so far match, or {@code timeout} passes; returns the matches. */
+    public List<ConsumerRecord<String, V>> await(Predicate<ConsumerRecord<String, V>> match, int count,
+                                                 Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ConsumerRecord<String, V>> matching = matching(match);
+        while (matching.size() < count && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(250)).forEach(seen::add);
+            matching = matching(match);
+        }
+        return matching;
+    }
+
+    /** Polls for {@code quiet} and returns everything read so far that matches: to show nothing more arrived. */
+    public List<ConsumerRecord<String, V>> settle(Predicate<ConsumerRecord<String, V>> match, Duration quiet) {
+        long deadline = System.nanoTime() + quiet.toNanos();
+        while (System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(250)).forEach(seen::add);
+        }
+        return matching(match);
+    }
+
+    private List<ConsumerRecord<String, V>> matching(Predicate<ConsumerRecord<String, V>> match) {
+        return seen.stream().filter(match).toList();
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

@@ -1,0 +1,46 @@
+package org.safeguarding.backbone.referrals.share.query;
+
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationShared;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareAcknowledged;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@link ShareView} in step with the event store. A subscribing processor: the view changes in the same
+ * transaction as the events, so a share can be read back as soon as the request that made it has returned.
+ */
+@Component
+@ProcessingGroup(ShareProjection.PROCESSING_GROUP)
+class ShareProjection {
+
+    static final String PROCESSING_GROUP = "share-view";
+
+    private final ShareViewRepository shares;
+
+    ShareProjection(ShareViewRepository shares) {
+        this.shares = shares;
+    }
+
+    @EventHandler
+    void on(InformationShared event, @Timestamp Instant recordedAt) {
+        if (!shares.existsById(event.shareId())) {
+            shares.save(new ShareView(event.shareId(), event.childId(), event.senderAgency(), event.purpose(),
+                    event.occurredAt(), recordedAt, event.recipientAgencies(), event.statements()));
+        }
+    }
+
+    @EventHandler
+    void on(ShareAcknowledged event) {
+        shares.findById(event.shareId()).ifPresent(view -> view.acknowledgedBy(event.recipientAgency(),
+                event.occurredAt()));
+    }
+
+    @ResetHandler
+    void reset() {
+        shares.deleteAll();
+    }
+}

@@ -1,0 +1,120 @@
+package org.safeguarding.backbone.referrals.share.query;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A share as its sender and recipients read it: a projection of the share's events, rebuilt by replay. */
+@Entity
+@Table(name = "share_view")
+public class ShareView {
+
+    @Id
+    private String shareId;
+    private String childId;
+    private String senderAgency;
+    @Column(length = 4000)
+    private String purpose;
+    private Instant sharedAt;
+    private Instant recordedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "share_view_recipient", joinColumns = @JoinColumn(name = "share_id"))
+    @OrderColumn(name = "position")
+    private List<Recipient> recipients = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "share_view_statement", joinColumns = @JoinColumn(name = "share_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "text", length = 4000)
+    private List<String> statements = new ArrayList<>();
+
+    protected ShareView() {
+    }
+
+    ShareView(String shareId, String childId, String senderAgency, String purpose, Instant sharedAt,
+              Instant recordedAt, List<String> recipientAgencies, List<String> statements) {
+        this.shareId = shareId;
+        this.childId = childId;
+        this.senderAgency = senderAgency;
+        this.purpose = purpose;
+        this.sharedAt = sharedAt;
+        this.recordedAt = recordedAt;
+        recipientAgencies.forEach(agency -> recipients.add(new Recipient(agency, null)));
+        this.statements.addAll(statements);
+    }
+
+    void acknowledgedBy(String agency, Instant at) {
+        recipients.replaceAll(r -> r.agency.equals(agency) && r.acknowledgedAt == null ? new Recipient(agency, at) : r);
+    }
+
+    /** R10: the sender and the named recipients, nobody else. */
+    public boolean isVisibleTo(String agency) {
+        return senderAgency.equals(agency) || recipients.stream().anyMatch(r -> r.agency.equals(agency));
+    }
+
+    public String getShareId() {
+        return shareId;
+    }
+
+    public String getChildId() {
+        return childId;
+    }
+
+    public String getSenderAgency() {
+        return senderAgency;
+    }
+
+    public String getPurpose() {
+        return purpose;
+    }
+
+    public Instant getSharedAt() {
+        return sharedAt;
+    }
+
+    public Instant getRecordedAt() {
+        return recordedAt;
+    }
+
+    public List<Recipient> getRecipients() {
+        return List.copyOf(recipients);
+    }
+
+    public List<String> getStatements() {
+        return List.copyOf(statements);
+    }
+
+    /** A recipient agency and when it acknowledged receipt (null until it has). */
+    @Embeddable
+    public static class Recipient {
+        private String agency;
+        private Instant acknowledgedAt;
+
+        protected Recipient() {
+        }
+
+        Recipient(String agency, Instant acknowledgedAt) {
+            this.agency = agency;
+            this.acknowledgedAt = acknowledgedAt;
+        }
+
+        public String getAgency() {
+            return agency;
+        }
+
+        public Instant getAcknowledgedAt() {
+            return acknowledgedAt;
+        }
+    }
+}

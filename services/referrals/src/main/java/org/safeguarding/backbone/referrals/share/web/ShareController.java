@@ -1,0 +1,110 @@
+package org.safeguarding.backbone.referrals.share.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.safeguarding.backbone.messaging.Correlation;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeShare;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.ShareInformation;
+import org.safeguarding.backbone.referrals.share.query.ShareQueries;
+import org.safeguarding.backbone.web.problem.RuleViolation;
+import org.safeguarding.backbone.web.security.AgencyProperties;
+import org.safeguarding.backbone.web.security.CallingAgency;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Information shares over HTTP. The calling agency is the sender of what it shares. */
+@RestController
+@RequestMapping("/api/shares")
+class ShareController {
+
+    private static final String CORRELATION_HEADER = "X-Correlation-Id";
+
+    private final CommandGateway commands;
+    private final ShareQueries queries;
+    private final AgencyProperties agencies;
+
+    ShareController(CommandGateway commands, ShareQueries queries, AgencyProperties agencies) {
+        this.commands = commands;
+        this.queries = queries;
+        this.agencies = agencies;
+    }
+
+    @PostMapping
+    ResponseEntity<ShareResponse> share(@Valid @RequestBody ShareRequest request, Principal principal,
+            @RequestHeader(name = CORRELATION_HEADER, required = false)
+            @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String correlationId) {
+        String sender = CallingAgency.of(principal);
+        List<String> recipients = request.recipients().stream().map(ShareRequest.Recipient::agency).toList();
+        requireKnownAgencies(recipients);
+        String shareId = UUID.randomUUID().toString();
+        send(new ShareInformation(shareId, request.child().nhsNumber(), sender, recipients, request.purpose(),
+                request.statements().stream().map(ShareRequest.Statement::text).toList(),
+                request.occurredAt() == null ? Instant.now() : request.occurredAt()),
+                Correlation.startedBy(correlationId));
+        return ResponseEntity.created(URI.create("/api/shares/" + shareId))
+                .body(ShareResponse.of(queries.visibleTo(shareId, sender)));
+    }
+
+    @GetMapping("/{shareId}")
+    ShareResponse get(@PathVariable String shareId, Principal principal) {
+        return ShareResponse.of(queries.visibleTo(shareId, CallingAgency.of(principal)));
+    }
+
+    /** R9: the recipient says it has received the share. Acknowledging again changes nothing. */
+    @PostMapping("/{shareId}/acknowledgements")
+    ShareResponse acknowledge(@PathVariable String shareId, Principal principal,
+            @RequestHeader(name = CORRELATION_HEADER, required = false)
+            @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String correlationId) {
+        String agency = CallingAgency.of(principal);
+        queries.visibleTo(shareId, agency);
+        send(new AcknowledgeShare(shareId, agency, Instant.now()), Correlation.startedBy(correlationId));
+        return ShareResponse.of(queries.visibleTo(shareId, agency));
+    }
+
+    private void send(Object command, Map<String, String> metaData) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+    }
+
+    private void requireKnownAgencies(List<String> recipients) {
+        for (int i = 0; i < recipients.size(); i++) {
+            if (!agencies.agencies().containsKey(recipients.get(i))) {
+                throw new UnknownAgency("recipients[" + i + "].agency", recipients.get(i));
+            }
+        }
+    }
+
+    /** A share to an agency the backbone does not know would never be delivered. */
+    static final class UnknownAgency extends RuleViolation {
+        private final String field;
+
+        UnknownAgency(String field, String agency) {
+            super("unknown-agency", "'" + agency + "' is not an agency known to the backbone.");
+            this.field = field;
+        }
+
+        @Override
+        public int status() {
+            return 400;
+        }
+
+        @Override
+        public String field() {
+            return field;
+        }
+    }
+}

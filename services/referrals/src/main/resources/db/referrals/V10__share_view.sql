@@ -1,0 +1,27 @@
+-- The share read model (share/query/ShareView), rebuilt from the event store on replay.
+create table share_view (
+    share_id varchar(255) not null,
+    child_id varchar(255),
+    sender_agency varchar(255),
+    purpose varchar(4000),
+    shared_at timestamp(6) with time zone,
+    recorded_at timestamp(6) with time zone,
+    primary key (share_id)
+);
+
+create table share_view_recipient (
+    share_id varchar(255) not null references share_view (share_id),
+    position integer not null check (position >= 0),
+    agency varchar(255),
+    acknowledged_at timestamp(6) with time zone,
+    primary key (position, share_id)
+);
+
+create table share_view_statement (
+    share_id varchar(255) not null references share_view (share_id),
+    position integer not null check (position >= 0),
+    text varchar(4000),
+    primary key (position, share_id)
+);
+
+create index share_view_child on share_view (child_id);

@@ -1,0 +1,192 @@
+package org.safeguarding.backbone.referrals.share.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
+import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.TopicReader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The share API over HTTP, on a real event store, broker and schema registry. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({"local", "test"})
+class ShareApiTest {
+
+    static final String CHILD = "9990000026";
+    static final String VALID = """
+            {"child": {"nhsNumber": "%s"},
+             "recipients": [{"agency": "csc-a"}, {"agency": "gp-a"}],
+             "purpose": "Concern about repeated unexplained absences and a disclosure in class",
+             "statements": [{"text": "Absent 6 of the last 10 school days"}]}
+            """.formatted(CHILD);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        BackboneInfrastructure.kafkaAndRegistry(properties);
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired JsonMapper json;
+
+    static RequestPostProcessor as(String agency) {
+        return httpBasic(agency, "dev-only-" + agency);
+    }
+
+    MockHttpServletRequestBuilder share(String body) {
+        return post("/api/shares").contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    String shareAsSchool() throws Exception {
+        String body = mvc.perform(share(VALID).with(as("school-a")))
+                .andExpect(status().isCreated())
+                .andExpect(header().exists("Location"))
+                .andReturn().getResponse().getContentAsString();
+        return json.readTree(body).get("shareId").asString();
+    }
+
+    @Test
+    void theSenderAndEachRecipientCanReadAShare_anotherAgencyIsToldItDoesNotExist() throws Exception {
+        String shareId = shareAsSchool();
+
+        mvc.perform(get("/api/shares/{id}", shareId).with(as("school-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.childId").value(CHILD))
+                .andExpect(jsonPath("$.senderAgency").value("school-a"))
+                .andExpect(jsonPath("$.purpose").value(
+                        "Concern about repeated unexplained absences and a disclosure in class"))
+                .andExpect(jsonPath("$.recipients[0].agency").value("csc-a"))
+                .andExpect(jsonPath("$.recipients[0].acknowledged").value(false))
+                .andExpect(jsonPath("$.statements[0]").value("Absent 6 of the last 10 school days"));
+        mvc.perform(get("/api/shares/{id}", shareId).with(as("gp-a"))).andExpect(status().isOk());
+        mvc.perform(get("/api/shares/{id}", shareId).with(as("police-a")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:not-found"));
+        mvc.perform(get("/api/shares/{id}", "no-such-share").with(as("police-a")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anUnauthenticatedCallerIsRefused() throws Exception {
+        mvc.perform(share(VALID))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:unauthenticated"));
+        mvc.perform(share(VALID).with(httpBasic("school-a", "wrong-password")))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aRecipientAcknowledges_theSenderCannot_anotherAgencyCannotTell() throws Exception {
+        String shareId = shareAsSchool();
+
+        mvc.perform(post("/api/shares/{id}/acknowledgements", shareId).with(as("csc-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.recipients[0].agency").value("csc-a"))
+                .andExpect(jsonPath("$.recipients[0].acknowledged").value(true))
+                .andExpect(jsonPath("$.recipients[1].acknowledged").value(false));
+        mvc.perform(post("/api/shares/{id}/acknowledgements", shareId).with(as("csc-a")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/shares/{id}/acknowledgements", shareId).with(as("school-a")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:not-a-recipient"));
+        mvc.perform(post("/api/shares/{id}/acknowledgements", shareId).with(as("police-a")))
+                .andExpect(status().isNotFound());
+
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Integer.class, shareId)).as("shared once, acknowledged once").isEqualTo(2);
+    }
+
+    @Test
+    void sharesAndAcknowledgementsArePublishedAsAvro_keyedByChild_inTheConfluentWireFormat() throws Exception {
+        String shareId = shareAsSchool();
+        mvc.perform(post("/api/shares/{id}/acknowledgements", shareId).with(as("gp-a"))
+                .header("X-Correlation-Id", "case-conference-42")).andExpect(status().isOk());
+
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
+            List<ConsumerRecord<String, SpecificRecord>> records = reader.await(r -> concerns(r.value(), shareId), 2,
+                    Duration.ofSeconds(60));
+            assertThat(records).hasSize(2);
+            assertThat(records).allSatisfy(r -> assertThat(r.key()).isEqualTo(CHILD));
+            InformationShared shared = (InformationShared) records.get(0).value();
+            assertThat(shared.getSenderAgency()).isEqualTo("school-a");
+            assertThat(shared.getRecipientAgencies()).containsExactly("csc-a", "gp-a");
+            assertThat(shared.getEnvelope().getChildId()).isEqualTo(CHILD);
+            assertThat(shared.getEnvelope().getActingAgency()).isEqualTo("school-a");
+            assertThat(shared.getEnvelope().getRecordedAt()).isNotNull();
+            ShareAcknowledged acknowledged = (ShareAcknowledged) records.get(1).value();
+            assertThat(acknowledged.getRecipientAgency()).isEqualTo("gp-a");
+            assertThat(acknowledged.getEnvelope().getCorrelationId()).isEqualTo("case-conference-42");
+            assertThat(acknowledged.getEnvelope().getEventId()).isNotEqualTo(shared.getEnvelope().getEventId());
+        }
+        try (TopicReader<byte[]> raw = TopicReader.raw(Topics.REFERRALS)) {
+            byte[] wire = raw.await(r -> CHILD.equals(r.key()), 1, Duration.ofSeconds(30)).get(0).value();
+            assertThat(wire[0]).as("Confluent magic byte").isEqualTo((byte) 0);
+            assertThat(wire.length).isGreaterThan(5);
+        }
+    }
+
+    @Test
+    void invalidSharesAreRefusedNamingTheField_andNothingIsStoredOrPublished() throws Exception {
+        Integer before = jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class);
+
+        expectInvalid(VALID.replace("\"purpose\": \"Concern about repeated unexplained absences and a disclosure in class\",", ""),
+                "purpose");
+        expectInvalid(VALID.replace("[{\"agency\": \"csc-a\"}, {\"agency\": \"gp-a\"}]", "[]"), "recipients");
+        expectInvalid(VALID.replace(CHILD, "9990000027"), "child.nhsNumber");
+        expectInvalid(VALID.replace("{\"text\": \"Absent 6 of the last 10 school days\"}", "{\"text\": \"\"}"),
+                "statements[0].text");
+        expectInvalid(VALID.replace("\"gp-a\"", "\"no-such-agency\""), "recipients[1].agency");
+        expectInvalid(VALID.replace("\"gp-a\"", "\"school-a\""), "recipients");
+
+        mvc.perform(share("{\"child\": {\"nhsNumber\": \"9990000026\"}, \"recipients\": [").with(as("school-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:malformed-request"));
+        mvc.perform(share(VALID.replace("[{\"agency\": \"csc-a\"}, {\"agency\": \"gp-a\"}]", "\"csc-a\""))
+                        .with(as("school-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("recipients"));
+
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class)).isEqualTo(before);
+    }
+
+    void expectInvalid(String body, String field) throws Exception {
+        String response = mvc.perform(share(body).with(as("school-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andReturn().getResponse().getContentAsString();
+        JsonNode problem = json.readTree(response);
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("errors").findValuesAsString("field")).as(response).contains(field);
+    }
+
+    static boolean concerns(SpecificRecord record, String shareId) {
+        return (record instanceof InformationShared s && s.getShareId().equals(shareId))
+                || (record instanceof ShareAcknowledged a && a.getShareId().equals(shareId));
+    }
+}
