@@ -41,7 +41,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * be decoded, or that its listener rejects after retries, goes to the topic's dead-letter topic with the reason in
  * its headers; the consumer carries on with the next record.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 

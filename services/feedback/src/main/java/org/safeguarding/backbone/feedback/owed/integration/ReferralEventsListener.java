@@ -1,0 +1,63 @@
+package org.safeguarding.backbone.feedback.owed.integration;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.RequestFeedback;
+import org.safeguarding.backbone.messaging.Correlation;
+import org.safeguarding.backbone.messaging.consume.ProcessedEvents;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A share opens feedback owed by each of its recipients to its sender. Runs in one database transaction with the
+ * commands it sends, so "acted on this event" and what it did are recorded together or not at all.
+ */
+@Component
+class ReferralEventsListener {
+
+    static final String CONSUMER = "feedback";
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private final CommandGateway commands;
+    private final ProcessedEvents processed;
+    private final Period dueAfter;
+
+    ReferralEventsListener(CommandGateway commands, ProcessedEvents processed,
+                           @Value("${backbone.feedback.due-after:P10D}") Period dueAfter) {
+        this.commands = commands;
+        this.processed = processed;
+        this.dueAfter = dueAfter;
+    }
+
+    @KafkaListener(topics = Topics.REFERRALS, groupId = CONSUMER)
+    @Transactional
+    public void on(SpecificRecord event) {
+        if (event instanceof InformationShared shared && processed.firstDelivery(CONSUMER,
+                shared.getEnvelope().getEventId())) {
+            LocalDate dueBy = LocalDate.ofInstant(shared.getEnvelope().getOccurredAt(), UK).plus(dueAfter);
+            for (String recipient : shared.getRecipientAgencies()) {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RequestFeedback(
+                                feedbackId(shared.getShareId(), recipient), shared.getShareId(),
+                                shared.getEnvelope().getChildId(), recipient, shared.getSenderAgency(), dueBy,
+                                Clock.systemUTC().instant()))
+                        .andMetaData(Correlation.causedBy(shared.getEnvelope())));
+            }
+        }
+    }
+
+    /** One owed feedback per share and recipient, whatever redelivers the share. */
+    static String feedbackId(String shareId, String recipient) {
+        return UUID.nameUUIDFromBytes((shareId + "/" + recipient).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

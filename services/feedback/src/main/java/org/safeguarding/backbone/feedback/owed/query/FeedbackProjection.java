@@ -1,0 +1,39 @@
+package org.safeguarding.backbone.feedback.owed.query;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackGiven;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackRequested;
+import org.springframework.stereotype.Component;
+
+/** Keeps {@link FeedbackView} in step with the event store, in the same transaction (subscribing). */
+@Component
+@ProcessingGroup("feedback-view")
+class FeedbackProjection {
+
+    private final FeedbackViewRepository feedback;
+
+    FeedbackProjection(FeedbackViewRepository feedback) {
+        this.feedback = feedback;
+    }
+
+    @EventHandler
+    void on(FeedbackRequested event) {
+        if (!feedback.existsById(event.feedbackId())) {
+            feedback.save(new FeedbackView(event.feedbackId(), event.shareId(), event.childId(), event.owedBy(),
+                    event.owedTo(), event.dueBy(), event.occurredAt()));
+        }
+    }
+
+    @EventHandler
+    void on(FeedbackGiven event) {
+        feedback.findById(event.feedbackId())
+                .ifPresent(view -> view.given(event.actionTaken(), event.outcome(), event.occurredAt()));
+    }
+
+    @ResetHandler
+    void reset() {
+        feedback.deleteAll();
+    }
+}

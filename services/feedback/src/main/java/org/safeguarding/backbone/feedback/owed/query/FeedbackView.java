@@ -1,0 +1,92 @@
+package org.safeguarding.backbone.feedback.owed.query;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Feedback owed and, once given, the latest feedback: for the recipient that owes it and the referrer owed it. */
+@Entity
+@Table(name = "feedback_view")
+public class FeedbackView {
+
+    @Id
+    private String feedbackId;
+    private String shareId;
+    private String childId;
+    private String owedBy;
+    private String owedTo;
+    private LocalDate dueBy;
+    private Instant requestedAt;
+    private Instant givenAt;
+    @Column(length = 4000)
+    private String actionTaken;
+    @Column(length = 4000)
+    private String outcome;
+
+    protected FeedbackView() {
+    }
+
+    FeedbackView(String feedbackId, String shareId, String childId, String owedBy, String owedTo, LocalDate dueBy,
+                 Instant requestedAt) {
+        this.feedbackId = feedbackId;
+        this.shareId = shareId;
+        this.childId = childId;
+        this.owedBy = owedBy;
+        this.owedTo = owedTo;
+        this.dueBy = dueBy;
+        this.requestedAt = requestedAt;
+    }
+
+    void given(String actionTaken, String outcome, Instant at) {
+        this.actionTaken = actionTaken;
+        this.outcome = outcome;
+        this.givenAt = at;
+    }
+
+    public boolean isVisibleTo(String agency) {
+        return owedBy.equals(agency) || owedTo.equals(agency);
+    }
+
+    public String getFeedbackId() {
+        return feedbackId;
+    }
+
+    public String getShareId() {
+        return shareId;
+    }
+
+    public String getChildId() {
+        return childId;
+    }
+
+    public String getOwedBy() {
+        return owedBy;
+    }
+
+    public String getOwedTo() {
+        return owedTo;
+    }
+
+    public LocalDate getDueBy() {
+        return dueBy;
+    }
+
+    public Instant getRequestedAt() {
+        return requestedAt;
+    }
+
+    public Instant getGivenAt() {
+        return givenAt;
+    }
+
+    public String getActionTaken() {
+        return actionTaken;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+}

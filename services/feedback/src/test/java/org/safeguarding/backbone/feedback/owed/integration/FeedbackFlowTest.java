@@ -1,0 +1,145 @@
+package org.safeguarding.backbone.feedback.owed.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackGiven;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.contracts.referrals.v1.Statement;
+import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.TopicReader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** A share arriving on Kafka opens feedback; redeliveries and undecodable records change nothing. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({"local", "test"})
+class FeedbackFlowTest {
+
+    private static final String CHILD = "9990000034";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        BackboneInfrastructure.kafkaAndRegistry(properties);
+    }
+
+    @Autowired KafkaTemplate<String, SpecificRecord> kafka;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired MockMvc mvc;
+
+    static InformationShared share(String shareId, String eventId) {
+        return InformationShared.newBuilder()
+                .setEnvelope(Envelope.newBuilder().setEventId(eventId).setChildId(CHILD)
+                        .setOccurredAt(Instant.parse("2026-11-20T09:15:00Z")).setRecordedAt(Instant.now())
+                        .setActingAgency("school-a").setCorrelationId("conversation-" + shareId).build())
+                .setShareId(shareId).setSenderAgency("school-a").setRecipientAgencies(List.of("csc-a", "gp-a"))
+                .setPurpose("Concern about repeated unexplained absences")
+                .setStatements(List.of(Statement.newBuilder().setText("Absent 6 of the last 10 days").build()))
+                .build();
+    }
+
+    @Test
+    void aShareOpensFeedbackForEachRecipientOnce_evenWhenDeliveredTwice_andAPoisonRecordIsDeadLettered()
+            throws Exception {
+        String shareId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        kafka.send(Topics.REFERRALS, CHILD, share(shareId, eventId)).get();
+        try (var raw = new KafkaProducer<String, byte[]>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BackboneInfrastructure.broker().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(Topics.REFERRALS, CHILD,
+                    "not avro at all".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        kafka.send(Topics.REFERRALS, CHILD, share(shareId, eventId)).get();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "select owed_by from feedback_view where share_id = ? order by owed_by", String.class, shareId))
+                .containsExactly("csc-a", "gp-a"));
+        assertThat(jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Integer.class,
+                eventId)).isEqualTo(1);
+
+        try (TopicReader<byte[]> deadLetters = TopicReader.raw(Topics.REFERRALS + Topics.DEAD_LETTER_SUFFIX)) {
+            List<ConsumerRecord<String, byte[]>> poison = deadLetters.await(r ->
+                    new String(r.value(), StandardCharsets.UTF_8).equals("not avro at all"), 1, Duration.ofSeconds(60));
+            assertThat(poison).hasSize(1);
+            assertThat(poison.get(0).headers().lastHeader("kafka_dlt-exception-message")).as("the reason").isNotNull();
+        }
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.FEEDBACK)) {
+            List<ConsumerRecord<String, SpecificRecord>> requested = reader.await(r ->
+                    r.value() instanceof FeedbackRequested f && f.getShareId().equals(shareId), 2, Duration.ofSeconds(60));
+            assertThat(requested).hasSize(2);
+            FeedbackRequested first = (FeedbackRequested) requested.get(0).value();
+            assertThat(first.getOwedTo()).isEqualTo("school-a");
+            assertThat(first.getDueBy()).isEqualTo(LocalDate.parse("2026-11-30"));
+            assertThat(first.getEnvelope().getCausationId()).isEqualTo(eventId);
+            assertThat(first.getEnvelope().getCorrelationId()).isEqualTo("conversation-" + shareId);
+        }
+    }
+
+    @Test
+    void theRecipientGivesFeedback_theReferrerReadsIt_othersCannot() throws Exception {
+        String shareId = UUID.randomUUID().toString();
+        kafka.send(Topics.REFERRALS, CHILD, share(shareId, UUID.randomUUID().toString())).get();
+        String feedbackId = ReferralEventsListener.feedbackId(shareId, "csc-a");
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from feedback_view where feedback_id = ?", Integer.class, feedbackId) == 1);
+
+        String body = "{\"actionTaken\": \"Strategy discussion held\", \"outcome\": \"Child and family assessment started\"}";
+        mvc.perform(post("/api/feedback/{id}", feedbackId).contentType(MediaType.APPLICATION_JSON).content(body)
+                        .with(httpBasic("csc-a", "dev-only-csc-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.given").value(true));
+        mvc.perform(post("/api/feedback/{id}", feedbackId).contentType(MediaType.APPLICATION_JSON).content(body)
+                        .with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/feedback/{id}", feedbackId).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"actionTaken\": \"\"}").with(httpBasic("csc-a", "dev-only-csc-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("actionTaken"));
+        mvc.perform(get("/api/feedback/{id}", feedbackId).with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("Child and family assessment started"));
+        mvc.perform(get("/api/feedback/{id}", feedbackId).with(httpBasic("police-a", "dev-only-police-a")))
+                .andExpect(status().isNotFound());
+
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.FEEDBACK)) {
+            List<ConsumerRecord<String, SpecificRecord>> given = reader.await(r ->
+                    r.value() instanceof FeedbackGiven f && f.getFeedbackId().equals(feedbackId), 1, Duration.ofSeconds(60));
+            assertThat(given).hasSize(1);
+            assertThat(given.get(0).key()).isEqualTo(CHILD);
+            assertThat(((FeedbackGiven) given.get(0).value()).getGivenTo()).isEqualTo("school-a");
+        }
+    }
+}
