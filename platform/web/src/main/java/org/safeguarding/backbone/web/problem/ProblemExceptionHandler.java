@@ -63,17 +63,18 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = null;
         String detail = "The request body is not valid JSON for this endpoint.";
-        Throwable cause = ex.getMostSpecificCause();
-        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+        DatabindException databind = causeOfType(ex, DatabindException.class);
+        JacksonException jackson = causeOfType(ex, JacksonException.class);
+        if (databind != null && !databind.getPath().isEmpty()) {
             field = path(databind);
-            detail = "The request body has a value of the wrong type or shape at '" + field + "'.";
-        } else if (cause instanceof JacksonException jackson) {
+            detail = "The request body has a value of the wrong type or format at '" + field + "'.";
+        } else if (jackson != null) {
             detail = "The request body is not well-formed JSON: " + jackson.getOriginalMessage();
         }
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "Malformed request", detail);
         if (field != null) {
-            problem.setProperty("errors", List.of(fieldError(field, "wrong type or shape")));
+            problem.setProperty("errors", List.of(fieldError(field, "wrong type or format")));
         }
         return ResponseEntity.badRequest().body(problem);
     }
@@ -112,6 +113,15 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         error.put("field", field);
         error.put("message", message);
         return error;
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
+        for (Throwable cause = thrown; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     /** Jackson's path as a field path: {@code recipients[0].agency}. */

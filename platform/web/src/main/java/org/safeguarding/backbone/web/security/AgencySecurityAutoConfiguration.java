@@ -49,6 +49,11 @@ public class AgencySecurityAutoConfiguration {
         return new InMemoryUserDetailsManager(users);
     }
 
+    @Bean
+    KnownAgencies knownAgencies(AgencyProperties properties) {
+        return new KnownAgencies(properties);
+    }
+
     static void refuseDevelopmentCredentialsOutsideLocal(AgencyProperties properties, Environment environment) {
         if (environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE))) {
             return;

@@ -15,8 +15,7 @@ import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeShare;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ShareInformation;
 import org.safeguarding.backbone.referrals.share.query.ShareQueries;
-import org.safeguarding.backbone.web.problem.RuleViolation;
-import org.safeguarding.backbone.web.security.AgencyProperties;
+import org.safeguarding.backbone.web.security.KnownAgencies;
 import org.safeguarding.backbone.web.security.CallingAgency;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +35,9 @@ class ShareController {
 
     private final CommandGateway commands;
     private final ShareQueries queries;
-    private final AgencyProperties agencies;
+    private final KnownAgencies agencies;
 
-    ShareController(CommandGateway commands, ShareQueries queries, AgencyProperties agencies) {
+    ShareController(CommandGateway commands, ShareQueries queries, KnownAgencies agencies) {
         this.commands = commands;
         this.queries = queries;
         this.agencies = agencies;
@@ -82,29 +81,7 @@ class ShareController {
 
     private void requireKnownAgencies(List<String> recipients) {
         for (int i = 0; i < recipients.size(); i++) {
-            if (!agencies.agencies().containsKey(recipients.get(i))) {
-                throw new UnknownAgency("recipients[" + i + "].agency", recipients.get(i));
-            }
-        }
-    }
-
-    /** A share to an agency the backbone does not know would never be delivered. */
-    static final class UnknownAgency extends RuleViolation {
-        private final String field;
-
-        UnknownAgency(String field, String agency) {
-            super("unknown-agency", "'" + agency + "' is not an agency known to the backbone.");
-            this.field = field;
-        }
-
-        @Override
-        public int status() {
-            return 400;
-        }
-
-        @Override
-        public String field() {
-            return field;
+            agencies.require("recipients[" + i + "].agency", recipients.get(i));
         }
     }
 }

@@ -1,0 +1,43 @@
+package org.safeguarding.backbone.web.security;
+
+import org.safeguarding.backbone.web.problem.RuleViolation;
+
+/** The agencies the backbone knows: anything addressed to another would never be delivered. */
+public class KnownAgencies {
+
+    private final AgencyProperties properties;
+
+    public KnownAgencies(AgencyProperties properties) {
+        this.properties = properties;
+    }
+
+    public boolean isKnown(String agency) {
+        return properties.agencies().containsKey(agency);
+    }
+
+    /** Refuses {@code agency}, named in the request at {@code field}, unless the backbone knows it. */
+    public void require(String field, String agency) {
+        if (!isKnown(agency)) {
+            throw new UnknownAgency(field, agency);
+        }
+    }
+
+    public static final class UnknownAgency extends RuleViolation {
+        private final String field;
+
+        UnknownAgency(String field, String agency) {
+            super("unknown-agency", "'" + agency + "' is not an agency known to the backbone.");
+            this.field = field;
+        }
+
+        @Override
+        public int status() {
+            return 400;
+        }
+
+        @Override
+        public String field() {
+            return field;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.safeguarding.backbone.transitions.transfer.query;
+
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.ChildTransferred;
+import org.safeguarding.backbone.web.problem.NotFound;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Keeps {@link TransferView} in step with the event store (subscribing), and answers for it. */
+@Component
+@ProcessingGroup("transfer-view")
+public class TransferProjection {
+
+    private final TransferViewRepository transfers;
+
+    TransferProjection(TransferViewRepository transfers) {
+        this.transfers = transfers;
+    }
+
+    @EventHandler
+    void on(ChildTransferred event, @Timestamp Instant recordedAt) {
+        if (!transfers.existsById(event.transferId())) {
+            transfers.save(new TransferView(event.transferId(), event.childId(), event.fromAgency(),
+                    event.toAgency(), event.reason(), event.movedOn(), event.recordedBy(), recordedAt));
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        transfers.deleteAll();
+    }
+
+    /** The transfer, for the agency the child left and the one it joined; anyone else is told it does not exist. */
+    @Transactional(readOnly = true)
+    public TransferView visibleTo(String transferId, String agency) {
+        return transfers.findById(transferId)
+                .filter(view -> view.isVisibleTo(agency))
+                .orElseThrow(() -> new NotFound("transfer", transferId));
+    }
+}
