@@ -90,6 +90,8 @@ public class MessagingAutoConfiguration {
      */
     static KafkaTemplate<String, Object> deadLetterTemplate(KafkaProperties kafka, MessagingProperties properties) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        // the factory configures the serializers again with these, so they carry the registry settings too
+        config.putAll(registryConfig(properties));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         AvroKafkaSerializer<SpecificRecord> avro = new AvroKafkaSerializer<>();

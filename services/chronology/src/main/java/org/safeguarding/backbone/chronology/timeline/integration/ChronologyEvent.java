@@ -1,0 +1,63 @@
+package org.safeguarding.backbone.chronology.timeline.integration;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackGiven;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
+import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
+
+/**
+ * What the chronology takes from an integration event: its envelope, a one-line summary a reviewer can read, and
+ * the agencies it shows to be involved with the child. The anti-corruption layer on the way in.
+ */
+record ChronologyEvent(Envelope envelope, String type, String summary, Set<String> involvedAgencies) {
+
+    static ChronologyEvent of(SpecificRecord record) {
+        if (record instanceof InformationShared e) {
+            return new ChronologyEvent(e.getEnvelope(), "InformationShared",
+                    e.getSenderAgency() + " shared information with " + String.join(", ", e.getRecipientAgencies())
+                            + ". Purpose: " + e.getPurpose(),
+                    agencies(e.getSenderAgency(), e.getRecipientAgencies()));
+        }
+        if (record instanceof ShareAcknowledged e) {
+            return new ChronologyEvent(e.getEnvelope(), "ShareAcknowledged",
+                    e.getRecipientAgency() + " acknowledged receiving share " + shortId(e.getShareId()) + ".",
+                    Set.of(e.getRecipientAgency()));
+        }
+        if (record instanceof FeedbackRequested e) {
+            return new ChronologyEvent(e.getEnvelope(), "FeedbackRequested",
+                    e.getOwedBy() + " owes " + e.getOwedTo() + " feedback on share " + shortId(e.getShareId())
+                            + " by " + e.getDueBy() + ".",
+                    Set.of(e.getOwedBy(), e.getOwedTo()));
+        }
+        if (record instanceof FeedbackGiven e) {
+            return new ChronologyEvent(e.getEnvelope(), "FeedbackGiven",
+                    e.getGivenBy() + " gave " + e.getGivenTo() + " feedback. Action taken: " + e.getActionTaken()
+                            + ". Outcome: " + e.getOutcome(),
+                    Set.of(e.getGivenBy(), e.getGivenTo()));
+        }
+        if (record instanceof ChildTransferred e) {
+            return new ChronologyEvent(e.getEnvelope(), "ChildTransferred",
+                    "Child moved from " + e.getFromAgency() + " to " + e.getToAgency() + " on " + e.getMovedOn()
+                            + ". Reason: " + e.getReason(),
+                    Set.of(e.getFromAgency(), e.getToAgency()));
+        }
+        // not retried: goes to the dead-letter topic with this reason, and the consumer moves on
+        throw new IllegalArgumentException("The chronology does not know the event type "
+                + (record == null ? "null" : record.getSchema().getFullName()));
+    }
+
+    private static Set<String> agencies(String one, List<String> others) {
+        Set<String> all = new java.util.LinkedHashSet<>(others);
+        all.add(one);
+        return all;
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 8 ? id.substring(0, 8) : id;
+    }
+}
