@@ -79,6 +79,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
         config.put("share.coordinator.state.topic.min.isr", "1");
         config.put("group.initial.rebalance.delay.ms", "0");
         config.put("log.cleaner.dedupe.buffer.size", "2097152");
+        // one broker: there is nowhere to move partition leadership to, so stop without asking the controller
+        config.put("controlled.shutdown.enable", "false");
         // a safeguarding record is kept: nothing is deleted by age or size on the local broker
         config.put("log.retention.ms", "-1");
         try {

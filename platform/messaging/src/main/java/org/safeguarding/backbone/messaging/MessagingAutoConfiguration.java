@@ -45,6 +45,27 @@ import org.springframework.util.backoff.FixedBackOff;
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 
+    /** The package of the generated contract classes, which Avro may instantiate when it reads our events. */
+    static final String CONTRACTS_PACKAGE = "org.safeguarding.backbone.contracts";
+
+    static {
+        trustContractPackages();
+    }
+
+    /**
+     * Avro 1.12 refuses to instantiate classes outside the packages named in {@code org.apache.avro.SERIALIZABLE_PACKAGES};
+     * set it (keeping anything already there) before the first record is read, so no launcher flag is needed.
+     */
+    static void trustContractPackages() {
+        String property = "org.apache.avro.SERIALIZABLE_PACKAGES";
+        String trusted = System.getProperty(property);
+        if (trusted == null || trusted.isBlank()) {
+            System.setProperty(property, CONTRACTS_PACKAGE);
+        } else if (!java.util.Arrays.asList(trusted.split(",")).contains(CONTRACTS_PACKAGE)) {
+            System.setProperty(property, trusted + "," + CONTRACTS_PACKAGE);
+        }
+    }
+
     /** Registry settings shared by serializers and deserializers. */
     static Map<String, Object> registryConfig(MessagingProperties properties) {
         Map<String, Object> config = new HashMap<>();

@@ -1,0 +1,172 @@
+package org.safeguarding.backbone.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
+import org.safeguarding.backbone.localinfra.LocalSchemaRegistry;
+
+/**
+ * The whole backbone on one machine: a Kafka broker (in this JVM), the schema registry and the four services
+ * (child JVMs), all on 127.0.0.1, all keeping their data under one directory so a restart finds everything as it
+ * was. Stopping this process (Ctrl-C) stops them all; a child whose launcher dies stops by itself.
+ *
+ * <p>Run it with {@code ./run} from the repository root; {@code ./run --help} lists the options.
+ */
+public final class LocalBackbone implements AutoCloseable {
+
+    /** The services in the order they start; each one's jar is services/NAME/target/backbone-NAME-VERSION-exec.jar. */
+    static final List<String> SERVICES = List.of("referrals", "feedback", "transitions", "chronology");
+
+    private final Settings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private LocalKafkaBroker broker;
+    private LocalSchemaRegistry registry;
+
+    /** Where things are and which ports they use. */
+    public record Settings(Path repoRoot, Path dataDir, String version, int kafkaPort, int controllerPort,
+                           int registryPort, Map<String, Integer> servicePorts) {
+
+        public static Settings defaults(Path repoRoot, Path dataDir) {
+            return new Settings(repoRoot, dataDir, Version.current(), 19092, 19093, 18081,
+                    Map.of("referrals", 8081, "feedback", 8082, "transitions", 8083, "chronology", 8084));
+        }
+
+        Path serviceJar(String service) {
+            return repoRoot.resolve("services").resolve(service).resolve("target")
+                    .resolve("backbone-" + service + "-" + version + "-exec.jar");
+        }
+
+        Path registryJar() {
+            return repoRoot.resolve("infra/schema-registry/target/backbone-schema-registry-" + version + "-runner.jar");
+        }
+    }
+
+    private LocalBackbone(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts everything and returns once every service is healthy; on failure stops what it had started. */
+    public static LocalBackbone start(Settings settings) {
+        LocalBackbone backbone = new LocalBackbone(settings);
+        try {
+            backbone.startAll();
+            return backbone;
+        } catch (RuntimeException e) {
+            backbone.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Path data = settings.dataDir().toAbsolutePath();
+        Path logs = data.resolve("logs");
+        broker = LocalKafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(), settings.controllerPort());
+        started.add(broker);
+        registry = LocalSchemaRegistry.start(settings.registryJar(), data.resolve("registry"), settings.registryPort(),
+                logs.resolve("registry.log"));
+        started.add(registry);
+        for (String service : SERVICES) {
+            ServiceProcess process = ServiceProcess.start(service, settings.serviceJar(service),
+                    settings.servicePorts().get(service), logs.resolve(service + ".log"), List.of(
+                            "--spring.profiles.active=local",
+                            "--backbone.data-dir=" + data,
+                            "--backbone.parent-pid=" + ProcessHandle.current().pid(),
+                            "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                            "--backbone.messaging.registry-url=" + registry.url()));
+            services.put(service, process);
+            started.add(process::stop);
+        }
+        for (ServiceProcess process : services.values()) {
+            process.awaitHealthy(Duration.ofSeconds(180));
+        }
+    }
+
+    public String serviceUrl(String service) {
+        return services.get(service).url();
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public String registryUrl() {
+        return registry.url();
+    }
+
+    /** Stops the services first (they drain their work), then the registry, then the broker. */
+    @Override
+    public synchronized void close() {
+        List<AutoCloseable> reversed = new ArrayList<>(started);
+        java.util.Collections.reverse(reversed);
+        started.clear();
+        List<AutoCloseable> services = reversed.stream().filter(c -> c != broker && c != registry).toList();
+        services.parallelStream().forEach(LocalBackbone::closeQuietly);
+        reversed.stream().filter(c -> c == registry || c == broker).forEach(LocalBackbone::closeQuietly);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("while stopping: " + e);
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path repoRoot = Path.of(System.getProperty("backbone.repo-root", ".")).toAbsolutePath().normalize();
+        Path dataDir = repoRoot.resolve(".backbone");
+        for (String arg : args) {
+            if (arg.startsWith("--data-dir=")) {
+                dataDir = Path.of(arg.substring("--data-dir=".length())).toAbsolutePath();
+            } else if (arg.equals("--help") || arg.equals("-h")) {
+                System.out.println("""
+                        Runs the safeguarding backbone on this machine: Kafka, the schema registry and the four services.
+                          --data-dir=DIR   keep all data under DIR (default: .backbone in the repository)
+                        Stop with Ctrl-C. To start again from nothing, stop it and delete the data directory.""");
+                return;
+            } else {
+                System.err.println("unknown option " + arg + " (try --help)");
+                System.exit(2);
+            }
+        }
+        if (!Files.isDirectory(repoRoot.resolve("services"))) {
+            System.err.println("Run this from the repository root (there is no services/ in " + repoRoot + ").");
+            System.exit(2);
+        }
+        long begun = System.nanoTime();
+        LocalBackbone backbone = start(Settings.defaults(repoRoot, dataDir));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the backbone...");
+            backbone.close();
+            System.out.println("Stopped. Data kept in " + backbone.settings.dataDir().toAbsolutePath());
+            stopped.countDown();
+        }, "stop-backbone"));
+        backbone.printReady((System.nanoTime() - begun) / 1_000_000);
+        stopped.await();
+    }
+
+    private void printReady(long millis) {
+        StringBuilder out = new StringBuilder();
+        out.append("\nThe safeguarding backbone is running (ready in ").append(millis / 1000).append(" s).\n\n");
+        for (ServiceProcess service : services.values()) {
+            out.append(String.format("  %-12s %s   (log: %s)%n", service.name(), service.url(), service.log()));
+        }
+        out.append(String.format("  %-12s %s%n", "kafka", broker.bootstrapServers()));
+        out.append(String.format("  %-12s %s   (Confluent-compatible API: %s/apis/ccompat/v7)%n", "registry",
+                registry.url(), registry.url()));
+        out.append("\n  data: ").append(settings.dataDir().toAbsolutePath())
+                .append("   (to reset: stop, then delete this directory)\n")
+                .append("  agencies: the development credentials in platform/web/src/main/resources/backbone/"
+                        + "local-agencies.yml (local only)\n")
+                .append("\nPress Ctrl-C to stop.\n");
+        System.out.print(out);
+    }
+}
