@@ -1,0 +1,145 @@
+package org.safeguarding.backbone.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.localinfra.FreePorts;
+
+/**
+ * The whole backbone as ./run starts it (four service JVMs, the broker, the registry), driven over HTTP as an agency
+ * would: a share flows through every service into the child's chronology exactly once, even when it is published
+ * twice, and everything is still there, once, after a restart.
+ */
+class BackboneEndToEndIT {
+
+    private static final String CHILD = "9990000050";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aShareFlowsThroughAllFourServicesIntoTheChronologyOnce_andSurvivesARestart(@TempDir Path data)
+            throws Exception {
+        LocalBackbone.Settings settings = new LocalBackbone.Settings(
+                Path.of(System.getProperty("backbone.repo-root", "../..")), data, Version.current(),
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), Map.of("referrals", FreePorts.next(),
+                        "feedback", FreePorts.next(), "transitions", FreePorts.next(), "chronology", FreePorts.next()));
+        String shareId;
+        try (LocalBackbone backbone = LocalBackbone.start(settings)) {
+            JsonNode share = call(backbone, "referrals", "POST", "/api/shares", "school-a", """
+                    {"child": {"nhsNumber": "%s"}, "recipients": [{"agency": "csc-a"}],
+                     "purpose": "Concern about repeated unexplained absences",
+                     "statements": [{"text": "Absent on 6 of the last 10 school days"}]}""".formatted(CHILD), 201);
+            shareId = share.get("shareId").asText();
+            call(backbone, "referrals", "POST", "/api/shares/" + shareId + "/acknowledgements", "csc-a", null, 200);
+
+            JsonNode owed = await().atMost(Duration.ofSeconds(90)).until(
+                    () -> call(backbone, "feedback", "GET", "/api/feedback", "csc-a", null, 200), list -> list.size() == 1);
+            String feedbackId = owed.get(0).get("feedbackId").asText();
+            assertThat(owed.get(0).get("owedTo").asText()).isEqualTo("school-a");
+            call(backbone, "feedback", "POST", "/api/feedback/" + feedbackId, "csc-a",
+                    "{\"actionTaken\": \"Strategy discussion held\", \"outcome\": \"Assessment started\"}", 200);
+            call(backbone, "transitions", "POST", "/api/transfers", "school-a", """
+                    {"child": {"nhsNumber": "%s"}, "fromAgency": "school-a", "toAgency": "school-b",
+                     "reason": "Family moved house", "movedOn": "2026-11-23"}""".formatted(CHILD), 201);
+
+            republishEverythingAbout(backbone, CHILD);
+
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(eventTypes(backbone)).containsExactly(
+                    "InformationShared", "ShareAcknowledged", "FeedbackRequested", "FeedbackGiven", "ChildTransferred"));
+            // the duplicates were delivered after the originals; give them time to do any harm
+            await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(eventTypes(backbone)).hasSize(5));
+            assertThat(call(backbone, "feedback", "GET", "/api/feedback", "csc-a", null, 200)).hasSize(1);
+
+            call(backbone, "referrals", "GET", "/api/shares/" + shareId, "police-a", null, 404);
+            call(backbone, "chronology", "GET", "/api/children/" + CHILD + "/chronology", "police-a", null, 403);
+        }
+
+        try (LocalBackbone restarted = LocalBackbone.start(settings)) {
+            assertThat(call(restarted, "referrals", "GET", "/api/shares/" + shareId, "csc-a", null, 200)
+                    .get("recipients").get(0).get("acknowledged").asBoolean()).isTrue();
+            assertThat(call(restarted, "feedback", "GET", "/api/feedback", "school-a", null, 200).get(0)
+                    .get("given").asBoolean()).isTrue();
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(eventTypes(restarted)).hasSize(5));
+        }
+    }
+
+    private static List<String> eventTypes(LocalBackbone backbone) throws Exception {
+        List<String> types = new ArrayList<>();
+        call(backbone, "chronology", "GET", "/api/children/" + CHILD + "/chronology", "school-a", null, 200)
+                .get("entries").forEach(entry -> types.add(entry.get("eventType").asText()));
+        return types;
+    }
+
+    /** As a publisher retrying after a lost acknowledgement would: the same records, byte for byte, again. */
+    private static void republishEverythingAbout(LocalBackbone backbone, String child) throws Exception {
+        List<ConsumerRecord<String, byte[]>> originals = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, backbone.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.REFERRALS, Topics.FEEDBACK, Topics.TRANSITIONS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (originals.size() < 5 && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(250)).forEach(r -> {
+                    if (child.equals(r.key())) {
+                        originals.add(r);
+                    }
+                });
+            }
+        }
+        assertThat(originals).as("records about the child on the topics").hasSize(5);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, backbone.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (ConsumerRecord<String, byte[]> original : originals) {
+                producer.send(new ProducerRecord<>(original.topic(), original.key(), original.value())).get();
+            }
+        }
+    }
+
+    private static JsonNode call(LocalBackbone backbone, String service, String method, String path, String agency,
+                                 String body, int expectedStatus) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backbone.serviceUrl(service) + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (agency + ":dev-only-" + agency).getBytes(StandardCharsets.UTF_8)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + " as " + agency + ": " + response.body())
+                .isEqualTo(expectedStatus);
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+}
