@@ -37,6 +37,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,6 +47,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({"local", "test"})
+// its Kafka listeners must stop with the class: another context in this JVM (the PostgreSQL variant) joins the same
+// consumer group, and would otherwise share the partitions with this one
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class FeedbackFlowTest {
 
     private static final String CHILD = "9990000034";
@@ -75,12 +79,13 @@ class FeedbackFlowTest {
             throws Exception {
         String shareId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
+        String poison = "not avro at all " + UUID.randomUUID();
         kafka.send(Topics.REFERRALS, CHILD, share(shareId, eventId)).get();
         try (var raw = new KafkaProducer<String, byte[]>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BackboneInfrastructure.broker().bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             raw.send(new ProducerRecord<>(Topics.REFERRALS, CHILD,
-                    "not avro at all".getBytes(StandardCharsets.UTF_8))).get();
+                    poison.getBytes(StandardCharsets.UTF_8))).get();
         }
         kafka.send(Topics.REFERRALS, CHILD, share(shareId, eventId)).get();
 
@@ -91,10 +96,10 @@ class FeedbackFlowTest {
                 eventId)).isEqualTo(1);
 
         try (TopicReader<byte[]> deadLetters = TopicReader.raw(Topics.REFERRALS + Topics.DEAD_LETTER_SUFFIX)) {
-            List<ConsumerRecord<String, byte[]>> poison = deadLetters.await(r ->
-                    new String(r.value(), StandardCharsets.UTF_8).equals("not avro at all"), 1, Duration.ofSeconds(60));
-            assertThat(poison).hasSize(1);
-            assertThat(poison.get(0).headers().lastHeader("kafka_dlt-exception-message")).as("the reason").isNotNull();
+            List<ConsumerRecord<String, byte[]>> deadLettered = deadLetters.await(r ->
+                    new String(r.value(), StandardCharsets.UTF_8).equals(poison), 1, Duration.ofSeconds(60));
+            assertThat(deadLettered).hasSize(1);
+            assertThat(deadLettered.get(0).headers().lastHeader("kafka_dlt-exception-message")).as("the reason").isNotNull();
         }
         try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.FEEDBACK)) {
             List<ConsumerRecord<String, SpecificRecord>> requested = reader.await(r ->
