@@ -10,6 +10,7 @@ create table feedback_view (
     given_at timestamp(6) with time zone,
     action_taken varchar(4000),
     outcome varchar(4000),
+    correlation_id varchar(100),
     primary key (feedback_id)
 );
 create index feedback_view_owed_by on feedback_view (owed_by);

@@ -6,6 +6,7 @@ create table share_view (
     purpose varchar(4000),
     shared_at timestamp(6) with time zone,
     recorded_at timestamp(6) with time zone,
+    correlation_id varchar(100),
     primary key (share_id)
 );
 

@@ -26,6 +26,14 @@ public final class Correlation {
         return Map.of(CORRELATION_ID, requested == null || requested.isBlank() ? UUID.randomUUID().toString() : requested);
     }
 
+    /**
+     * A further act in an existing conversation (acknowledging a share, giving the feedback it opened), unless the
+     * caller names its own conversation.
+     */
+    public static Map<String, String> continuing(String conversation, String requested) {
+        return startedBy(requested == null || requested.isBlank() ? conversation : requested);
+    }
+
     /** An act caused by an integration event: it continues that event's conversation. */
     public static Map<String, String> causedBy(Envelope cause) {
         return Map.of(CORRELATION_ID, cause.getCorrelationId(), CAUSATION_ID, cause.getEventId());

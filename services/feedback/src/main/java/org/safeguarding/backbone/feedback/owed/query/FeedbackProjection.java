@@ -3,6 +3,8 @@ package org.safeguarding.backbone.feedback.owed.query;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackGiven;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackRequested;
 import org.springframework.stereotype.Component;
@@ -19,10 +21,10 @@ class FeedbackProjection {
     }
 
     @EventHandler
-    void on(FeedbackRequested event) {
+    void on(FeedbackRequested event, @MetaDataValue(Correlation.CORRELATION_ID) String correlationId) {
         if (!feedback.existsById(event.feedbackId())) {
             feedback.save(new FeedbackView(event.feedbackId(), event.shareId(), event.childId(), event.owedBy(),
-                    event.owedTo(), event.dueBy(), event.occurredAt()));
+                    event.owedTo(), event.dueBy(), event.occurredAt(), correlationId));
         }
     }
 

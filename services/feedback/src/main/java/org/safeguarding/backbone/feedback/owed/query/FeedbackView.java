@@ -20,6 +20,7 @@ public class FeedbackView {
     private String owedTo;
     private LocalDate dueBy;
     private Instant requestedAt;
+    private String correlationId;
     private Instant givenAt;
     @Column(length = 4000)
     private String actionTaken;
@@ -30,7 +31,7 @@ public class FeedbackView {
     }
 
     FeedbackView(String feedbackId, String shareId, String childId, String owedBy, String owedTo, LocalDate dueBy,
-                 Instant requestedAt) {
+                 Instant requestedAt, String correlationId) {
         this.feedbackId = feedbackId;
         this.shareId = shareId;
         this.childId = childId;
@@ -38,6 +39,7 @@ public class FeedbackView {
         this.owedTo = owedTo;
         this.dueBy = dueBy;
         this.requestedAt = requestedAt;
+        this.correlationId = correlationId;
     }
 
     void given(String actionTaken, String outcome, Instant at) {
@@ -76,6 +78,11 @@ public class FeedbackView {
 
     public Instant getRequestedAt() {
         return requestedAt;
+    }
+
+    /** The conversation of the share that opened this feedback; giving feedback continues it. */
+    public String getCorrelationId() {
+        return correlationId;
     }
 
     public Instant getGivenAt() {

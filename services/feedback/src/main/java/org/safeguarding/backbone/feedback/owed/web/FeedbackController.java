@@ -53,7 +53,7 @@ class FeedbackController {
         FeedbackView owed = queries.visibleTo(feedbackId, agency);
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new GiveFeedback(feedbackId, agency,
                         request.actionTaken(), request.outcome(), Instant.now()))
-                .andMetaData(Correlation.startedBy(null)));
+                .andMetaData(Correlation.continuing(owed.getCorrelationId(), null)));
         return FeedbackResponse.of(queries.visibleTo(owed.getFeedbackId(), agency));
     }
 

@@ -145,6 +145,8 @@ class FeedbackFlowTest {
             assertThat(given).hasSize(1);
             assertThat(given.get(0).key()).isEqualTo(CHILD);
             assertThat(((FeedbackGiven) given.get(0).value()).getGivenTo()).isEqualTo("school-a");
+            assertThat(((FeedbackGiven) given.get(0).value()).getEnvelope().getCorrelationId())
+                    .as("continues the share's conversation").isEqualTo("conversation-" + shareId);
         }
     }
 }

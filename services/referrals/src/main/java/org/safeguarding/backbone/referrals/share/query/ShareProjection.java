@@ -5,6 +5,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationShared;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareAcknowledged;
 import org.springframework.stereotype.Component;
@@ -26,10 +28,11 @@ class ShareProjection {
     }
 
     @EventHandler
-    void on(InformationShared event, @Timestamp Instant recordedAt) {
+    void on(InformationShared event, @Timestamp Instant recordedAt,
+            @MetaDataValue(Correlation.CORRELATION_ID) String correlationId) {
         if (!shares.existsById(event.shareId())) {
             shares.save(new ShareView(event.shareId(), event.childId(), event.senderAgency(), event.purpose(),
-                    event.occurredAt(), recordedAt, event.recipientAgencies(), event.statements()));
+                    event.occurredAt(), recordedAt, correlationId, event.recipientAgencies(), event.statements()));
         }
     }
 

@@ -27,6 +27,7 @@ public class ShareView {
     private String purpose;
     private Instant sharedAt;
     private Instant recordedAt;
+    private String correlationId;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "share_view_recipient", joinColumns = @JoinColumn(name = "share_id"))
@@ -43,13 +44,14 @@ public class ShareView {
     }
 
     ShareView(String shareId, String childId, String senderAgency, String purpose, Instant sharedAt,
-              Instant recordedAt, List<String> recipientAgencies, List<String> statements) {
+              Instant recordedAt, String correlationId, List<String> recipientAgencies, List<String> statements) {
         this.shareId = shareId;
         this.childId = childId;
         this.senderAgency = senderAgency;
         this.purpose = purpose;
         this.sharedAt = sharedAt;
         this.recordedAt = recordedAt;
+        this.correlationId = correlationId;
         recipientAgencies.forEach(agency -> recipients.add(new Recipient(agency, null)));
         this.statements.addAll(statements);
     }
@@ -85,6 +87,11 @@ public class ShareView {
 
     public Instant getRecordedAt() {
         return recordedAt;
+    }
+
+    /** The conversation the share started; acts on the share continue it. */
+    public String getCorrelationId() {
+        return correlationId;
     }
 
     public List<Recipient> getRecipients() {

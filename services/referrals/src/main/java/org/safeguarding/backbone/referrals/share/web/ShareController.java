@@ -15,6 +15,7 @@ import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeShare;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ShareInformation;
 import org.safeguarding.backbone.referrals.share.query.ShareQueries;
+import org.safeguarding.backbone.referrals.share.query.ShareView;
 import org.safeguarding.backbone.web.security.KnownAgencies;
 import org.safeguarding.backbone.web.security.CallingAgency;
 import org.springframework.http.ResponseEntity;
@@ -70,8 +71,9 @@ class ShareController {
             @RequestHeader(name = CORRELATION_HEADER, required = false)
             @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String correlationId) {
         String agency = CallingAgency.of(principal);
-        queries.visibleTo(shareId, agency);
-        send(new AcknowledgeShare(shareId, agency, Instant.now()), Correlation.startedBy(correlationId));
+        ShareView share = queries.visibleTo(shareId, agency);
+        send(new AcknowledgeShare(shareId, agency, Instant.now()),
+                Correlation.continuing(share.getCorrelationId(), correlationId));
         return ShareResponse.of(queries.visibleTo(shareId, agency));
     }
 

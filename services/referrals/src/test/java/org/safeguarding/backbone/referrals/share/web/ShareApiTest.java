@@ -124,9 +124,10 @@ class ShareApiTest {
 
     @Test
     void sharesAndAcknowledgementsArePublishedAsAvro_keyedByChild_inTheConfluentWireFormat() throws Exception {
-        String shareId = shareAsSchool();
-        mvc.perform(post("/api/shares/{id}/acknowledgements", shareId).with(as("gp-a"))
-                .header("X-Correlation-Id", "case-conference-42")).andExpect(status().isOk());
+        String body = mvc.perform(share(VALID).with(as("school-a")).header("X-Correlation-Id", "case-conference-42"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String shareId = json.readTree(body).get("shareId").asString();
+        mvc.perform(post("/api/shares/{id}/acknowledgements", shareId).with(as("gp-a"))).andExpect(status().isOk());
 
         try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
             List<ConsumerRecord<String, SpecificRecord>> records = reader.await(r -> concerns(r.value(), shareId), 2,
@@ -141,7 +142,9 @@ class ShareApiTest {
             assertThat(shared.getEnvelope().getRecordedAt()).isNotNull();
             ShareAcknowledged acknowledged = (ShareAcknowledged) records.get(1).value();
             assertThat(acknowledged.getRecipientAgency()).isEqualTo("gp-a");
-            assertThat(acknowledged.getEnvelope().getCorrelationId()).isEqualTo("case-conference-42");
+            assertThat(shared.getEnvelope().getCorrelationId()).isEqualTo("case-conference-42");
+            assertThat(acknowledged.getEnvelope().getCorrelationId()).as("continues the share's conversation")
+                    .isEqualTo("case-conference-42");
             assertThat(acknowledged.getEnvelope().getEventId()).isNotEqualTo(shared.getEnvelope().getEventId());
         }
         try (TopicReader<byte[]> raw = TopicReader.raw(Topics.REFERRALS)) {
