@@ -12,10 +12,14 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
+import org.safeguarding.backbone.messaging.publish.KafkaIntegrationPublisher;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +58,7 @@ class ShareApiTest {
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
     @Autowired JsonMapper json;
+    @Autowired EventProcessingConfiguration processing;
 
     static RequestPostProcessor as(String agency) {
         return httpBasic(agency, "dev-only-" + agency);
@@ -90,6 +95,14 @@ class ShareApiTest {
                 .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:not-found"));
         mvc.perform(get("/api/shares/{id}", "no-such-share").with(as("police-a")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void eventsReachKafkaAtLeastOnce_aFailedPublicationIsRetriedNeverSkipped() {
+        assertThat(processing.eventProcessor(KafkaIntegrationPublisher.PROCESSING_GROUP))
+                .get().isInstanceOf(StreamingEventProcessor.class);
+        assertThat(processing.listenerInvocationErrorHandler(KafkaIntegrationPublisher.PROCESSING_GROUP))
+                .isInstanceOf(PropagatingErrorHandler.class);
     }
 
     @Test
