@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.safeguarding.backbone.localinfra.ChildProcesses;
 
 /** One service's Spring Boot jar running as a child JVM, its output in a log file. */
 final class ServiceProcess {
@@ -89,18 +89,7 @@ final class ServiceProcess {
 
     /** Asks the service to stop (SIGTERM: Spring shuts down gracefully), and insists after a while. */
     void stop() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ChildProcesses.stop(process, 30);
     }
 
     String name() {

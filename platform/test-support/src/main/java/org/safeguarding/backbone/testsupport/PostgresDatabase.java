@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A fresh, empty PostgreSQL schema for a test, on the server these machines run at 127.0.0.1:5432 (trust auth),
+ * A fresh, empty PostgreSQL schema for a test, dropped when the test JVM exits, on the server these machines run at 127.0.0.1:5432 (trust auth),
  * or {@code BACKBONE_TEST_PG_URL} / {@code BACKBONE_TEST_PG_USER}. Where no server is reachable the test is skipped,
  * and says why.
  */
@@ -27,6 +27,7 @@ public final class PostgresDatabase {
         try (Connection connection = DriverManager.getConnection(URL, USER, env("BACKBONE_TEST_PG_PASSWORD", ""));
              Statement statement = connection.createStatement()) {
             statement.execute("create schema " + schema);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(schema), "drop-" + schema));
         } catch (SQLException e) {
             Assumptions.abort("PostgreSQL is not reachable at " + URL + " as " + USER + " (" + e.getMessage()
                     + "): skipping the PostgreSQL event-store tests. Start it, or set BACKBONE_TEST_PG_URL.");
@@ -35,6 +36,18 @@ public final class PostgresDatabase {
         properties.add("spring.datasource.url", () -> URL + separator + "currentSchema=" + schema);
         properties.add("spring.datasource.username", () -> USER);
         properties.add("spring.datasource.password", () -> env("BACKBONE_TEST_PG_PASSWORD", ""));
+    }
+
+    /** A test leaves nothing behind on the shared server. */
+    private static void drop(String schema) {
+        try (Connection connection = DriverManager.getConnection(URL, USER, env("BACKBONE_TEST_PG_PASSWORD", ""));
+             Statement statement = connection.createStatement()) {
+            // never hold up the JVM's exit behind a connection still open in another shutdown hook
+            statement.execute("set lock_timeout = '5s'");
+            statement.execute("drop schema if exists " + schema + " cascade");
+        } catch (SQLException e) {
+            System.err.println("could not drop test schema " + schema + ": " + e.getMessage());
+        }
     }
 
     private static String env(String name, String fallback) {

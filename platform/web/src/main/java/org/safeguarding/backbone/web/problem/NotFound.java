@@ -7,11 +7,6 @@ package org.safeguarding.backbone.web.problem;
 public class NotFound extends RuleViolation {
 
     public NotFound(String what, String id) {
-        super("not-found", "No " + what + " " + id + " is visible to this agency.");
-    }
-
-    @Override
-    public int status() {
-        return 404;
+        super("not-found", "No " + what + " " + id + " is visible to this agency.", NOT_FOUND, null);
     }
 }

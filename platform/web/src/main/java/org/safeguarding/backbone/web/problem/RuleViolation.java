@@ -8,25 +8,44 @@ package org.safeguarding.backbone.web.problem;
  */
 public abstract class RuleViolation extends RuntimeException {
 
-    private final String type;
+    /** The request conflicts with the state of the record. */
+    protected static final int CONFLICT = 409;
+    /** The request itself is invalid. */
+    protected static final int BAD_REQUEST = 400;
+    /** The caller is known but may not do this. */
+    protected static final int FORBIDDEN = 403;
+    protected static final int NOT_FOUND = 404;
 
+    private final String type;
+    private final int status;
+    private final String field;
+
+    /** A conflict with the record's state (409), about no particular field. */
     protected RuleViolation(String type, String message) {
-        super(message);
-        this.type = type;
+        this(type, message, CONFLICT, null);
     }
 
-    /** The stable problem type, e.g. {@code not-a-recipient}. */
+    /**
+     * @param type    the stable problem type, e.g. {@code not-a-recipient}
+     * @param status  the HTTP status the API answers with
+     * @param field   the request's field the violation is about, or null
+     */
+    protected RuleViolation(String type, String message, int status, String field) {
+        super(message);
+        this.type = type;
+        this.status = status;
+        this.field = field;
+    }
+
     public String type() {
         return type;
     }
 
-    /** The HTTP status the API answers with; 409 (the request conflicts with the state of the record) by default. */
     public int status() {
-        return 409;
+        return status;
     }
 
-    /** The request's field this violation is about, when there is one. */
     public String field() {
-        return null;
+        return field;
     }
 }

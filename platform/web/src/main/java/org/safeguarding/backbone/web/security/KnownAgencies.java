@@ -23,21 +23,8 @@ public class KnownAgencies {
     }
 
     public static final class UnknownAgency extends RuleViolation {
-        private final String field;
-
         UnknownAgency(String field, String agency) {
-            super("unknown-agency", "'" + agency + "' is not an agency known to the backbone.");
-            this.field = field;
-        }
-
-        @Override
-        public int status() {
-            return 400;
-        }
-
-        @Override
-        public String field() {
-            return field;
+            super("unknown-agency", "'" + agency + "' is not an agency known to the backbone.", BAD_REQUEST, field);
         }
     }
 }

@@ -36,12 +36,7 @@ public class ChronologyQueries {
     public static final class NotInvolved extends RuleViolation {
         NotInvolved(String childId, String agency) {
             super("not-involved-with-child", "Agency " + agency + " has not been involved with child " + childId
-                    + " and may not read the child's chronology.");
-        }
-
-        @Override
-        public int status() {
-            return 403;
+                    + " and may not read the child's chronology.", FORBIDDEN, null);
         }
     }
 }

@@ -30,50 +30,21 @@ public final class ShareRules {
     /** R10: information goes only to the agencies that need it, so a share names them. */
     public static final class NoRecipients extends RuleViolation {
         NoRecipients() {
-            super("no-recipients", "A share must name at least one recipient agency.");
-        }
-
-        @Override
-        public int status() {
-            return 400;
-        }
-
-        @Override
-        public String field() {
-            return "recipients";
+            super("no-recipients", "A share must name at least one recipient agency.", BAD_REQUEST, "recipients");
         }
     }
 
     /** R1: every share states why it is made. */
     public static final class NoPurpose extends RuleViolation {
         NoPurpose() {
-            super("no-purpose", "A share must state its purpose.");
-        }
-
-        @Override
-        public int status() {
-            return 400;
-        }
-
-        @Override
-        public String field() {
-            return "purpose";
+            super("no-purpose", "A share must state its purpose.", BAD_REQUEST, "purpose");
         }
     }
 
     public static final class SenderIsARecipient extends RuleViolation {
         SenderIsARecipient(String sender) {
-            super("sender-is-recipient", "The sending agency " + sender + " cannot also be a recipient.");
-        }
-
-        @Override
-        public int status() {
-            return 400;
-        }
-
-        @Override
-        public String field() {
-            return "recipients";
+            super("sender-is-recipient", "The sending agency " + sender + " cannot also be a recipient.", BAD_REQUEST,
+                    "recipients");
         }
     }
 

@@ -39,17 +39,7 @@ public class ChildTransfer {
 
     public static final class SameAgency extends RuleViolation {
         SameAgency(String agency) {
-            super("same-agency", "A child cannot move from " + agency + " to itself.");
-        }
-
-        @Override
-        public int status() {
-            return 400;
-        }
-
-        @Override
-        public String field() {
-            return "toAgency";
+            super("same-agency", "A child cannot move from " + agency + " to itself.", BAD_REQUEST, "toAgency");
         }
     }
 
@@ -57,12 +47,7 @@ public class ChildTransfer {
     public static final class NotPartyToTransfer extends RuleViolation {
         NotPartyToTransfer(String agency) {
             super("not-party-to-transfer", "Agency " + agency
-                    + " is neither the agency the child leaves nor the one it joins.");
-        }
-
-        @Override
-        public int status() {
-            return 403;
+                    + " is neither the agency the child leaves nor the one it joins.", FORBIDDEN, null);
         }
     }
 }

@@ -1,0 +1,99 @@
+package org.safeguarding.backbone.referrals.calendar;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Working days in England and Wales: Monday to Friday, less bank holidays. Safeguarding deadlines ("acknowledge
+ * within 1 working day", "follow a phone call up in writing by the next working day") count in these.
+ */
+public final class WorkingDayCalendar {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkingDayCalendar.class);
+
+    private final Set<LocalDate> bankHolidays;
+    private final ZoneId zone;
+    private final LocalDate lastListedYearEnd;
+
+    public WorkingDayCalendar(Set<LocalDate> bankHolidays, ZoneId zone) {
+        this.bankHolidays = Set.copyOf(bankHolidays);
+        this.zone = zone;
+        this.lastListedYearEnd = bankHolidays.stream().max(LocalDate::compareTo)
+                .map(last -> LocalDate.of(last.getYear(), 12, 31)).orElse(LocalDate.MIN);
+    }
+
+    /**
+     * Reads a bank holiday file: {@code date,name} lines, ISO dates; blank lines, {@code #} comments and the header
+     * are skipped. A line that is not a date is an error naming the line, not a silently shorter calendar.
+     */
+    public static WorkingDayCalendar fromBankHolidays(InputStream csv, String source, ZoneId zone) {
+        Set<LocalDate> dates = new TreeSet<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("date,")) {
+                    continue;
+                }
+                String date = trimmed.split(",", 2)[0].strip();
+                try {
+                    dates.add(LocalDate.parse(date));
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException(source + " line " + number + ": '" + date
+                            + "' is not a date (YYYY-MM-DD)", e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read bank holidays from " + source, e);
+        }
+        return new WorkingDayCalendar(dates, zone);
+    }
+
+    public boolean isWorkingDay(LocalDate date) {
+        if (date.isAfter(lastListedYearEnd)) {
+            LOG.warn("{} is after the last year in the bank holiday file: counted without bank holidays", date);
+        }
+        DayOfWeek day = date.getDayOfWeek();
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !bankHolidays.contains(date);
+    }
+
+    /**
+     * The moment {@code workingDays} working days after {@code from}, at the same local time: a share made on a
+     * Friday at 14:00 with one working day to be acknowledged is due on Monday at 14:00, or on Tuesday when Monday
+     * is a bank holiday.
+     */
+    public Instant plusWorkingDays(Instant from, int workingDays) {
+        if (workingDays < 0) {
+            throw new IllegalArgumentException("working days cannot be negative: " + workingDays);
+        }
+        ZonedDateTime at = from.atZone(zone);
+        int remaining = workingDays;
+        while (remaining > 0) {
+            at = at.plusDays(1);
+            if (isWorkingDay(at.toLocalDate())) {
+                remaining--;
+            }
+        }
+        return at.toInstant();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+}
