@@ -7,6 +7,9 @@ create table share_view (
     shared_at timestamp(6) with time zone,
     recorded_at timestamp(6) with time zone,
     correlation_id varchar(100),
+    content_json varchar(100000),
+    acknowledge_by timestamp(6) with time zone,
+    written_follow_up_by timestamp(6) with time zone,
     primary key (share_id)
 );
 
@@ -15,13 +18,6 @@ create table share_view_recipient (
     position integer not null check (position >= 0),
     agency varchar(255),
     acknowledged_at timestamp(6) with time zone,
-    primary key (position, share_id)
-);
-
-create table share_view_statement (
-    share_id varchar(255) not null references share_view (share_id),
-    position integer not null check (position >= 0),
-    text varchar(4000),
     primary key (position, share_id)
 );
 

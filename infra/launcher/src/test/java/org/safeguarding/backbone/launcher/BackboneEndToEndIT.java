@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,10 +53,10 @@ class BackboneEndToEndIT {
                         "feedback", FreePorts.next(), "transitions", FreePorts.next(), "chronology", FreePorts.next()));
         String shareId;
         try (LocalBackbone backbone = LocalBackbone.start(settings)) {
-            JsonNode share = call(backbone, "referrals", "POST", "/api/shares", "school-a", """
-                    {"child": {"nhsNumber": "%s"}, "recipients": [{"agency": "csc-a"}],
-                     "purpose": "Concern about repeated unexplained absences",
-                     "statements": [{"text": "Absent on 6 of the last 10 school days"}]}""".formatted(CHILD), 201);
+            // the example the README uses, about this test's own child
+            String example = Files.readString(settings.repoRoot().resolve("docs/examples/share.json"))
+                    .replace("9990000018", CHILD);
+            JsonNode share = call(backbone, "referrals", "POST", "/api/shares", "school-a", example, 201);
             shareId = share.get("shareId").asText();
             call(backbone, "referrals", "POST", "/api/shares/" + shareId + "/acknowledgements", "csc-a", null, 200);
 

@@ -20,7 +20,7 @@ record ChronologyEvent(Envelope envelope, String type, String summary, Set<Strin
         if (record instanceof InformationShared e) {
             return new ChronologyEvent(e.getEnvelope(), "InformationShared",
                     e.getSenderAgency() + " shared information with " + String.join(", ", e.getRecipientAgencies())
-                            + ". Purpose: " + e.getPurpose(),
+                            + how(e) + ". Purpose: " + e.getPurpose() + consent(e),
                     agencies(e.getSenderAgency(), e.getRecipientAgencies()));
         }
         if (record instanceof ShareAcknowledged e) {
@@ -49,6 +49,28 @@ record ChronologyEvent(Envelope envelope, String type, String summary, Set<Strin
         // not retried: goes to the dead-letter topic with this reason, and the consumer moves on
         throw new IllegalArgumentException("The chronology does not know the event type "
                 + (record == null ? "null" : record.getSchema().getFullName()));
+    }
+
+    /** "(urgent, by phone)": what a reviewer needs to judge the share's timeliness; nothing for older events. */
+    private static String how(InformationShared e) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (e.getUrgency() != null) {
+            parts.add(e.getUrgency().name().toLowerCase());
+        }
+        if (e.getChannel() != null && e.getChannel() != org.safeguarding.backbone.contracts.referrals.v1.Channel.WRITTEN) {
+            parts.add("by " + e.getChannel().name().toLowerCase().replace('_', ' '));
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    }
+
+    /** Sharing without consent is a decision a reviewer looks for: say so, with its justification. */
+    private static String consent(InformationShared e) {
+        if (e.getConsent() == null || e.getConsent().getStatus()
+                == org.safeguarding.backbone.contracts.referrals.v1.ConsentStatus.GIVEN) {
+            return "";
+        }
+        return ". Consent " + e.getConsent().getStatus().name().toLowerCase().replace('_', ' ')
+                + "; justification: " + e.getConsent().getSafeguardingJustification();
     }
 
     private static Set<String> agencies(String one, List<String> others) {

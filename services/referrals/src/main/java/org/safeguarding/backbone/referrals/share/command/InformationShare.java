@@ -21,7 +21,6 @@ public class InformationShare {
     @AggregateIdentifier
     private String shareId;
     private String childId;
-    private String senderAgency;
     private List<String> recipientAgencies;
     private final Set<String> acknowledgedBy = new HashSet<>();
 
@@ -30,13 +29,19 @@ public class InformationShare {
     }
 
     @CommandHandler
-    public InformationShare(ShareInformation command) {
+    public InformationShare(ShareInformation command, ShareDeadlines deadlines) {
         ShareRules.requireRecipients(command.recipientAgencies());
         ShareRules.requireSenderIsNotARecipient(command.senderAgency(), command.recipientAgencies());
         ShareRules.requirePurpose(command.purpose());
+        ShareRules.requireLawfulConsent(command.details().consent());
+        ShareRules.requirePrinciples(command.details().principles());
+        ShareRules.requireClassifiedStatements(command.statements());
+        ShareRules.requireChildVoice(command.details().childVoice());
         apply(new InformationShared(command.shareId(), command.childId(), command.senderAgency(),
                 List.copyOf(command.recipientAgencies()), command.purpose(), List.copyOf(command.statements()),
-                command.occurredAt()));
+                command.details(), command.occurredAt(),
+                deadlines.acknowledgeBy(command.details().urgency(), command.occurredAt()),
+                deadlines.writtenFollowUpBy(command.details().channel(), command.occurredAt())));
     }
 
     /** Acknowledging twice records nothing new: the first acknowledgement is the fact. */
@@ -55,7 +60,6 @@ public class InformationShare {
     void on(InformationShared event) {
         shareId = event.shareId();
         childId = event.childId();
-        senderAgency = event.senderAgency();
         recipientAgencies = event.recipientAgencies();
     }
 

@@ -1,9 +1,19 @@
 package org.safeguarding.backbone.referrals.share.command;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.ChildVoice;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.Consent;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.ConsentStatus;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.Principle;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.PrincipleAttestation;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.Statement;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.StatementCurrency;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.Verification;
 import org.safeguarding.backbone.web.problem.RuleViolation;
 
-/** The rules of sharing, each a named check with its own violation. */
+/** The rules of sharing, each a named check with its own violation naming the field at fault. */
 public final class ShareRules {
 
     private ShareRules() {
@@ -11,40 +21,104 @@ public final class ShareRules {
 
     static void requireRecipients(List<String> recipients) {
         if (recipients == null || recipients.isEmpty()) {
-            throw new NoRecipients();
+            throw new Invalid("no-recipients", "A share must name at least one recipient agency.", "recipients");
         }
     }
 
     static void requireSenderIsNotARecipient(String sender, List<String> recipients) {
         if (recipients.contains(sender)) {
-            throw new SenderIsARecipient(sender);
-        }
-    }
-
-    static void requirePurpose(String purpose) {
-        if (purpose == null || purpose.isBlank()) {
-            throw new NoPurpose();
-        }
-    }
-
-    /** R10: information goes only to the agencies that need it, so a share names them. */
-    public static final class NoRecipients extends RuleViolation {
-        NoRecipients() {
-            super("no-recipients", "A share must name at least one recipient agency.", BAD_REQUEST, "recipients");
+            throw new Invalid("sender-is-recipient", "The sending agency " + sender + " cannot also be a recipient.",
+                    "recipients");
         }
     }
 
     /** R1: every share states why it is made. */
-    public static final class NoPurpose extends RuleViolation {
-        NoPurpose() {
-            super("no-purpose", "A share must state its purpose.", BAD_REQUEST, "purpose");
+    static void requirePurpose(String purpose) {
+        if (blank(purpose)) {
+            throw new Invalid("no-purpose", "A share must state its purpose.", "purpose");
         }
     }
 
-    public static final class SenderIsARecipient extends RuleViolation {
-        SenderIsARecipient(String sender) {
-            super("sender-is-recipient", "The sending agency " + sender + " cannot also be a recipient.", BAD_REQUEST,
-                    "recipients");
+    /**
+     * R3: consent is recorded with a reason; sharing without consent (refused, or not sought) needs a recorded
+     * safeguarding justification; a family not told what was shared needs the reason why not.
+     */
+    static void requireLawfulConsent(Consent consent) {
+        if (consent == null) {
+            throw new Invalid("no-consent-record", "A share must record consent: given, refused or not sought.",
+                    "consent");
+        }
+        if (blank(consent.reason())) {
+            throw new Invalid("no-consent-reason", "Consent must be recorded with a reason.", "consent.reason");
+        }
+        if (consent.status() != ConsentStatus.GIVEN && blank(consent.safeguardingJustification())) {
+            throw new Invalid("no-safeguarding-justification", "Consent was " + describe(consent.status())
+                    + ": sharing without consent needs a recorded safeguarding justification.",
+                    "consent.safeguardingJustification");
+        }
+        if (!consent.familyInformed() && blank(consent.familyNotInformedReason())) {
+            throw new Invalid("family-not-informed-without-reason",
+                    "When the family is not told what is shared, record why not.", "consent.familyNotInformedReason");
+        }
+    }
+
+    /** R4: the sender attests to each of the six principles once, or says why it cannot. */
+    static void requirePrinciples(List<PrincipleAttestation> principles) {
+        Set<Principle> seen = EnumSet.noneOf(Principle.class);
+        for (int i = 0; i < principles.size(); i++) {
+            PrincipleAttestation attestation = principles.get(i);
+            if (!seen.add(attestation.principle())) {
+                throw new Invalid("principle-repeated", "The principle " + attestation.principle()
+                        + " is attested more than once.", "principles[" + i + "].principle");
+            }
+            if (!attestation.attested() && blank(attestation.reason())) {
+                throw new Invalid("principle-not-attested-without-reason", "The principle " + attestation.principle()
+                        + " is not attested: say why.", "principles[" + i + "].reason");
+            }
+        }
+        Set<Principle> missing = EnumSet.allOf(Principle.class);
+        missing.removeAll(seen);
+        if (!missing.isEmpty()) {
+            throw new Invalid("principles-incomplete", "The sender must attest to all six principles; missing: "
+                    + missing + ".", "principles");
+        }
+    }
+
+    /** R5: a historical statement says why it still matters; a verified one says by whom. */
+    static void requireClassifiedStatements(List<Statement> statements) {
+        for (int i = 0; i < statements.size(); i++) {
+            Statement statement = statements.get(i);
+            if (statement.currency() == StatementCurrency.HISTORICAL && blank(statement.historicalRelevance())) {
+                throw new Invalid("historical-without-relevance", "A historical statement must say why it is still "
+                        + "relevant.", "statements[" + i + "].historicalRelevance");
+            }
+            if (statement.verification() != Verification.UNVERIFIED && blank(statement.verifiedBy())) {
+                throw new Invalid("verified-without-verifier", "A " + statement.verification().name().toLowerCase()
+                        + " statement must say by whom.", "statements[" + i + "].verifiedBy");
+            }
+        }
+    }
+
+    /** R6: the child's wishes and feelings or words, or why they could not be obtained. */
+    static void requireChildVoice(ChildVoice voice) {
+        if (voice == null || (!voice.wasHeard() && blank(voice.notObtainedReason()))) {
+            throw new Invalid("child-voice-missing", "Record the child's wishes and feelings or what the child said, "
+                    + "or why it could not be obtained.", "childVoice");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String describe(ConsentStatus status) {
+        return status == ConsentStatus.REFUSED ? "refused" : "not sought";
+    }
+
+    /** A share that breaks one of the rules above: refused, naming the rule and the field. */
+    public static final class Invalid extends RuleViolation {
+        Invalid(String type, String message, String field) {
+            super(type, message, BAD_REQUEST, field);
         }
     }
 

@@ -3,31 +3,40 @@ package org.safeguarding.backbone.referrals.share.integration;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
 import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.referrals.v1.Channel;
+import org.safeguarding.backbone.contracts.referrals.v1.ChildVoice;
+import org.safeguarding.backbone.contracts.referrals.v1.Consent;
+import org.safeguarding.backbone.contracts.referrals.v1.ConsentStatus;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.contracts.referrals.v1.Principle;
+import org.safeguarding.backbone.contracts.referrals.v1.PrincipleAttestation;
+import org.safeguarding.backbone.contracts.referrals.v1.RelatedPerson;
+import org.safeguarding.backbone.contracts.referrals.v1.RelatedPersonRole;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareCategory;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
+import org.safeguarding.backbone.contracts.referrals.v1.StatementCurrency;
+import org.safeguarding.backbone.contracts.referrals.v1.StatementKind;
+import org.safeguarding.backbone.contracts.referrals.v1.Urgency;
+import org.safeguarding.backbone.contracts.referrals.v1.Verification;
 import org.safeguarding.backbone.messaging.publish.Envelopes;
 import org.safeguarding.backbone.messaging.publish.IntegrationEvent;
 import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
+import org.safeguarding.backbone.referrals.share.api.ShareContent;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents;
 import org.springframework.stereotype.Component;
 
-/** The share's internal events as the Avro integration events on {@value Topics#REFERRALS}. */
+/**
+ * The share's internal events as the Avro integration events on {@value Topics#REFERRALS}. Enums cross by name:
+ * the internal and contract enums are kept in step, and a name missing on either side fails here, loudly.
+ */
 @Component
 class ShareIntegrationMapper implements IntegrationEventMapper {
 
     @Override
     public Optional<IntegrationEvent> map(EventMessage<?> message) {
         if (message.getPayload() instanceof ShareEvents.InformationShared shared) {
-            return Optional.of(new IntegrationEvent(Topics.REFERRALS, shared.childId(), InformationShared.newBuilder()
-                    .setEnvelope(Envelopes.of(message, shared.childId(), shared.senderAgency(), shared.occurredAt()))
-                    .setShareId(shared.shareId())
-                    .setSenderAgency(shared.senderAgency())
-                    .setRecipientAgencies(shared.recipientAgencies())
-                    .setPurpose(shared.purpose())
-                    .setStatements(shared.statements().stream()
-                            .map(text -> Statement.newBuilder().setText(text).build()).toList())
-                    .build()));
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, shared.childId(), informationShared(message, shared)));
         }
         if (message.getPayload() instanceof ShareEvents.ShareAcknowledged acknowledged) {
             return Optional.of(new IntegrationEvent(Topics.REFERRALS, acknowledged.childId(),
@@ -39,5 +48,62 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                             .build()));
         }
         return Optional.empty();
+    }
+
+    private static InformationShared informationShared(EventMessage<?> message, ShareEvents.InformationShared shared) {
+        ShareContent.Details details = shared.details();
+        ShareContent.Consent consent = details.consent();
+        ShareContent.ChildVoice voice = details.childVoice();
+        return InformationShared.newBuilder()
+                .setEnvelope(Envelopes.of(message, shared.childId(), shared.senderAgency(), shared.occurredAt()))
+                .setShareId(shared.shareId())
+                .setSenderAgency(shared.senderAgency())
+                .setRecipientAgencies(shared.recipientAgencies())
+                .setPurpose(shared.purpose())
+                .setStatements(shared.statements().stream().map(s -> Statement.newBuilder()
+                        .setText(s.text())
+                        .setKind(StatementKind.valueOf(s.kind().name()))
+                        .setCurrency(StatementCurrency.valueOf(s.currency().name()))
+                        .setHistoricalRelevance(s.historicalRelevance())
+                        .setSource(s.source())
+                        .setVerification(Verification.valueOf(s.verification().name()))
+                        .setVerifiedBy(s.verifiedBy())
+                        .build()).toList())
+                .setSenderPractitioner(details.senderPractitioner())
+                .setSenderRole(details.senderRole())
+                .setRecipientTeams(details.recipientTeams())
+                .setChildLocalIds(details.childLocalIds())
+                .setRelatedPeople(details.relatedPeople().stream().map(p -> RelatedPerson.newBuilder()
+                        .setName(p.name())
+                        .setRole(RelatedPersonRole.valueOf(p.role().name()))
+                        .setRelationship(p.relationship())
+                        .build()).toList())
+                .setLawfulBasis(details.lawfulBasis())
+                .setCategory(details.category() == null ? null : ShareCategory.valueOf(details.category().name()))
+                .setConsent(Consent.newBuilder()
+                        .setStatus(ConsentStatus.valueOf(consent.status().name()))
+                        .setReason(consent.reason())
+                        .setSafeguardingJustification(consent.safeguardingJustification())
+                        .setFamilyInformed(consent.familyInformed())
+                        .setFamilyNotInformedReason(consent.familyNotInformedReason())
+                        .setReviewFamilyInformedBy(consent.reviewFamilyInformedBy())
+                        .build())
+                .setPrinciples(details.principles().stream().map(p -> PrincipleAttestation.newBuilder()
+                        .setPrinciple(Principle.valueOf(p.principle().name()))
+                        .setAttested(p.attested())
+                        .setReason(p.reason())
+                        .build()).toList())
+                .setChildVoice(ChildVoice.newBuilder()
+                        .setWishesAndFeelings(voice.wishesAndFeelings())
+                        .setWhatTheChildSaid(voice.whatTheChildSaid())
+                        .setCircumstances(voice.circumstances())
+                        .setHowDisclosed(voice.howDisclosed())
+                        .setNotObtainedReason(voice.notObtainedReason())
+                        .build())
+                .setUrgency(Urgency.valueOf(details.urgency().name()))
+                .setChannel(Channel.valueOf(details.channel().name()))
+                .setAcknowledgeBy(shared.acknowledgeBy())
+                .setWrittenFollowUpBy(shared.writtenFollowUpBy())
+                .build();
     }
 }

@@ -10,6 +10,7 @@ import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationShared;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareAcknowledged;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps {@link ShareView} in step with the event store. A subscribing processor: the view changes in the same
@@ -22,9 +23,11 @@ class ShareProjection {
     static final String PROCESSING_GROUP = "share-view";
 
     private final ShareViewRepository shares;
+    private final JsonMapper json;
 
-    ShareProjection(ShareViewRepository shares) {
+    ShareProjection(ShareViewRepository shares, JsonMapper json) {
         this.shares = shares;
+        this.json = json;
     }
 
     @EventHandler
@@ -32,7 +35,9 @@ class ShareProjection {
             @MetaDataValue(Correlation.CORRELATION_ID) String correlationId) {
         if (!shares.existsById(event.shareId())) {
             shares.save(new ShareView(event.shareId(), event.childId(), event.senderAgency(), event.purpose(),
-                    event.occurredAt(), recordedAt, correlationId, event.recipientAgencies(), event.statements()));
+                    event.occurredAt(), recordedAt, correlationId, event.recipientAgencies(),
+                    json.writeValueAsString(new ShareView.Content(event.statements(), event.details())),
+                    event.acknowledgeBy(), event.writtenFollowUpBy()));
         }
     }
 

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.safeguarding.backbone.referrals.share.api.ShareContent;
 
 /** A share as its sender and recipients read it: a projection of the share's events, rebuilt by replay. */
 @Entity
@@ -34,17 +35,18 @@ public class ShareView {
     @OrderColumn(name = "position")
     private List<Recipient> recipients = new ArrayList<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "share_view_statement", joinColumns = @JoinColumn(name = "share_id"))
-    @OrderColumn(name = "position")
-    @Column(name = "text", length = 4000)
-    private List<String> statements = new ArrayList<>();
+    /** The statements and the rest of what the share says, as JSON: read whole, never queried into. */
+    @Column(length = 100000)
+    private String contentJson;
+    private Instant acknowledgeBy;
+    private Instant writtenFollowUpBy;
 
     protected ShareView() {
     }
 
     ShareView(String shareId, String childId, String senderAgency, String purpose, Instant sharedAt,
-              Instant recordedAt, String correlationId, List<String> recipientAgencies, List<String> statements) {
+              Instant recordedAt, String correlationId, List<String> recipientAgencies, String contentJson,
+              Instant acknowledgeBy, Instant writtenFollowUpBy) {
         this.shareId = shareId;
         this.childId = childId;
         this.senderAgency = senderAgency;
@@ -53,7 +55,9 @@ public class ShareView {
         this.recordedAt = recordedAt;
         this.correlationId = correlationId;
         recipientAgencies.forEach(agency -> recipients.add(new Recipient(agency, null)));
-        this.statements.addAll(statements);
+        this.contentJson = contentJson;
+        this.acknowledgeBy = acknowledgeBy;
+        this.writtenFollowUpBy = writtenFollowUpBy;
     }
 
     void acknowledgedBy(String agency, Instant at) {
@@ -98,8 +102,20 @@ public class ShareView {
         return List.copyOf(recipients);
     }
 
-    public List<String> getStatements() {
-        return List.copyOf(statements);
+    public String getContentJson() {
+        return contentJson;
+    }
+
+    public Instant getAcknowledgeBy() {
+        return acknowledgeBy;
+    }
+
+    public Instant getWrittenFollowUpBy() {
+        return writtenFollowUpBy;
+    }
+
+    /** What the share says beyond its envelope: kept whole in {@code content_json}. */
+    public record Content(List<ShareContent.Statement> statements, ShareContent.Details details) {
     }
 
     /** A recipient agency and when it acknowledged receipt (null until it has). */

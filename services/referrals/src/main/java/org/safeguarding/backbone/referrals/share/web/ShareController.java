@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Information shares over HTTP. The calling agency is the sender of what it shares. */
 @RestController
@@ -37,11 +38,13 @@ class ShareController {
     private final CommandGateway commands;
     private final ShareQueries queries;
     private final KnownAgencies agencies;
+    private final JsonMapper json;
 
-    ShareController(CommandGateway commands, ShareQueries queries, KnownAgencies agencies) {
+    ShareController(CommandGateway commands, ShareQueries queries, KnownAgencies agencies, JsonMapper json) {
         this.commands = commands;
         this.queries = queries;
         this.agencies = agencies;
+        this.json = json;
     }
 
     @PostMapping
@@ -49,20 +52,20 @@ class ShareController {
             @RequestHeader(name = CORRELATION_HEADER, required = false)
             @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String correlationId) {
         String sender = CallingAgency.of(principal);
-        List<String> recipients = request.recipients().stream().map(ShareRequest.Recipient::agency).toList();
+        List<String> recipients = request.recipientAgencies();
         requireKnownAgencies(recipients);
         String shareId = UUID.randomUUID().toString();
         send(new ShareInformation(shareId, request.child().nhsNumber(), sender, recipients, request.purpose(),
-                request.statements().stream().map(ShareRequest.Statement::text).toList(),
-                request.occurredAt() == null ? Instant.now() : request.occurredAt()),
+                        request.statementContent(), request.details(),
+                        request.occurredAt() == null ? Instant.now() : request.occurredAt()),
                 Correlation.startedBy(correlationId));
         return ResponseEntity.created(URI.create("/api/shares/" + shareId))
-                .body(ShareResponse.of(queries.visibleTo(shareId, sender)));
+                .body(ShareResponse.of(queries.visibleTo(shareId, sender), json));
     }
 
     @GetMapping("/{shareId}")
     ShareResponse get(@PathVariable String shareId, Principal principal) {
-        return ShareResponse.of(queries.visibleTo(shareId, CallingAgency.of(principal)));
+        return ShareResponse.of(queries.visibleTo(shareId, CallingAgency.of(principal)), json);
     }
 
     /** R9: the recipient says it has received the share. Acknowledging again changes nothing. */
@@ -74,7 +77,7 @@ class ShareController {
         ShareView share = queries.visibleTo(shareId, agency);
         send(new AcknowledgeShare(shareId, agency, Instant.now()),
                 Correlation.continuing(share.getCorrelationId(), correlationId));
-        return ShareResponse.of(queries.visibleTo(shareId, agency));
+        return ShareResponse.of(queries.visibleTo(shareId, agency), json);
     }
 
     private void send(Object command, Map<String, String> metaData) {

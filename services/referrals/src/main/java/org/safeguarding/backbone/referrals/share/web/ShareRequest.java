@@ -7,23 +7,108 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.safeguarding.backbone.referrals.share.api.ShareContent;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.Category;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.Channel;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.ConsentStatus;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.RelatedPersonRole;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.StatementCurrency;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.StatementKind;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.Urgency;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.Verification;
 import org.safeguarding.backbone.web.validation.NhsNumber;
 
-/** The body of {@code POST /api/shares}. */
+/**
+ * The body of {@code POST /api/shares}: the shape is checked here; the rules that tie fields together (consent and
+ * its justification, the six principles, historical statements) are the aggregate's (ShareRules).
+ */
 public record ShareRequest(
+        @NotNull(message = "must say who is sharing") @Valid Sender sender,
         @NotNull(message = "must identify the child") @Valid Child child,
+        List<@NotNull @Valid RelatedPerson> relatedPeople,
         @NotEmpty(message = "must name at least one recipient agency") List<@NotNull @Valid Recipient> recipients,
         @NotBlank(message = "must state why the information is being shared") @Size(max = 4000) String purpose,
+        @NotBlank(message = "must state the lawful basis for sharing") @Size(max = 1000) String lawfulBasis,
+        @NotNull(message = "is required") Category category,
+        @NotNull(message = "must record consent: given, refused or not sought") @Valid Consent consent,
+        @NotEmpty(message = "must attest to the six principles") List<@NotNull @Valid Principle> principles,
         @NotEmpty(message = "must contain at least one statement") List<@NotNull @Valid Statement> statements,
+        @NotNull(message = "must record the child's voice, or why it could not be obtained") @Valid ChildVoice childVoice,
+        Urgency urgency,
+        Channel channel,
         @PastOrPresent(message = "cannot be in the future") Instant occurredAt) {
 
-    public record Child(@NotBlank(message = "is required") @NhsNumber String nhsNumber) {
+    public record Sender(@NotBlank(message = "is required") @Size(max = 200) String practitioner,
+                         @NotBlank(message = "is required") @Size(max = 200) String role) {
     }
 
-    public record Recipient(@NotBlank(message = "is required") @Size(max = 100) String agency) {
+    public record Child(@NotBlank(message = "is required") @NhsNumber String nhsNumber,
+                       Map<@NotBlank String, @NotBlank @Size(max = 100) String> localIds) {
     }
 
-    public record Statement(@NotBlank(message = "must not be empty") @Size(max = 4000) String text) {
+    public record RelatedPerson(@NotBlank(message = "is required") @Size(max = 200) String name,
+                                @NotNull(message = "is required") RelatedPersonRole role,
+                                @Size(max = 200) String relationship) {
+    }
+
+    public record Recipient(@NotBlank(message = "is required") @Size(max = 100) String agency,
+                            @Size(max = 200) String team) {
+    }
+
+    public record Consent(@NotNull(message = "is required") ConsentStatus status,
+                          @NotBlank(message = "must say why") @Size(max = 4000) String reason,
+                          @Size(max = 4000) String safeguardingJustification,
+                          @NotNull(message = "must say whether the family was told") Boolean familyInformed,
+                          @Size(max = 4000) String familyNotInformedReason,
+                          LocalDate reviewFamilyInformedBy) {
+    }
+
+    public record Principle(@NotNull(message = "is required") ShareContent.Principle principle,
+                            @NotNull(message = "is required") Boolean attested,
+                            @Size(max = 1000) String reason) {
+    }
+
+    public record Statement(@NotBlank(message = "must not be empty") @Size(max = 4000) String text,
+                            @NotNull(message = "must say fact or opinion") StatementKind kind,
+                            @NotNull(message = "must say current or historical") StatementCurrency currency,
+                            @Size(max = 1000) String historicalRelevance,
+                            @NotBlank(message = "must say where the information comes from") @Size(max = 500) String source,
+                            @NotNull(message = "must say unverified, verified or corroborated") Verification verification,
+                            @Size(max = 200) String verifiedBy) {
+    }
+
+    public record ChildVoice(@Size(max = 4000) String wishesAndFeelings, @Size(max = 4000) String whatTheChildSaid,
+                             @Size(max = 4000) String circumstances, @Size(max = 4000) String howDisclosed,
+                             @Size(max = 4000) String notObtainedReason) {
+    }
+
+    List<String> recipientAgencies() {
+        return recipients.stream().map(Recipient::agency).toList();
+    }
+
+    List<ShareContent.Statement> statementContent() {
+        return statements.stream().map(s -> new ShareContent.Statement(s.text(), s.kind(), s.currency(),
+                s.historicalRelevance(), s.source(), s.verification(), s.verifiedBy())).toList();
+    }
+
+    ShareContent.Details details() {
+        Map<String, String> teams = new LinkedHashMap<>();
+        recipients.stream().filter(r -> r.team() != null && !r.team().isBlank())
+                .forEach(r -> teams.put(r.agency(), r.team()));
+        return new ShareContent.Details(sender.practitioner(), sender.role(), teams, child.localIds(),
+                relatedPeople == null ? List.of() : relatedPeople.stream()
+                        .map(p -> new ShareContent.RelatedPerson(p.name(), p.role(), p.relationship())).toList(),
+                lawfulBasis, category,
+                new ShareContent.Consent(consent.status(), consent.reason(), consent.safeguardingJustification(),
+                        consent.familyInformed(), consent.familyNotInformedReason(), consent.reviewFamilyInformedBy()),
+                principles.stream().map(p -> new ShareContent.PrincipleAttestation(p.principle(), p.attested(),
+                        p.reason())).toList(),
+                new ShareContent.ChildVoice(childVoice.wishesAndFeelings(), childVoice.whatTheChildSaid(),
+                        childVoice.circumstances(), childVoice.howDisclosed(), childVoice.notObtainedReason()),
+                urgency, channel);
     }
 }

@@ -2,21 +2,37 @@ package org.safeguarding.backbone.referrals.share.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.safeguarding.backbone.referrals.share.api.ShareContent;
 import org.safeguarding.backbone.referrals.share.query.ShareView;
+import tools.jackson.databind.json.JsonMapper;
 
-/** A share as the API returns it. */
-public record ShareResponse(String shareId, String childId, String senderAgency, String purpose, Instant sharedAt,
-                            Instant recordedAt, List<Recipient> recipients, List<String> statements) {
+/** A share as the API returns it to its sender and recipients. */
+public record ShareResponse(String shareId, String childId, Map<String, String> childLocalIds, Sender sender,
+                            List<Recipient> recipients, List<ShareContent.RelatedPerson> relatedPeople,
+                            String purpose, String lawfulBasis, ShareContent.Category category,
+                            ShareContent.Consent consent, List<ShareContent.PrincipleAttestation> principles,
+                            List<ShareContent.Statement> statements, ShareContent.ChildVoice childVoice,
+                            ShareContent.Urgency urgency, ShareContent.Channel channel, Instant sharedAt,
+                            Instant recordedAt, Instant acknowledgeBy, Instant writtenFollowUpBy) {
 
-    public record Recipient(String agency, boolean acknowledged, Instant acknowledgedAt) {
+    public record Sender(String agency, String practitioner, String role) {
     }
 
-    static ShareResponse of(ShareView view) {
-        return new ShareResponse(view.getShareId(), view.getChildId(), view.getSenderAgency(), view.getPurpose(),
-                view.getSharedAt(), view.getRecordedAt(),
-                view.getRecipients().stream()
-                        .map(r -> new Recipient(r.getAgency(), r.getAcknowledgedAt() != null, r.getAcknowledgedAt()))
-                        .toList(),
-                view.getStatements());
+    public record Recipient(String agency, String team, boolean acknowledged, Instant acknowledgedAt) {
+    }
+
+    static ShareResponse of(ShareView view, JsonMapper json) {
+        ShareView.Content content = json.readValue(view.getContentJson(), ShareView.Content.class);
+        ShareContent.Details details = content.details();
+        return new ShareResponse(view.getShareId(), view.getChildId(), details.childLocalIds(),
+                new Sender(view.getSenderAgency(), details.senderPractitioner(), details.senderRole()),
+                view.getRecipients().stream().map(r -> new Recipient(r.getAgency(),
+                        details.recipientTeams().get(r.getAgency()), r.getAcknowledgedAt() != null,
+                        r.getAcknowledgedAt())).toList(),
+                details.relatedPeople(), view.getPurpose(), details.lawfulBasis(), details.category(),
+                details.consent(), details.principles(), content.statements(), details.childVoice(),
+                details.urgency(), details.channel(), view.getSharedAt(), view.getRecordedAt(),
+                view.getAcknowledgeBy(), view.getWrittenFollowUpBy());
     }
 }

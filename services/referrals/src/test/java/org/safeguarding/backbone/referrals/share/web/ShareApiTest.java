@@ -43,12 +43,27 @@ import tools.jackson.databind.json.JsonMapper;
 class ShareApiTest {
 
     static final String CHILD = "9990000026";
+    static final String PRINCIPLES = """
+            [{"principle": "NECESSARY_AND_PROPORTIONATE", "attested": true}, {"principle": "RELEVANT", "attested": true},
+             {"principle": "ADEQUATE", "attested": true}, {"principle": "ACCURATE", "attested": true},
+             {"principle": "TIMELY", "attested": true}, {"principle": "SECURE", "attested": true}]""";
+    static final String CONSENT_GIVEN = """
+            {"status": "GIVEN", "reason": "Parent agreed at a meeting", "familyInformed": true}""";
     static final String VALID = """
-            {"child": {"nhsNumber": "%s"},
-             "recipients": [{"agency": "csc-a"}, {"agency": "gp-a"}],
+            {"sender": {"practitioner": "A. Teacher (synthetic)", "role": "Designated safeguarding lead"},
+             "child": {"nhsNumber": "%s", "localIds": {"school-a-records": "S-0002"}},
+             "relatedPeople": [{"name": "Parent One (synthetic)", "role": "PARENT_OR_CARER"}],
+             "recipients": [{"agency": "csc-a", "team": "Front door team"}, {"agency": "gp-a"}],
              "purpose": "Concern about repeated unexplained absences and a disclosure in class",
-             "statements": [{"text": "Absent 6 of the last 10 school days"}]}
-            """.formatted(CHILD);
+             "lawfulBasis": "Children Act 1989 s.47",
+             "category": "EXPOSURE_TO_HARM",
+             "consent": %s,
+             "principles": %s,
+             "statements": [{"text": "Absent 6 of the last 10 school days", "kind": "FACT", "currency": "CURRENT",
+                             "source": "Attendance register", "verification": "VERIFIED", "verifiedBy": "Attendance officer"}],
+             "childVoice": {"whatTheChildSaid": "I don't like going home on Fridays"},
+             "urgency": "ROUTINE", "channel": "WRITTEN"}
+            """.formatted(CHILD, CONSENT_GIVEN, PRINCIPLES);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
@@ -83,12 +98,20 @@ class ShareApiTest {
         mvc.perform(get("/api/shares/{id}", shareId).with(as("school-a")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.childId").value(CHILD))
-                .andExpect(jsonPath("$.senderAgency").value("school-a"))
+                .andExpect(jsonPath("$.sender.agency").value("school-a"))
+                .andExpect(jsonPath("$.sender.role").value("Designated safeguarding lead"))
+                .andExpect(jsonPath("$.recipients[0].team").value("Front door team"))
+                .andExpect(jsonPath("$.consent.status").value("GIVEN"))
+                .andExpect(jsonPath("$.principles.length()").value(6))
+                .andExpect(jsonPath("$.statements[0].kind").value("FACT"))
+                .andExpect(jsonPath("$.statements[0].verifiedBy").value("Attendance officer"))
+                .andExpect(jsonPath("$.childVoice.whatTheChildSaid").value("I don't like going home on Fridays"))
+                .andExpect(jsonPath("$.acknowledgeBy").exists())
                 .andExpect(jsonPath("$.purpose").value(
                         "Concern about repeated unexplained absences and a disclosure in class"))
                 .andExpect(jsonPath("$.recipients[0].agency").value("csc-a"))
                 .andExpect(jsonPath("$.recipients[0].acknowledged").value(false))
-                .andExpect(jsonPath("$.statements[0]").value("Absent 6 of the last 10 school days"));
+                .andExpect(jsonPath("$.statements[0].text").value("Absent 6 of the last 10 school days"));
         mvc.perform(get("/api/shares/{id}", shareId).with(as("gp-a"))).andExpect(status().isOk());
         mvc.perform(get("/api/shares/{id}", shareId).with(as("police-a")))
                 .andExpect(status().isNotFound())
@@ -103,6 +126,24 @@ class ShareApiTest {
                 .get().isInstanceOf(StreamingEventProcessor.class);
         assertThat(processing.listenerInvocationErrorHandler(KafkaIntegrationPublisher.PROCESSING_GROUP))
                 .isInstanceOf(PropagatingErrorHandler.class);
+    }
+
+    @Test
+    void consentRefusedWithAJustificationIsAccepted_andTheJustificationIsOnTheRecord() throws Exception {
+        String refused = """
+                {"status": "REFUSED", "reason": "Parent declined",
+                 "safeguardingJustification": "Risk of significant harm after the child's disclosure",
+                 "familyInformed": false, "familyNotInformedReason": "Telling them could increase the risk"}""";
+        String body = mvc.perform(share(VALID.replace(CONSENT_GIVEN, refused)).with(as("school-a")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String shareId = json.readTree(body).get("shareId").asString();
+
+        mvc.perform(get("/api/shares/{id}", shareId).with(as("csc-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.consent.status").value("REFUSED"))
+                .andExpect(jsonPath("$.consent.safeguardingJustification")
+                        .value("Risk of significant harm after the child's disclosure"))
+                .andExpect(jsonPath("$.consent.familyInformed").value(false));
     }
 
     @Test
@@ -150,6 +191,11 @@ class ShareApiTest {
             InformationShared shared = (InformationShared) records.get(0).value();
             assertThat(shared.getSenderAgency()).isEqualTo("school-a");
             assertThat(shared.getRecipientAgencies()).containsExactly("csc-a", "gp-a");
+            assertThat(shared.getConsent().getStatus().name()).isEqualTo("GIVEN");
+            assertThat(shared.getPrinciples()).hasSize(6);
+            assertThat(shared.getStatements().get(0).getKind().name()).isEqualTo("FACT");
+            assertThat(shared.getChildVoice().getWhatTheChildSaid()).isEqualTo("I don't like going home on Fridays");
+            assertThat(shared.getAcknowledgeBy()).isNotNull();
             assertThat(shared.getEnvelope().getChildId()).isEqualTo(CHILD);
             assertThat(shared.getEnvelope().getActingAgency()).isEqualTo("school-a");
             assertThat(shared.getEnvelope().getRecordedAt()).isNotNull();
@@ -173,17 +219,25 @@ class ShareApiTest {
 
         expectInvalid(VALID.replace("\"purpose\": \"Concern about repeated unexplained absences and a disclosure in class\",", ""),
                 "purpose");
-        expectInvalid(VALID.replace("[{\"agency\": \"csc-a\"}, {\"agency\": \"gp-a\"}]", "[]"), "recipients");
+        expectInvalid(VALID.replace("[{\"agency\": \"csc-a\", \"team\": \"Front door team\"}, {\"agency\": \"gp-a\"}]", "[]"), "recipients");
         expectInvalid(VALID.replace(CHILD, "9990000027"), "child.nhsNumber");
-        expectInvalid(VALID.replace("{\"text\": \"Absent 6 of the last 10 school days\"}", "{\"text\": \"\"}"),
+        expectInvalid(VALID.replace("\"text\": \"Absent 6 of the last 10 school days\"", "\"text\": \"\""),
                 "statements[0].text");
         expectInvalid(VALID.replace("\"gp-a\"", "\"no-such-agency\""), "recipients[1].agency");
         expectInvalid(VALID.replace("\"gp-a\"", "\"school-a\""), "recipients");
+        expectInvalid(VALID.replace(CONSENT_GIVEN, """
+                {"status": "REFUSED", "reason": "Parent declined", "familyInformed": true}"""),
+                "consent.safeguardingJustification");
+        expectInvalid(VALID.replace("\"kind\": \"FACT\"", "\"kind\": \"RUMOUR\""), "statements[0].kind");
+        expectInvalid(VALID.replace("\"kind\": \"FACT\", ", ""), "statements[0].kind");
+        expectInvalid(VALID.replace(", {\"principle\": \"SECURE\", \"attested\": true}", ""), "principles");
+        expectInvalid(VALID.replace("{\"whatTheChildSaid\": \"I don't like going home on Fridays\"}", "{}"),
+                "childVoice");
 
         mvc.perform(share("{\"child\": {\"nhsNumber\": \"9990000026\"}, \"recipients\": [").with(as("school-a")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:malformed-request"));
-        mvc.perform(share(VALID.replace("[{\"agency\": \"csc-a\"}, {\"agency\": \"gp-a\"}]", "\"csc-a\""))
+        mvc.perform(share(VALID.replace("[{\"agency\": \"csc-a\", \"team\": \"Front door team\"}, {\"agency\": \"gp-a\"}]", "\"csc-a\""))
                         .with(as("school-a")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("recipients"));

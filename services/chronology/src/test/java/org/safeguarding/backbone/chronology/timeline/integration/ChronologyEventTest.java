@@ -1,0 +1,45 @@
+package org.safeguarding.backbone.chronology.timeline.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.safeguarding.backbone.contracts.referrals.v1.Channel;
+import org.safeguarding.backbone.contracts.referrals.v1.Consent;
+import org.safeguarding.backbone.contracts.referrals.v1.ConsentStatus;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.contracts.referrals.v1.Urgency;
+
+class ChronologyEventTest {
+
+    private static final Envelope ENVELOPE = Envelope.newBuilder().setEventId("e-1").setChildId("9990000018")
+            .setOccurredAt(Instant.parse("2026-11-20T09:00:00Z")).setRecordedAt(Instant.parse("2026-11-20T09:00:01Z"))
+            .setActingAgency("police-a").setCorrelationId("c-1").build();
+
+    @Test
+    void aShareWithoutConsentSaysSo_withItsJustification_urgencyAndChannel() {
+        InformationShared shared = InformationShared.newBuilder().setEnvelope(ENVELOPE).setShareId("s-1")
+                .setSenderAgency("police-a").setRecipientAgencies(List.of("school-a")).setPurpose("Domestic abuse incident")
+                .setStatements(List.of()).setUrgency(Urgency.IMMEDIATE).setChannel(Channel.PHONE)
+                .setConsent(Consent.newBuilder().setStatus(ConsentStatus.NOT_SOUGHT).setReason("Would alert the adult")
+                        .setSafeguardingJustification("Child present during the incident").setFamilyInformed(false)
+                        .build())
+                .build();
+
+        ChronologyEvent event = ChronologyEvent.of(shared);
+
+        assertThat(event.summary()).isEqualTo("police-a shared information with school-a (immediate, by phone). "
+                + "Purpose: Domestic abuse incident. Consent not sought; justification: Child present during the incident");
+        assertThat(event.involvedAgencies()).containsExactlyInAnyOrder("police-a", "school-a");
+    }
+
+    @Test
+    void aRecordTypeTheChronologyDoesNotKnowIsRefusedNamingIt() {
+        assertThatThrownBy(() -> ChronologyEvent.of(ENVELOPE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("org.safeguarding.backbone.contracts.common.v1.Envelope");
+    }
+}
