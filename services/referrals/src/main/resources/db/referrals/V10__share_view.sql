@@ -10,6 +10,9 @@ create table share_view (
     content_json varchar(100000),
     acknowledge_by timestamp(6) with time zone,
     written_follow_up_by timestamp(6) with time zone,
+    written_follow_up_at timestamp(6) with time zone,
+    acknowledgement_overdue boolean not null default false,
+    written_follow_up_overdue boolean not null default false,
     primary key (share_id)
 );
 

@@ -6,7 +6,10 @@ import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackGiven;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
+import org.safeguarding.backbone.contracts.referrals.v1.AcknowledgementOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
+import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpRecorded;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
 
@@ -27,6 +30,24 @@ record ChronologyEvent(Envelope envelope, String type, String summary, Set<Strin
             return new ChronologyEvent(e.getEnvelope(), "ShareAcknowledged",
                     e.getRecipientAgency() + " acknowledged receiving share " + shortId(e.getShareId()) + ".",
                     Set.of(e.getRecipientAgency()));
+        }
+        if (record instanceof AcknowledgementOverdue e) {
+            return new ChronologyEvent(e.getEnvelope(), "AcknowledgementOverdue",
+                    "Not acknowledged by its deadline (" + e.getDueAt() + "): share " + shortId(e.getShareId())
+                            + " from " + e.getSenderAgency() + " to " + String.join(", ", e.getOverdueAgencies()) + ".",
+                    agencies(e.getSenderAgency(), e.getOverdueAgencies()));
+        }
+        if (record instanceof WrittenFollowUpRecorded e) {
+            return new ChronologyEvent(e.getEnvelope(), "WrittenFollowUpRecorded",
+                    e.getEnvelope().getActingAgency() + " followed up share " + shortId(e.getShareId())
+                            + " in writing.",
+                    agencies(e.getEnvelope().getActingAgency(), e.getRecipientAgencies()));
+        }
+        if (record instanceof WrittenFollowUpOverdue e) {
+            return new ChronologyEvent(e.getEnvelope(), "WrittenFollowUpOverdue",
+                    e.getSenderAgency() + " shared information verbally (share " + shortId(e.getShareId())
+                            + ") and had not followed it up in writing by " + e.getDueAt() + ".",
+                    Set.of(e.getSenderAgency()));
         }
         if (record instanceof FeedbackRequested e) {
             return new ChronologyEvent(e.getEnvelope(), "FeedbackRequested",

@@ -11,7 +11,10 @@ import org.safeguarding.backbone.contracts.referrals.v1.Channel;
 import org.safeguarding.backbone.contracts.referrals.v1.Consent;
 import org.safeguarding.backbone.contracts.referrals.v1.ConsentStatus;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.contracts.referrals.v1.AcknowledgementOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.Urgency;
+import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
+import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpRecorded;
 
 class ChronologyEventTest {
 
@@ -34,6 +37,26 @@ class ChronologyEventTest {
         assertThat(event.summary()).isEqualTo("police-a shared information with school-a (immediate, by phone). "
                 + "Purpose: Domestic abuse incident. Consent not sought; justification: Child present during the incident");
         assertThat(event.involvedAgencies()).containsExactlyInAnyOrder("police-a", "school-a");
+    }
+
+    @Test
+    void missedDeadlinesAndWrittenFollowUpsAreOnTheChronology_involvingTheAgenciesConcerned() {
+        ChronologyEvent notAcknowledged = ChronologyEvent.of(AcknowledgementOverdue.newBuilder().setEnvelope(ENVELOPE)
+                .setShareId("share-0001").setSenderAgency("police-a").setOverdueAgencies(List.of("school-a"))
+                .setDueAt(Instant.parse("2026-11-23T09:00:00Z")).build());
+        assertThat(notAcknowledged.summary()).isEqualTo("Not acknowledged by its deadline (2026-11-23T09:00:00Z): "
+                + "share share-00 from police-a to school-a.");
+        assertThat(notAcknowledged.involvedAgencies()).containsExactlyInAnyOrder("police-a", "school-a");
+
+        ChronologyEvent notWritten = ChronologyEvent.of(WrittenFollowUpOverdue.newBuilder().setEnvelope(ENVELOPE)
+                .setShareId("share-0001").setSenderAgency("police-a").setDueAt(Instant.parse("2026-11-23T09:00:00Z"))
+                .build());
+        assertThat(notWritten.type()).isEqualTo("WrittenFollowUpOverdue");
+        assertThat(notWritten.summary()).contains("had not followed it up in writing by 2026-11-23T09:00:00Z");
+
+        ChronologyEvent written = ChronologyEvent.of(WrittenFollowUpRecorded.newBuilder().setEnvelope(ENVELOPE)
+                .setShareId("share-0001").setRecipientAgencies(List.of("school-a")).setWrittenRecord("Letter").build());
+        assertThat(written.summary()).isEqualTo("police-a followed up share share-00 in writing.");
     }
 
     @Test

@@ -17,6 +17,35 @@ public final class ShareCommands {
                                    Details details, Instant occurredAt) {
     }
 
+    /** R7: the sender of a verbal share records it in writing. */
+    public record RecordWrittenFollowUp(@TargetAggregateIdentifier String shareId, String agency, String writtenRecord,
+                                        Instant occurredAt) {
+    }
+
+    /** R9: a recipient has read the share (beyond receiving it). */
+    public record MarkShareRead(@TargetAggregateIdentifier String shareId, String agency, Instant occurredAt) {
+    }
+
+    /** R9: a recipient confirms it understood the share and its significance. */
+    public record ConfirmUnderstanding(@TargetAggregateIdentifier String shareId, String agency, String note,
+                                       Instant occurredAt) {
+    }
+
+    /** R9: a recipient asks the sender what something means. */
+    public record RequestClarification(@TargetAggregateIdentifier String shareId, String agency, String questionId,
+                                       String question, Instant occurredAt) {
+    }
+
+    /** R9: the sender answers a recipient's question. */
+    public record AnswerClarification(@TargetAggregateIdentifier String shareId, String agency, String questionId,
+                                      String answer, Instant occurredAt) {
+    }
+
+    /** R17: a recipient records how the information informed its decision or plan. */
+    public record RecordInformationUse(@TargetAggregateIdentifier String shareId, String agency, String howUsed,
+                                       Instant occurredAt) {
+    }
+
     public record AcknowledgeShare(@TargetAggregateIdentifier String shareId, String agency, Instant occurredAt) {
     }
 }

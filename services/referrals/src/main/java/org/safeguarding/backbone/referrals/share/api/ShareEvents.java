@@ -26,6 +26,42 @@ public sealed interface ShareEvents {
                              Instant acknowledgeBy, Instant writtenFollowUpBy) implements ShareEvents {
     }
 
+    /** R11: the acknowledgement deadline passed with these recipients not having acknowledged. */
+    record AcknowledgementOverdue(String shareId, String childId, String senderAgency, List<String> overdueAgencies,
+                                  Instant dueAt, Instant occurredAt) implements ShareEvents {
+    }
+
+    /** R7: the sender of a verbal share recorded it in writing. */
+    record WrittenFollowUpRecorded(String shareId, String childId, String senderAgency,
+                                   List<String> recipientAgencies, String writtenRecord, Instant occurredAt)
+            implements ShareEvents {
+    }
+
+    /** R7: a verbal share was not followed up in writing by its deadline. */
+    record WrittenFollowUpOverdue(String shareId, String childId, String senderAgency, Instant dueAt,
+                                  Instant occurredAt) implements ShareEvents {
+    }
+
+    record ShareRead(String shareId, String childId, String recipientAgency, Instant occurredAt)
+            implements ShareEvents {
+    }
+
+    record UnderstandingConfirmed(String shareId, String childId, String recipientAgency, String note,
+                                  Instant occurredAt) implements ShareEvents {
+    }
+
+    record ClarificationRequested(String shareId, String childId, String recipientAgency, String senderAgency,
+                                  String questionId, String question, Instant occurredAt) implements ShareEvents {
+    }
+
+    record ClarificationAnswered(String shareId, String childId, String senderAgency, String recipientAgency,
+                                 String questionId, String answer, Instant occurredAt) implements ShareEvents {
+    }
+
+    record InformationUseRecorded(String shareId, String childId, String recipientAgency, String senderAgency,
+                                  String howUsed, Instant occurredAt) implements ShareEvents {
+    }
+
     record ShareAcknowledged(String shareId, String childId, String recipientAgency, Instant occurredAt)
             implements ShareEvents {
     }

@@ -2,34 +2,66 @@ package org.safeguarding.backbone.referrals.share.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.util.HashSet;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeShare;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.AnswerClarification;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.ConfirmUnderstanding;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.MarkShareRead;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordInformationUse;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.RequestClarification;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordWrittenFollowUp;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ShareInformation;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.AcknowledgementOverdue;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ClarificationAnswered;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ClarificationRequested;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationUseRecorded;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareRead;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.UnderstandingConfirmed;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationShared;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareAcknowledged;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUpOverdue;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUpRecorded;
 
-/** One act of sharing information about a child, and what its recipients did with it. */
+/**
+ * One act of sharing information about a child, and what its recipients did with it. It sets its own deadlines
+ * (acknowledgement; written follow-up of a verbal share) and, when one passes unmet, records that it is overdue.
+ */
 @Aggregate
 public class InformationShare {
+
+    static final String ACKNOWLEDGEMENT_DUE = "acknowledgement-due";
+    static final String WRITTEN_FOLLOW_UP_DUE = "written-follow-up-due";
 
     @AggregateIdentifier
     private String shareId;
     private String childId;
+    private String senderAgency;
     private List<String> recipientAgencies;
-    private final Set<String> acknowledgedBy = new HashSet<>();
+    private final Set<String> acknowledgedBy = new LinkedHashSet<>();
+    private Instant acknowledgeBy;
+    private Instant writtenFollowUpBy;
+    private boolean followedUpInWriting;
+    private final Set<String> readBy = new LinkedHashSet<>();
+    private final Set<String> understoodBy = new LinkedHashSet<>();
+    /** Open questions: question id to the recipient that asked it. */
+    private final java.util.Map<String, String> openQuestions = new java.util.HashMap<>();
+    private final Set<String> askedQuestions = new LinkedHashSet<>();
 
     protected InformationShare() {
         // rebuilt from its events by Axon
     }
 
     @CommandHandler
-    public InformationShare(ShareInformation command, ShareDeadlines deadlines) {
+    public InformationShare(ShareInformation command, ShareDeadlines deadlines, DeadlineManager deadlineManager) {
         ShareRules.requireRecipients(command.recipientAgencies());
         ShareRules.requireSenderIsNotARecipient(command.senderAgency(), command.recipientAgencies());
         ShareRules.requirePurpose(command.purpose());
@@ -37,11 +69,15 @@ public class InformationShare {
         ShareRules.requirePrinciples(command.details().principles());
         ShareRules.requireClassifiedStatements(command.statements());
         ShareRules.requireChildVoice(command.details().childVoice());
+        Instant acknowledgeBy = deadlines.acknowledgeBy(command.details().urgency(), command.occurredAt());
+        Instant writtenFollowUpBy = deadlines.writtenFollowUpBy(command.details().channel(), command.occurredAt());
         apply(new InformationShared(command.shareId(), command.childId(), command.senderAgency(),
                 List.copyOf(command.recipientAgencies()), command.purpose(), List.copyOf(command.statements()),
-                command.details(), command.occurredAt(),
-                deadlines.acknowledgeBy(command.details().urgency(), command.occurredAt()),
-                deadlines.writtenFollowUpBy(command.details().channel(), command.occurredAt())));
+                command.details(), command.occurredAt(), acknowledgeBy, writtenFollowUpBy));
+        deadlineManager.schedule(acknowledgeBy, ACKNOWLEDGEMENT_DUE);
+        if (writtenFollowUpBy != null) {
+            deadlineManager.schedule(writtenFollowUpBy, WRITTEN_FOLLOW_UP_DUE);
+        }
     }
 
     /** Acknowledging twice records nothing new: the first acknowledgement is the fact. */
@@ -56,15 +92,142 @@ public class InformationShare {
         apply(new ShareAcknowledged(shareId, childId, command.agency(), command.occurredAt()));
     }
 
+    /** R7: only the sender writes up its own verbal share, once; a written share has nothing to follow up. */
+    @CommandHandler
+    public void handle(RecordWrittenFollowUp command) {
+        if (!senderAgency.equals(command.agency())) {
+            throw new ShareRules.NotTheSender(shareId, command.agency());
+        }
+        if (writtenFollowUpBy == null) {
+            throw new ShareRules.NotVerbal(shareId);
+        }
+        if (followedUpInWriting) {
+            return;
+        }
+        apply(new WrittenFollowUpRecorded(shareId, childId, senderAgency, recipientAgencies, command.writtenRecord(),
+                command.occurredAt()));
+    }
+
+    /** Reading implies having received: a share read before it was acknowledged is acknowledged too. */
+    @CommandHandler
+    public void handle(MarkShareRead command) {
+        requireRecipient(command.agency());
+        acknowledgeIfNeeded(command.agency(), command.occurredAt());
+        if (!readBy.contains(command.agency())) {
+            apply(new ShareRead(shareId, childId, command.agency(), command.occurredAt()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ConfirmUnderstanding command) {
+        requireRecipient(command.agency());
+        if (understoodBy.contains(command.agency())) {
+            return;
+        }
+        acknowledgeIfNeeded(command.agency(), command.occurredAt());
+        if (!readBy.contains(command.agency())) {
+            apply(new ShareRead(shareId, childId, command.agency(), command.occurredAt()));
+        }
+        apply(new UnderstandingConfirmed(shareId, childId, command.agency(), command.note(), command.occurredAt()));
+    }
+
+    /** Asking again with the same question id (a retried request) records nothing new. */
+    @CommandHandler
+    public void handle(RequestClarification command) {
+        requireRecipient(command.agency());
+        if (askedQuestions.contains(command.questionId())) {
+            return;
+        }
+        apply(new ClarificationRequested(shareId, childId, command.agency(), senderAgency, command.questionId(),
+                command.question(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(AnswerClarification command) {
+        if (!senderAgency.equals(command.agency())) {
+            throw new ShareRules.NotTheSender(shareId, command.agency());
+        }
+        String askedBy = openQuestions.get(command.questionId());
+        if (askedBy == null) {
+            throw new ShareRules.NoOpenQuestion(shareId, command.questionId());
+        }
+        apply(new ClarificationAnswered(shareId, childId, senderAgency, askedBy, command.questionId(),
+                command.answer(), command.occurredAt()));
+    }
+
+    /** R17: may be recorded more than once, as the information goes on informing the work. */
+    @CommandHandler
+    public void handle(RecordInformationUse command) {
+        requireRecipient(command.agency());
+        apply(new InformationUseRecorded(shareId, childId, command.agency(), senderAgency, command.howUsed(),
+                command.occurredAt()));
+    }
+
+    private void requireRecipient(String agency) {
+        if (!recipientAgencies.contains(agency)) {
+            throw new ShareRules.NotARecipient(shareId, agency);
+        }
+    }
+
+    private void acknowledgeIfNeeded(String agency, Instant at) {
+        if (!acknowledgedBy.contains(agency)) {
+            apply(new ShareAcknowledged(shareId, childId, agency, at));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = ACKNOWLEDGEMENT_DUE)
+    void acknowledgementDue() {
+        List<String> outstanding = recipientAgencies.stream().filter(r -> !acknowledgedBy.contains(r)).toList();
+        if (!outstanding.isEmpty()) {
+            apply(new AcknowledgementOverdue(shareId, childId, senderAgency, outstanding, acknowledgeBy, acknowledgeBy));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = WRITTEN_FOLLOW_UP_DUE)
+    void writtenFollowUpDue() {
+        if (!followedUpInWriting) {
+            apply(new WrittenFollowUpOverdue(shareId, childId, senderAgency, writtenFollowUpBy, writtenFollowUpBy));
+        }
+    }
+
     @EventSourcingHandler
     void on(InformationShared event) {
         shareId = event.shareId();
         childId = event.childId();
+        senderAgency = event.senderAgency();
         recipientAgencies = event.recipientAgencies();
+        acknowledgeBy = event.acknowledgeBy();
+        writtenFollowUpBy = event.writtenFollowUpBy();
     }
 
     @EventSourcingHandler
     void on(ShareAcknowledged event) {
         acknowledgedBy.add(event.recipientAgency());
+    }
+
+    @EventSourcingHandler
+    void on(ShareRead event) {
+        readBy.add(event.recipientAgency());
+    }
+
+    @EventSourcingHandler
+    void on(UnderstandingConfirmed event) {
+        understoodBy.add(event.recipientAgency());
+    }
+
+    @EventSourcingHandler
+    void on(ClarificationRequested event) {
+        askedQuestions.add(event.questionId());
+        openQuestions.put(event.questionId(), event.recipientAgency());
+    }
+
+    @EventSourcingHandler
+    void on(ClarificationAnswered event) {
+        openQuestions.remove(event.questionId());
+    }
+
+    @EventSourcingHandler
+    void on(WrittenFollowUpRecorded event) {
+        followedUpInWriting = true;
     }
 }

@@ -122,6 +122,28 @@ public final class ShareRules {
         }
     }
 
+    /** Only the sender can follow up its own share in writing. */
+    public static final class NotTheSender extends RuleViolation {
+        NotTheSender(String shareId, String agency) {
+            super("not-the-sender", "Only the agency that made share " + shareId + " can follow it up in writing, not "
+                    + agency + ".");
+        }
+    }
+
+    /** An answer must be to a question a recipient asked and is still waiting on. */
+    public static final class NoOpenQuestion extends RuleViolation {
+        NoOpenQuestion(String shareId, String questionId) {
+            super("no-open-question", "Share " + shareId + " has no unanswered question " + questionId + ".");
+        }
+    }
+
+    /** A written share is its own written record: there is nothing to follow up. */
+    public static final class NotVerbal extends RuleViolation {
+        NotVerbal(String shareId) {
+            super("share-not-verbal", "Share " + shareId + " was made in writing: it needs no written follow-up.");
+        }
+    }
+
     /** Only a named recipient acknowledges receipt: the sender cannot acknowledge on its behalf. */
     public static final class NotARecipient extends RuleViolation {
         NotARecipient(String shareId, String agency) {

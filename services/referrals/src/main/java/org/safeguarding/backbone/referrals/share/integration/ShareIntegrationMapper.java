@@ -3,7 +3,10 @@ package org.safeguarding.backbone.referrals.share.integration;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
 import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.referrals.v1.AcknowledgementOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.Channel;
+import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
+import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpRecorded;
 import org.safeguarding.backbone.contracts.referrals.v1.ChildVoice;
 import org.safeguarding.backbone.contracts.referrals.v1.Consent;
 import org.safeguarding.backbone.contracts.referrals.v1.ConsentStatus;
@@ -33,6 +36,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ShareIntegrationMapper implements IntegrationEventMapper {
 
+    /** The acting agency of what the backbone itself records, such as a missed deadline. */
+    static final String BACKBONE = "backbone";
+
     @Override
     public Optional<IntegrationEvent> map(EventMessage<?> message) {
         if (message.getPayload() instanceof ShareEvents.InformationShared shared) {
@@ -46,6 +52,31 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                             .setShareId(acknowledged.shareId())
                             .setRecipientAgency(acknowledged.recipientAgency())
                             .build()));
+        }
+        if (message.getPayload() instanceof ShareEvents.AcknowledgementOverdue overdue) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, overdue.childId(), AcknowledgementOverdue.newBuilder()
+                    .setEnvelope(Envelopes.of(message, overdue.childId(), BACKBONE, overdue.occurredAt()))
+                    .setShareId(overdue.shareId())
+                    .setSenderAgency(overdue.senderAgency())
+                    .setOverdueAgencies(overdue.overdueAgencies())
+                    .setDueAt(overdue.dueAt())
+                    .build()));
+        }
+        if (message.getPayload() instanceof ShareEvents.WrittenFollowUpRecorded written) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, written.childId(), WrittenFollowUpRecorded.newBuilder()
+                    .setEnvelope(Envelopes.of(message, written.childId(), written.senderAgency(), written.occurredAt()))
+                    .setShareId(written.shareId())
+                    .setRecipientAgencies(written.recipientAgencies())
+                    .setWrittenRecord(written.writtenRecord())
+                    .build()));
+        }
+        if (message.getPayload() instanceof ShareEvents.WrittenFollowUpOverdue overdue) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, overdue.childId(), WrittenFollowUpOverdue.newBuilder()
+                    .setEnvelope(Envelopes.of(message, overdue.childId(), BACKBONE, overdue.occurredAt()))
+                    .setShareId(overdue.shareId())
+                    .setSenderAgency(overdue.senderAgency())
+                    .setDueAt(overdue.dueAt())
+                    .build()));
         }
         return Optional.empty();
     }

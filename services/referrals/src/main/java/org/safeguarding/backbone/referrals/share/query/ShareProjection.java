@@ -8,7 +8,10 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationShared;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.AcknowledgementOverdue;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareAcknowledged;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUpOverdue;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUpRecorded;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +48,21 @@ class ShareProjection {
     void on(ShareAcknowledged event) {
         shares.findById(event.shareId()).ifPresent(view -> view.acknowledgedBy(event.recipientAgency(),
                 event.occurredAt()));
+    }
+
+    @EventHandler
+    void on(WrittenFollowUpRecorded event) {
+        shares.findById(event.shareId()).ifPresent(view -> view.followedUpInWriting(event.occurredAt()));
+    }
+
+    @EventHandler
+    void on(AcknowledgementOverdue event) {
+        shares.findById(event.shareId()).ifPresent(ShareView::acknowledgementOverdue);
+    }
+
+    @EventHandler
+    void on(WrittenFollowUpOverdue event) {
+        shares.findById(event.shareId()).ifPresent(ShareView::writtenFollowUpOverdue);
     }
 
     @ResetHandler

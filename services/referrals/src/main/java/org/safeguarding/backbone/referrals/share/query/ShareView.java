@@ -40,6 +40,9 @@ public class ShareView {
     private String contentJson;
     private Instant acknowledgeBy;
     private Instant writtenFollowUpBy;
+    private Instant writtenFollowUpAt;
+    private boolean acknowledgementOverdue;
+    private boolean writtenFollowUpOverdue;
 
     protected ShareView() {
     }
@@ -58,6 +61,18 @@ public class ShareView {
         this.contentJson = contentJson;
         this.acknowledgeBy = acknowledgeBy;
         this.writtenFollowUpBy = writtenFollowUpBy;
+    }
+
+    void followedUpInWriting(Instant at) {
+        writtenFollowUpAt = at;
+    }
+
+    void acknowledgementOverdue() {
+        acknowledgementOverdue = true;
+    }
+
+    void writtenFollowUpOverdue() {
+        writtenFollowUpOverdue = true;
     }
 
     void acknowledgedBy(String agency, Instant at) {
@@ -112,6 +127,18 @@ public class ShareView {
 
     public Instant getWrittenFollowUpBy() {
         return writtenFollowUpBy;
+    }
+
+    public Instant getWrittenFollowUpAt() {
+        return writtenFollowUpAt;
+    }
+
+    public boolean isAcknowledgementOverdue() {
+        return acknowledgementOverdue;
+    }
+
+    public boolean isWrittenFollowUpOverdue() {
+        return writtenFollowUpOverdue;
     }
 
     /** What the share says beyond its envelope: kept whole in {@code content_json}. */

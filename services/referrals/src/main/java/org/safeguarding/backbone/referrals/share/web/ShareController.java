@@ -12,7 +12,9 @@ import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.messaging.Correlation;
+import jakarta.validation.constraints.NotBlank;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeShare;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordWrittenFollowUp;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ShareInformation;
 import org.safeguarding.backbone.referrals.share.query.ShareQueries;
 import org.safeguarding.backbone.referrals.share.query.ShareView;
@@ -78,6 +80,22 @@ class ShareController {
         send(new AcknowledgeShare(shareId, agency, Instant.now()),
                 Correlation.continuing(share.getCorrelationId(), correlationId));
         return ShareResponse.of(queries.visibleTo(shareId, agency), json);
+    }
+
+    /** R7: the sender of a phone call or face-to-face share records it in writing. */
+    @PostMapping("/{shareId}/written-follow-up")
+    ShareResponse followUpInWriting(@PathVariable String shareId, @Valid @RequestBody WrittenFollowUpRequest request,
+                                    Principal principal) {
+        String agency = CallingAgency.of(principal);
+        ShareView share = queries.visibleTo(shareId, agency);
+        send(new RecordWrittenFollowUp(shareId, agency, request.writtenRecord(), Instant.now()),
+                Correlation.continuing(share.getCorrelationId(), null));
+        return ShareResponse.of(queries.visibleTo(shareId, agency), json);
+    }
+
+    record WrittenFollowUpRequest(
+            @NotBlank(message = "must contain the written record of what was shared") @Size(max = 20000)
+            String writtenRecord) {
     }
 
     private void send(Object command, Map<String, String> metaData) {

@@ -14,7 +14,8 @@ public record ShareResponse(String shareId, String childId, Map<String, String> 
                             ShareContent.Consent consent, List<ShareContent.PrincipleAttestation> principles,
                             List<ShareContent.Statement> statements, ShareContent.ChildVoice childVoice,
                             ShareContent.Urgency urgency, ShareContent.Channel channel, Instant sharedAt,
-                            Instant recordedAt, Instant acknowledgeBy, Instant writtenFollowUpBy) {
+                            Instant recordedAt, Instant acknowledgeBy, boolean acknowledgementOverdue,
+                            Instant writtenFollowUpBy, Instant writtenFollowUpAt, boolean writtenFollowUpOverdue) {
 
     public record Sender(String agency, String practitioner, String role) {
     }
@@ -33,6 +34,7 @@ public record ShareResponse(String shareId, String childId, Map<String, String> 
                 details.relatedPeople(), view.getPurpose(), details.lawfulBasis(), details.category(),
                 details.consent(), details.principles(), content.statements(), details.childVoice(),
                 details.urgency(), details.channel(), view.getSharedAt(), view.getRecordedAt(),
-                view.getAcknowledgeBy(), view.getWrittenFollowUpBy());
+                view.getAcknowledgeBy(), view.isAcknowledgementOverdue(), view.getWrittenFollowUpBy(),
+                view.getWrittenFollowUpAt(), view.isWrittenFollowUpOverdue());
     }
 }

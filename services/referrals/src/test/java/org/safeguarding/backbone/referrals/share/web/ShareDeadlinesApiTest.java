@@ -1,0 +1,106 @@
+package org.safeguarding.backbone.referrals.share.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.VALID;
+import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.referrals.v1.AcknowledgementOverdue;
+import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
+import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.TopicReader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/** R7 and R11 for real: deadlines kept in the database, fired by the scheduler, recorded and published. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({"local", "test"})
+class ShareDeadlinesApiTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        BackboneInfrastructure.kafkaAndRegistry(properties);
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired JsonMapper json;
+    @Autowired DeadlineManager deadlines;
+
+    private String share(String urgency, String channel, Instant occurredAt) throws Exception {
+        String body = VALID.replace("\"urgency\": \"ROUTINE\", \"channel\": \"WRITTEN\"",
+                "\"urgency\": \"" + urgency + "\", \"channel\": \"" + channel + "\", \"occurredAt\": \"" + occurredAt + "\"");
+        String response = mvc.perform(post("/api/shares").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .with(as("school-a")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json.readTree(response).get("shareId").asString();
+    }
+
+    @Test
+    void deadlinesAreKeptInTheDatabase() {
+        assertThat(deadlines).isInstanceOf(DbSchedulerDeadlineManager.class);
+    }
+
+    @Test
+    void aPhoneCallTenDaysAgo_neitherAcknowledgedNorWrittenUp_isFlaggedOverdue_andPublished() throws Exception {
+        String shareId = share("IMMEDIATE", "PHONE", Instant.now().minus(10, ChronoUnit.DAYS));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                mvc.perform(get("/api/shares/{id}", shareId).with(as("school-a")))
+                        .andExpect(jsonPath("$.acknowledgementOverdue").value(true))
+                        .andExpect(jsonPath("$.writtenFollowUpOverdue").value(true)));
+
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
+            List<?> overdue = reader.await(r -> (r.value() instanceof AcknowledgementOverdue a
+                    && a.getShareId().equals(shareId)) || (r.value() instanceof WrittenFollowUpOverdue w
+                    && w.getShareId().equals(shareId)), 2, Duration.ofSeconds(60));
+            assertThat(overdue).hasSize(2);
+        }
+    }
+
+    @Test
+    void theSenderFollowsAPhoneCallUpInWriting_othersCannot_andAWrittenShareNeedsNone() throws Exception {
+        String phoned = share("URGENT", "PHONE", Instant.now().minusSeconds(60));
+        String body = "{\"writtenRecord\": \"Letter to the front door team confirming the call\"}";
+
+        mvc.perform(post("/api/shares/{id}/written-follow-up", phoned).contentType(MediaType.APPLICATION_JSON)
+                        .content(body).with(as("csc-a")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:not-the-sender"));
+        mvc.perform(post("/api/shares/{id}/written-follow-up", phoned).contentType(MediaType.APPLICATION_JSON)
+                        .content("{}").with(as("school-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("writtenRecord"));
+        mvc.perform(post("/api/shares/{id}/written-follow-up", phoned).contentType(MediaType.APPLICATION_JSON)
+                        .content(body).with(as("school-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.writtenFollowUpAt").exists())
+                .andExpect(jsonPath("$.writtenFollowUpOverdue").value(false));
+
+        String written = share("ROUTINE", "WRITTEN", Instant.now().minusSeconds(60));
+        mvc.perform(post("/api/shares/{id}/written-follow-up", written).contentType(MediaType.APPLICATION_JSON)
+                        .content(body).with(as("school-a")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:share-not-verbal"));
+    }
+}
