@@ -13,6 +13,7 @@ create table share_view (
     written_follow_up_at timestamp(6) with time zone,
     acknowledgement_overdue boolean not null default false,
     written_follow_up_overdue boolean not null default false,
+    thread_json varchar(100000),
     primary key (share_id)
 );
 
@@ -21,6 +22,8 @@ create table share_view_recipient (
     position integer not null check (position >= 0),
     agency varchar(255),
     acknowledged_at timestamp(6) with time zone,
+    read_at timestamp(6) with time zone,
+    understood_at timestamp(6) with time zone,
     primary key (position, share_id)
 );
 

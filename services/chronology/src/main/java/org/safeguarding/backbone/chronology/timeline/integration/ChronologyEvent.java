@@ -7,6 +7,11 @@ import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackGiven;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.AcknowledgementOverdue;
+import org.safeguarding.backbone.contracts.referrals.v1.ClarificationAnswered;
+import org.safeguarding.backbone.contracts.referrals.v1.ClarificationRequested;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationUseRecorded;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareRead;
+import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpRecorded;
@@ -30,6 +35,35 @@ record ChronologyEvent(Envelope envelope, String type, String summary, Set<Strin
             return new ChronologyEvent(e.getEnvelope(), "ShareAcknowledged",
                     e.getRecipientAgency() + " acknowledged receiving share " + shortId(e.getShareId()) + ".",
                     Set.of(e.getRecipientAgency()));
+        }
+        if (record instanceof ShareRead e) {
+            return new ChronologyEvent(e.getEnvelope(), "ShareRead",
+                    e.getRecipientAgency() + " read share " + shortId(e.getShareId()) + " from " + e.getSenderAgency() + ".",
+                    Set.of(e.getRecipientAgency(), e.getSenderAgency()));
+        }
+        if (record instanceof UnderstandingConfirmed e) {
+            return new ChronologyEvent(e.getEnvelope(), "UnderstandingConfirmed",
+                    e.getRecipientAgency() + " confirmed it understood share " + shortId(e.getShareId()) + " from "
+                            + e.getSenderAgency() + (e.getNote() == null ? "." : ": " + e.getNote()),
+                    Set.of(e.getRecipientAgency(), e.getSenderAgency()));
+        }
+        if (record instanceof ClarificationRequested e) {
+            return new ChronologyEvent(e.getEnvelope(), "ClarificationRequested",
+                    e.getRecipientAgency() + " asked " + e.getSenderAgency() + " about share " + shortId(e.getShareId())
+                            + ": " + e.getQuestion(),
+                    Set.of(e.getRecipientAgency(), e.getSenderAgency()));
+        }
+        if (record instanceof ClarificationAnswered e) {
+            return new ChronologyEvent(e.getEnvelope(), "ClarificationAnswered",
+                    e.getSenderAgency() + " answered " + e.getRecipientAgency() + " about share "
+                            + shortId(e.getShareId()) + ": " + e.getAnswer(),
+                    Set.of(e.getRecipientAgency(), e.getSenderAgency()));
+        }
+        if (record instanceof InformationUseRecorded e) {
+            return new ChronologyEvent(e.getEnvelope(), "InformationUseRecorded",
+                    e.getRecipientAgency() + " recorded how share " + shortId(e.getShareId()) + " from "
+                            + e.getSenderAgency() + " informed its work: " + e.getHowUsed(),
+                    Set.of(e.getRecipientAgency(), e.getSenderAgency()));
         }
         if (record instanceof AcknowledgementOverdue e) {
             return new ChronologyEvent(e.getEnvelope(), "AcknowledgementOverdue",

@@ -12,6 +12,10 @@ import org.safeguarding.backbone.contracts.referrals.v1.Consent;
 import org.safeguarding.backbone.contracts.referrals.v1.ConsentStatus;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.AcknowledgementOverdue;
+import org.safeguarding.backbone.contracts.referrals.v1.ClarificationAnswered;
+import org.safeguarding.backbone.contracts.referrals.v1.ClarificationRequested;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationUseRecorded;
+import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
 import org.safeguarding.backbone.contracts.referrals.v1.Urgency;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpRecorded;
@@ -57,6 +61,26 @@ class ChronologyEventTest {
         ChronologyEvent written = ChronologyEvent.of(WrittenFollowUpRecorded.newBuilder().setEnvelope(ENVELOPE)
                 .setShareId("share-0001").setRecipientAgencies(List.of("school-a")).setWrittenRecord("Letter").build());
         assertThat(written.summary()).isEqualTo("police-a followed up share share-00 in writing.");
+    }
+
+    @Test
+    void aQuestionAndItsAnswer_andConfirmedUnderstanding_areOnTheChronology() {
+        ChronologyEvent asked = ChronologyEvent.of(ClarificationRequested.newBuilder().setEnvelope(ENVELOPE)
+                .setShareId("share-0001").setRecipientAgency("school-a").setSenderAgency("police-a")
+                .setQuestionId("q-1").setQuestion("Was the child present?").build());
+        assertThat(asked.summary()).isEqualTo("school-a asked police-a about share share-00: Was the child present?");
+        ChronologyEvent answered = ChronologyEvent.of(ClarificationAnswered.newBuilder().setEnvelope(ENVELOPE)
+                .setShareId("share-0001").setRecipientAgency("school-a").setSenderAgency("police-a")
+                .setQuestionId("q-1").setAnswer("Yes, asleep upstairs").build());
+        assertThat(answered.summary()).isEqualTo("police-a answered school-a about share share-00: Yes, asleep upstairs");
+        ChronologyEvent understood = ChronologyEvent.of(UnderstandingConfirmed.newBuilder().setEnvelope(ENVELOPE)
+                .setShareId("share-0001").setRecipientAgency("school-a").setSenderAgency("police-a").build());
+        assertThat(understood.summary()).isEqualTo("school-a confirmed it understood share share-00 from police-a.");
+        ChronologyEvent used = ChronologyEvent.of(InformationUseRecorded.newBuilder().setEnvelope(ENVELOPE)
+                .setShareId("share-0001").setRecipientAgency("school-a").setSenderAgency("police-a")
+                .setHowUsed("Designated lead will check in with the child each morning").build());
+        assertThat(used.type()).isEqualTo("InformationUseRecorded");
+        assertThat(used.involvedAgencies()).containsExactlyInAnyOrder("police-a", "school-a");
     }
 
     @Test

@@ -42,12 +42,12 @@ public sealed interface ShareEvents {
                                   Instant occurredAt) implements ShareEvents {
     }
 
-    record ShareRead(String shareId, String childId, String recipientAgency, Instant occurredAt)
+    record ShareRead(String shareId, String childId, String recipientAgency, String senderAgency, Instant occurredAt)
             implements ShareEvents {
     }
 
-    record UnderstandingConfirmed(String shareId, String childId, String recipientAgency, String note,
-                                  Instant occurredAt) implements ShareEvents {
+    record UnderstandingConfirmed(String shareId, String childId, String recipientAgency, String senderAgency,
+                                  String note, Instant occurredAt) implements ShareEvents {
     }
 
     record ClarificationRequested(String shareId, String childId, String recipientAgency, String senderAgency,

@@ -114,7 +114,7 @@ public class InformationShare {
         requireRecipient(command.agency());
         acknowledgeIfNeeded(command.agency(), command.occurredAt());
         if (!readBy.contains(command.agency())) {
-            apply(new ShareRead(shareId, childId, command.agency(), command.occurredAt()));
+            apply(new ShareRead(shareId, childId, command.agency(), senderAgency, command.occurredAt()));
         }
     }
 
@@ -126,9 +126,10 @@ public class InformationShare {
         }
         acknowledgeIfNeeded(command.agency(), command.occurredAt());
         if (!readBy.contains(command.agency())) {
-            apply(new ShareRead(shareId, childId, command.agency(), command.occurredAt()));
+            apply(new ShareRead(shareId, childId, command.agency(), senderAgency, command.occurredAt()));
         }
-        apply(new UnderstandingConfirmed(shareId, childId, command.agency(), command.note(), command.occurredAt()));
+        apply(new UnderstandingConfirmed(shareId, childId, command.agency(), senderAgency, command.note(),
+                command.occurredAt()));
     }
 
     /** Asking again with the same question id (a retried request) records nothing new. */

@@ -5,6 +5,11 @@ import org.axonframework.eventhandling.EventMessage;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.referrals.v1.AcknowledgementOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.Channel;
+import org.safeguarding.backbone.contracts.referrals.v1.ClarificationAnswered;
+import org.safeguarding.backbone.contracts.referrals.v1.ClarificationRequested;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationUseRecorded;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareRead;
+import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpRecorded;
 import org.safeguarding.backbone.contracts.referrals.v1.ChildVoice;
@@ -52,6 +57,55 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                             .setShareId(acknowledged.shareId())
                             .setRecipientAgency(acknowledged.recipientAgency())
                             .build()));
+        }
+        if (message.getPayload() instanceof ShareEvents.ShareRead read) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, read.childId(), ShareRead.newBuilder()
+                    .setEnvelope(Envelopes.of(message, read.childId(), read.recipientAgency(), read.occurredAt()))
+                    .setShareId(read.shareId())
+                    .setRecipientAgency(read.recipientAgency())
+                    .setSenderAgency(read.senderAgency())
+                    .build()));
+        }
+        if (message.getPayload() instanceof ShareEvents.UnderstandingConfirmed understood) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, understood.childId(),
+                    UnderstandingConfirmed.newBuilder()
+                            .setEnvelope(Envelopes.of(message, understood.childId(), understood.recipientAgency(),
+                                    understood.occurredAt()))
+                            .setShareId(understood.shareId())
+                            .setRecipientAgency(understood.recipientAgency())
+                            .setSenderAgency(understood.senderAgency())
+                            .setNote(understood.note())
+                            .build()));
+        }
+        if (message.getPayload() instanceof ShareEvents.ClarificationRequested asked) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, asked.childId(), ClarificationRequested.newBuilder()
+                    .setEnvelope(Envelopes.of(message, asked.childId(), asked.recipientAgency(), asked.occurredAt()))
+                    .setShareId(asked.shareId())
+                    .setRecipientAgency(asked.recipientAgency())
+                    .setSenderAgency(asked.senderAgency())
+                    .setQuestionId(asked.questionId())
+                    .setQuestion(asked.question())
+                    .build()));
+        }
+        if (message.getPayload() instanceof ShareEvents.ClarificationAnswered answered) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, answered.childId(), ClarificationAnswered.newBuilder()
+                    .setEnvelope(Envelopes.of(message, answered.childId(), answered.senderAgency(),
+                            answered.occurredAt()))
+                    .setShareId(answered.shareId())
+                    .setSenderAgency(answered.senderAgency())
+                    .setRecipientAgency(answered.recipientAgency())
+                    .setQuestionId(answered.questionId())
+                    .setAnswer(answered.answer())
+                    .build()));
+        }
+        if (message.getPayload() instanceof ShareEvents.InformationUseRecorded used) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, used.childId(), InformationUseRecorded.newBuilder()
+                    .setEnvelope(Envelopes.of(message, used.childId(), used.recipientAgency(), used.occurredAt()))
+                    .setShareId(used.shareId())
+                    .setRecipientAgency(used.recipientAgency())
+                    .setSenderAgency(used.senderAgency())
+                    .setHowUsed(used.howUsed())
+                    .build()));
         }
         if (message.getPayload() instanceof ShareEvents.AcknowledgementOverdue overdue) {
             return Optional.of(new IntegrationEvent(Topics.REFERRALS, overdue.childId(), AcknowledgementOverdue.newBuilder()

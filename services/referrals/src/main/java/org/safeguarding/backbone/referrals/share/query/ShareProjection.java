@@ -8,7 +8,14 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationShared;
+import java.util.ArrayList;
+import java.util.List;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.AcknowledgementOverdue;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ClarificationAnswered;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ClarificationRequested;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationUseRecorded;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareRead;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.UnderstandingConfirmed;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareAcknowledged;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUpRecorded;
@@ -21,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @ProcessingGroup(ShareProjection.PROCESSING_GROUP)
-class ShareProjection {
+public class ShareProjection {
 
     static final String PROCESSING_GROUP = "share-view";
 
@@ -48,6 +55,51 @@ class ShareProjection {
     void on(ShareAcknowledged event) {
         shares.findById(event.shareId()).ifPresent(view -> view.acknowledgedBy(event.recipientAgency(),
                 event.occurredAt()));
+    }
+
+    @EventHandler
+    void on(ShareRead event) {
+        shares.findById(event.shareId()).ifPresent(view -> view.readBy(event.recipientAgency(), event.occurredAt()));
+    }
+
+    @EventHandler
+    void on(UnderstandingConfirmed event) {
+        shares.findById(event.shareId())
+                .ifPresent(view -> view.understoodBy(event.recipientAgency(), event.occurredAt()));
+    }
+
+    @EventHandler
+    void on(ClarificationRequested event) {
+        append(event.shareId(), new ShareView.ThreadEntry(ShareView.ThreadEntry.Kind.QUESTION, event.questionId(),
+                event.recipientAgency(), event.question(), event.occurredAt()));
+    }
+
+    @EventHandler
+    void on(ClarificationAnswered event) {
+        append(event.shareId(), new ShareView.ThreadEntry(ShareView.ThreadEntry.Kind.ANSWER, event.questionId(),
+                event.senderAgency(), event.answer(), event.occurredAt()));
+    }
+
+    @EventHandler
+    void on(InformationUseRecorded event) {
+        append(event.shareId(), new ShareView.ThreadEntry(ShareView.ThreadEntry.Kind.USE, null,
+                event.recipientAgency(), event.howUsed(), event.occurredAt()));
+    }
+
+    private void append(String shareId, ShareView.ThreadEntry entry) {
+        shares.findById(shareId).ifPresent(view -> {
+            List<ShareView.ThreadEntry> thread = new ArrayList<>(thread(view, json));
+            thread.add(entry);
+            view.setThreadJson(json.writeValueAsString(thread));
+        });
+    }
+
+    /** The thread of a share, in order: questions, answers and recorded uses. */
+    public static List<ShareView.ThreadEntry> thread(ShareView view, JsonMapper json) {
+        if (view.getThreadJson() == null) {
+            return List.of();
+        }
+        return List.of(json.readValue(view.getThreadJson(), ShareView.ThreadEntry[].class));
     }
 
     @EventHandler

@@ -43,6 +43,9 @@ public class ShareView {
     private Instant writtenFollowUpAt;
     private boolean acknowledgementOverdue;
     private boolean writtenFollowUpOverdue;
+    /** Questions, answers and recorded uses, in order, as JSON: read whole. */
+    @Column(length = 100000)
+    private String threadJson;
 
     protected ShareView() {
     }
@@ -57,7 +60,7 @@ public class ShareView {
         this.sharedAt = sharedAt;
         this.recordedAt = recordedAt;
         this.correlationId = correlationId;
-        recipientAgencies.forEach(agency -> recipients.add(new Recipient(agency, null)));
+        recipientAgencies.forEach(agency -> recipients.add(new Recipient(agency, null, null, null)));
         this.contentJson = contentJson;
         this.acknowledgeBy = acknowledgeBy;
         this.writtenFollowUpBy = writtenFollowUpBy;
@@ -76,7 +79,26 @@ public class ShareView {
     }
 
     void acknowledgedBy(String agency, Instant at) {
-        recipients.replaceAll(r -> r.agency.equals(agency) && r.acknowledgedAt == null ? new Recipient(agency, at) : r);
+        recipients.replaceAll(r -> r.agency.equals(agency) && r.acknowledgedAt == null
+                ? new Recipient(agency, at, r.readAt, r.understoodAt) : r);
+    }
+
+    void readBy(String agency, Instant at) {
+        recipients.replaceAll(r -> r.agency.equals(agency) && r.readAt == null
+                ? new Recipient(agency, r.acknowledgedAt, at, r.understoodAt) : r);
+    }
+
+    void understoodBy(String agency, Instant at) {
+        recipients.replaceAll(r -> r.agency.equals(agency) && r.understoodAt == null
+                ? new Recipient(agency, r.acknowledgedAt, r.readAt, at) : r);
+    }
+
+    void setThreadJson(String threadJson) {
+        this.threadJson = threadJson;
+    }
+
+    public String getThreadJson() {
+        return threadJson;
     }
 
     /** R10: the sender and the named recipients, nobody else. */
@@ -145,18 +167,35 @@ public class ShareView {
     public record Content(List<ShareContent.Statement> statements, ShareContent.Details details) {
     }
 
-    /** A recipient agency and when it acknowledged receipt (null until it has). */
+    /** One entry of a share's thread: a question, its answer, or a recorded use of the information. */
+    public record ThreadEntry(Kind kind, String questionId, String agency, String text, Instant at) {
+        public enum Kind { QUESTION, ANSWER, USE }
+    }
+
+    /** A recipient agency and when it acknowledged, read and understood the share (each null until it has). */
     @Embeddable
     public static class Recipient {
         private String agency;
         private Instant acknowledgedAt;
+        private Instant readAt;
+        private Instant understoodAt;
 
         protected Recipient() {
         }
 
-        Recipient(String agency, Instant acknowledgedAt) {
+        Recipient(String agency, Instant acknowledgedAt, Instant readAt, Instant understoodAt) {
             this.agency = agency;
             this.acknowledgedAt = acknowledgedAt;
+            this.readAt = readAt;
+            this.understoodAt = understoodAt;
+        }
+
+        public Instant getReadAt() {
+            return readAt;
+        }
+
+        public Instant getUnderstoodAt() {
+            return understoodAt;
         }
 
         public String getAgency() {

@@ -14,6 +14,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.messaging.Correlation;
 import jakarta.validation.constraints.NotBlank;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeShare;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.AnswerClarification;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.ConfirmUnderstanding;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.MarkShareRead;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordInformationUse;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.RequestClarification;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordWrittenFollowUp;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ShareInformation;
 import org.safeguarding.backbone.referrals.share.query.ShareQueries;
@@ -79,6 +84,67 @@ class ShareController {
         ShareView share = queries.visibleTo(shareId, agency);
         send(new AcknowledgeShare(shareId, agency, Instant.now()),
                 Correlation.continuing(share.getCorrelationId(), correlationId));
+        return ShareResponse.of(queries.visibleTo(shareId, agency), json);
+    }
+
+    /** R9: the recipient has read the share (acknowledging it too, if it had not). */
+    @PostMapping("/{shareId}/read")
+    ShareResponse read(@PathVariable String shareId, Principal principal) {
+        return act(shareId, principal, agency -> new MarkShareRead(shareId, agency, Instant.now()));
+    }
+
+    /** R9: the recipient confirms it understood the share and its significance. */
+    @PostMapping("/{shareId}/understanding")
+    ShareResponse understood(@PathVariable String shareId, @Valid @RequestBody(required = false) UnderstandingRequest request,
+                             Principal principal) {
+        String note = request == null ? null : request.note();
+        return act(shareId, principal, agency -> new ConfirmUnderstanding(shareId, agency, note, Instant.now()));
+    }
+
+    /** R9: the recipient asks the sender a question; {@code questionId} makes a retried request safe. */
+    @PostMapping("/{shareId}/clarifications")
+    ResponseEntity<ShareResponse> ask(@PathVariable String shareId, @Valid @RequestBody QuestionRequest request,
+                                      Principal principal) {
+        String questionId = request.questionId() == null ? UUID.randomUUID().toString() : request.questionId();
+        ShareResponse share = act(shareId, principal, agency -> new RequestClarification(shareId, agency, questionId,
+                request.question(), Instant.now()));
+        return ResponseEntity.created(URI.create("/api/shares/" + shareId + "/clarifications/" + questionId))
+                .body(share);
+    }
+
+    /** R9: the sender answers. */
+    @PostMapping("/{shareId}/clarifications/{questionId}/answer")
+    ShareResponse answer(@PathVariable String shareId, @PathVariable String questionId,
+                         @Valid @RequestBody AnswerRequest request, Principal principal) {
+        return act(shareId, principal, agency -> new AnswerClarification(shareId, agency, questionId,
+                request.answer(), Instant.now()));
+    }
+
+    /** R17: the recipient records how the information informed its decision or plan. */
+    @PostMapping("/{shareId}/uses")
+    ShareResponse used(@PathVariable String shareId, @Valid @RequestBody UseRequest request, Principal principal) {
+        return act(shareId, principal, agency -> new RecordInformationUse(shareId, agency, request.howUsed(),
+                Instant.now()));
+    }
+
+    record UnderstandingRequest(@Size(max = 4000) String note) {
+    }
+
+    record QuestionRequest(@NotBlank(message = "must ask something") @Size(max = 4000) String question,
+                           @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String questionId) {
+    }
+
+    record AnswerRequest(@NotBlank(message = "must answer the question") @Size(max = 4000) String answer) {
+    }
+
+    record UseRequest(@NotBlank(message = "must say how the information was used") @Size(max = 4000) String howUsed) {
+    }
+
+    /** An act on a share the caller can see, in the share's conversation; answers with the share as it now is. */
+    private ShareResponse act(String shareId, Principal principal, java.util.function.Function<String, Object> command) {
+        String agency = CallingAgency.of(principal);
+        ShareView share = queries.visibleTo(shareId, agency);
+        send(command.apply(agency), Correlation.continuing(share.getCorrelationId(), null));
         return ShareResponse.of(queries.visibleTo(shareId, agency), json);
     }
 

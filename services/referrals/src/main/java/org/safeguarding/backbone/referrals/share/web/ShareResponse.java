@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.safeguarding.backbone.referrals.share.api.ShareContent;
+import org.safeguarding.backbone.referrals.share.query.ShareProjection;
 import org.safeguarding.backbone.referrals.share.query.ShareView;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,26 +16,50 @@ public record ShareResponse(String shareId, String childId, Map<String, String> 
                             List<ShareContent.Statement> statements, ShareContent.ChildVoice childVoice,
                             ShareContent.Urgency urgency, ShareContent.Channel channel, Instant sharedAt,
                             Instant recordedAt, Instant acknowledgeBy, boolean acknowledgementOverdue,
-                            Instant writtenFollowUpBy, Instant writtenFollowUpAt, boolean writtenFollowUpOverdue) {
+                            Instant writtenFollowUpBy, Instant writtenFollowUpAt, boolean writtenFollowUpOverdue,
+                            List<ShareView.ThreadEntry> thread) {
 
     public record Sender(String agency, String practitioner, String role) {
     }
 
-    public record Recipient(String agency, String team, boolean acknowledged, Instant acknowledgedAt) {
+    /**
+     * Where a recipient is with the share: {@code status} is the furthest of NEW, ACKNOWLEDGED, READ, UNDERSTOOD,
+     * or CLARIFICATION_PENDING while a question it asked is unanswered.
+     */
+    public record Recipient(String agency, String team, String status, boolean acknowledged, Instant acknowledgedAt,
+                            Instant readAt, Instant understoodAt) {
     }
 
     static ShareResponse of(ShareView view, JsonMapper json) {
         ShareView.Content content = json.readValue(view.getContentJson(), ShareView.Content.class);
         ShareContent.Details details = content.details();
+        List<ShareView.ThreadEntry> thread = ShareProjection.thread(view, json);
         return new ShareResponse(view.getShareId(), view.getChildId(), details.childLocalIds(),
                 new Sender(view.getSenderAgency(), details.senderPractitioner(), details.senderRole()),
                 view.getRecipients().stream().map(r -> new Recipient(r.getAgency(),
-                        details.recipientTeams().get(r.getAgency()), r.getAcknowledgedAt() != null,
-                        r.getAcknowledgedAt())).toList(),
+                        details.recipientTeams().get(r.getAgency()), status(r, thread), r.getAcknowledgedAt() != null,
+                        r.getAcknowledgedAt(), r.getReadAt(), r.getUnderstoodAt())).toList(),
                 details.relatedPeople(), view.getPurpose(), details.lawfulBasis(), details.category(),
                 details.consent(), details.principles(), content.statements(), details.childVoice(),
                 details.urgency(), details.channel(), view.getSharedAt(), view.getRecordedAt(),
                 view.getAcknowledgeBy(), view.isAcknowledgementOverdue(), view.getWrittenFollowUpBy(),
-                view.getWrittenFollowUpAt(), view.isWrittenFollowUpOverdue());
+                view.getWrittenFollowUpAt(), view.isWrittenFollowUpOverdue(), thread);
+    }
+
+    static String status(ShareView.Recipient recipient, List<ShareView.ThreadEntry> thread) {
+        boolean waiting = thread.stream().anyMatch(q -> q.kind() == ShareView.ThreadEntry.Kind.QUESTION
+                && q.agency().equals(recipient.getAgency())
+                && thread.stream().noneMatch(a -> a.kind() == ShareView.ThreadEntry.Kind.ANSWER
+                        && a.questionId().equals(q.questionId())));
+        if (waiting) {
+            return "CLARIFICATION_PENDING";
+        }
+        if (recipient.getUnderstoodAt() != null) {
+            return "UNDERSTOOD";
+        }
+        if (recipient.getReadAt() != null) {
+            return "READ";
+        }
+        return recipient.getAcknowledgedAt() != null ? "ACKNOWLEDGED" : "NEW";
     }
 }

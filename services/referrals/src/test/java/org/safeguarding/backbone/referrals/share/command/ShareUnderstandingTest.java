@@ -47,23 +47,23 @@ class ShareUnderstandingTest {
     void readingAShareNotYetAcknowledgedAcknowledgesItToo() {
         fixture.given(shared)
                 .when(new MarkShareRead(SHARE, "csc-a", AT))
-                .expectEvents(new ShareAcknowledged(SHARE, CHILD, "csc-a", AT), new ShareRead(SHARE, CHILD, "csc-a", AT));
+                .expectEvents(new ShareAcknowledged(SHARE, CHILD, "csc-a", AT), new ShareRead(SHARE, CHILD, "csc-a", "school-a", AT));
     }
 
     @Test
     void readingTwiceRecordsNothingNew() {
-        fixture.given(shared, new ShareAcknowledged(SHARE, CHILD, "csc-a", AT), new ShareRead(SHARE, CHILD, "csc-a", AT))
+        fixture.given(shared, new ShareAcknowledged(SHARE, CHILD, "csc-a", AT), new ShareRead(SHARE, CHILD, "csc-a", "school-a", AT))
                 .when(new MarkShareRead(SHARE, "csc-a", AT.plusSeconds(60)))
                 .expectNoEvents();
     }
 
     @Test
     void understandingIsConfirmedSeparately_once() {
-        fixture.given(shared, new ShareAcknowledged(SHARE, CHILD, "csc-a", AT), new ShareRead(SHARE, CHILD, "csc-a", AT))
+        fixture.given(shared, new ShareAcknowledged(SHARE, CHILD, "csc-a", AT), new ShareRead(SHARE, CHILD, "csc-a", "school-a", AT))
                 .when(new ConfirmUnderstanding(SHARE, "csc-a", "Clear: strategy discussion today", AT.plusSeconds(60)))
-                .expectEvents(new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "Clear: strategy discussion today",
+                .expectEvents(new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", "Clear: strategy discussion today",
                         AT.plusSeconds(60)));
-        fixture.given(shared, new UnderstandingConfirmed(SHARE, CHILD, "csc-a", null, AT))
+        fixture.given(shared, new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", null, AT))
                 .when(new ConfirmUnderstanding(SHARE, "csc-a", null, AT.plusSeconds(60)))
                 .expectNoEvents();
     }

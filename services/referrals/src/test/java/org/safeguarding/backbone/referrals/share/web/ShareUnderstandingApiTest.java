@@ -1,0 +1,117 @@
+package org.safeguarding.backbone.referrals.share.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.VALID;
+import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.referrals.v1.ClarificationAnswered;
+import org.safeguarding.backbone.contracts.referrals.v1.ClarificationRequested;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationUseRecorded;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareRead;
+import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
+import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.TopicReader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/** R9 and R17 over HTTP: read, understood, asked and answered, used; each a separate fact, each published. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({"local", "test"})
+class ShareUnderstandingApiTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        BackboneInfrastructure.kafkaAndRegistry(properties);
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired JsonMapper json;
+
+    private static MockHttpServletRequestBuilder postJson(String path, String body, Object... vars) {
+        return post(path, vars).contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    @Test
+    void recipientsReadUnderstandAskAndRecordUse_theSenderAnswers_allOnTheRecord() throws Exception {
+        String shareId = json.readTree(mvc.perform(postJson("/api/shares", VALID).with(as("school-a")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
+                .get("shareId").asString();
+
+        mvc.perform(post("/api/shares/{id}/read", shareId).with(as("csc-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.recipients[0].status").value("READ"))
+                .andExpect(jsonPath("$.recipients[0].acknowledged").value(true));
+        mvc.perform(postJson("/api/shares/{id}/understanding", "{\"note\": \"Clear; strategy discussion today\"}",
+                        shareId).with(as("csc-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.recipients[0].status").value("UNDERSTOOD"));
+
+        mvc.perform(postJson("/api/shares/{id}/clarifications", "{\"question\": \"Which days were the absences?\", "
+                        + "\"questionId\": \"q-absences\"}", shareId).with(as("gp-a")))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/shares/" + shareId + "/clarifications/q-absences"))
+                .andExpect(jsonPath("$.recipients[1].status").value("CLARIFICATION_PENDING"))
+                .andExpect(jsonPath("$.thread[0].kind").value("QUESTION"));
+        mvc.perform(postJson("/api/shares/{id}/clarifications/{q}/answer", "{\"answer\": \"Mondays and Fridays\"}",
+                        shareId, "q-absences").with(as("gp-a")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:not-the-sender"));
+        mvc.perform(postJson("/api/shares/{id}/clarifications/{q}/answer", "{\"answer\": \"Mondays and Fridays\"}",
+                        shareId, "q-absences").with(as("school-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.recipients[1].status").value("NEW"))
+                .andExpect(jsonPath("$.thread[1].kind").value("ANSWER"))
+                .andExpect(jsonPath("$.thread[1].text").value("Mondays and Fridays"));
+        mvc.perform(postJson("/api/shares/{id}/clarifications/{q}/answer", "{\"answer\": \"again\"}",
+                        shareId, "nope").with(as("school-a")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:no-open-question"));
+        mvc.perform(postJson("/api/shares/{id}/uses", "{\"howUsed\": \"Added to the child's health record; "
+                        + "health visitor to call the family\"}", shareId).with(as("gp-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.thread[2].kind").value("USE"));
+        mvc.perform(postJson("/api/shares/{id}/uses", "{}", shareId).with(as("gp-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("howUsed"));
+        mvc.perform(post("/api/shares/{id}/read", shareId).with(as("police-a")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/shares/{id}", shareId).with(as("school-a")))
+                .andExpect(jsonPath("$.thread.length()").value(3));
+
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
+            List<ConsumerRecord<String, SpecificRecord>> acts = reader.await(r -> about(r.value(), shareId), 5,
+                    Duration.ofSeconds(60));
+            assertThat(acts).extracting(r -> r.value().getClass().getSimpleName()).containsExactly(
+                    "ShareRead", "UnderstandingConfirmed", "ClarificationRequested", "ClarificationAnswered",
+                    "InformationUseRecorded");
+        }
+    }
+
+    static boolean about(SpecificRecord record, String shareId) {
+        return (record instanceof ShareRead r && r.getShareId().equals(shareId))
+                || (record instanceof UnderstandingConfirmed u && u.getShareId().equals(shareId))
+                || (record instanceof ClarificationRequested q && q.getShareId().equals(shareId))
+                || (record instanceof ClarificationAnswered a && a.getShareId().equals(shareId))
+                || (record instanceof InformationUseRecorded u2 && u2.getShareId().equals(shareId));
+    }
+}
