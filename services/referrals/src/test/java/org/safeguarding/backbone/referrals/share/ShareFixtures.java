@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.safeguarding.backbone.referrals.calendar.WorkingDayCalendar;
+import org.safeguarding.backbone.referrals.plainlanguage.PlainLanguageChecker;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ShareInformation;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Category;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Channel;
@@ -43,6 +44,11 @@ public final class ShareFixtures {
 
     public static ShareDeadlines deadlines() {
         return new ShareDeadlines(calendar(), Duration.ofHours(1), Duration.ofHours(4), 1, 1);
+    }
+
+    public static PlainLanguageChecker plainLanguage() {
+        return PlainLanguageChecker.fromGlossary(ShareFixtures.class.getResourceAsStream(
+                "/glossary/safeguarding-glossary.csv"), "shipped glossary", java.util.Set.of("NHS", "GP"));
     }
 
     public static Consent consentGiven() {

@@ -2,6 +2,7 @@ package org.safeguarding.backbone.referrals.share.api;
 
 import java.time.Instant;
 import java.util.List;
+import org.safeguarding.backbone.referrals.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Details;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Statement;
 
@@ -20,10 +21,16 @@ public sealed interface ShareEvents {
     /**
      * @param acknowledgeBy      when recipients must have acknowledged it (R11), from its urgency
      * @param writtenFollowUpBy  for a verbal share, when the written follow-up is due (R7); null when written
+     * @param plainLanguageWarnings jargon and acronyms found in the free text (R16), kept with the share
      */
     record InformationShared(String shareId, String childId, String senderAgency, List<String> recipientAgencies,
                              String purpose, List<Statement> statements, Details details, Instant occurredAt,
-                             Instant acknowledgeBy, Instant writtenFollowUpBy) implements ShareEvents {
+                             Instant acknowledgeBy, Instant writtenFollowUpBy,
+                             List<PlainLanguageWarning> plainLanguageWarnings) implements ShareEvents {
+
+        public InformationShared {
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
     }
 
     /** R11: the acknowledgement deadline passed with these recipients not having acknowledged. */

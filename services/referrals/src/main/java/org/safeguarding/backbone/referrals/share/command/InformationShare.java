@@ -3,7 +3,11 @@ package org.safeguarding.backbone.referrals.share.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import org.safeguarding.backbone.referrals.plainlanguage.PlainLanguageChecker;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.ChildVoice;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -61,7 +65,8 @@ public class InformationShare {
     }
 
     @CommandHandler
-    public InformationShare(ShareInformation command, ShareDeadlines deadlines, DeadlineManager deadlineManager) {
+    public InformationShare(ShareInformation command, ShareDeadlines deadlines, PlainLanguageChecker plainLanguage,
+                            DeadlineManager deadlineManager) {
         ShareRules.requireRecipients(command.recipientAgencies());
         ShareRules.requireSenderIsNotARecipient(command.senderAgency(), command.recipientAgencies());
         ShareRules.requirePurpose(command.purpose());
@@ -73,11 +78,27 @@ public class InformationShare {
         Instant writtenFollowUpBy = deadlines.writtenFollowUpBy(command.details().channel(), command.occurredAt());
         apply(new InformationShared(command.shareId(), command.childId(), command.senderAgency(),
                 List.copyOf(command.recipientAgencies()), command.purpose(), List.copyOf(command.statements()),
-                command.details(), command.occurredAt(), acknowledgeBy, writtenFollowUpBy));
+                command.details(), command.occurredAt(), acknowledgeBy, writtenFollowUpBy,
+                plainLanguage.check(freeText(command))));
         deadlineManager.schedule(acknowledgeBy, ACKNOWLEDGEMENT_DUE);
         if (writtenFollowUpBy != null) {
             deadlineManager.schedule(writtenFollowUpBy, WRITTEN_FOLLOW_UP_DUE);
         }
+    }
+
+    /** The free text a recipient in another agency has to understand (R16), by field. */
+    private static Map<String, String> freeText(ShareInformation command) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("purpose", command.purpose());
+        for (int i = 0; i < command.statements().size(); i++) {
+            fields.put("statements[" + i + "].text", command.statements().get(i).text());
+        }
+        ChildVoice voice = command.details().childVoice();
+        fields.put("childVoice.wishesAndFeelings", voice.wishesAndFeelings());
+        fields.put("childVoice.whatTheChildSaid", voice.whatTheChildSaid());
+        fields.put("childVoice.circumstances", voice.circumstances());
+        fields.put("childVoice.howDisclosed", voice.howDisclosed());
+        return fields;
     }
 
     /** Acknowledging twice records nothing new: the first acknowledgement is the fact. */

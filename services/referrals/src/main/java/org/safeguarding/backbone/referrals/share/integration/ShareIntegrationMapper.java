@@ -189,6 +189,9 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                 .setChannel(Channel.valueOf(details.channel().name()))
                 .setAcknowledgeBy(shared.acknowledgeBy())
                 .setWrittenFollowUpBy(shared.writtenFollowUpBy())
+                .setPlainLanguageWarnings(shared.plainLanguageWarnings().stream().map(w ->
+                        org.safeguarding.backbone.contracts.referrals.v1.PlainLanguageWarning.newBuilder()
+                                .setField(w.field()).setTerm(w.term()).setSuggestion(w.suggestion()).build()).toList())
                 .build();
     }
 }

@@ -46,7 +46,8 @@ public class ShareProjection {
         if (!shares.existsById(event.shareId())) {
             shares.save(new ShareView(event.shareId(), event.childId(), event.senderAgency(), event.purpose(),
                     event.occurredAt(), recordedAt, correlationId, event.recipientAgencies(),
-                    json.writeValueAsString(new ShareView.Content(event.statements(), event.details())),
+                    json.writeValueAsString(new ShareView.Content(event.statements(), event.details(),
+                            event.plainLanguageWarnings())),
                     event.acknowledgeBy(), event.writtenFollowUpBy()));
         }
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.safeguarding.backbone.referrals.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.share.api.ShareContent;
 
 /** A share as its sender and recipients read it: a projection of the share's events, rebuilt by replay. */
@@ -164,7 +165,8 @@ public class ShareView {
     }
 
     /** What the share says beyond its envelope: kept whole in {@code content_json}. */
-    public record Content(List<ShareContent.Statement> statements, ShareContent.Details details) {
+    public record Content(List<ShareContent.Statement> statements, ShareContent.Details details,
+                          List<PlainLanguageWarning> plainLanguageWarnings) {
     }
 
     /** One entry of a share's thread: a question, its answer, or a recorded use of the information. */

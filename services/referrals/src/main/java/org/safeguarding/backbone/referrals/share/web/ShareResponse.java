@@ -3,6 +3,7 @@ package org.safeguarding.backbone.referrals.share.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.safeguarding.backbone.referrals.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.share.api.ShareContent;
 import org.safeguarding.backbone.referrals.share.query.ShareProjection;
 import org.safeguarding.backbone.referrals.share.query.ShareView;
@@ -17,7 +18,7 @@ public record ShareResponse(String shareId, String childId, Map<String, String> 
                             ShareContent.Urgency urgency, ShareContent.Channel channel, Instant sharedAt,
                             Instant recordedAt, Instant acknowledgeBy, boolean acknowledgementOverdue,
                             Instant writtenFollowUpBy, Instant writtenFollowUpAt, boolean writtenFollowUpOverdue,
-                            List<ShareView.ThreadEntry> thread) {
+                            List<ShareView.ThreadEntry> thread, List<PlainLanguageWarning> plainLanguageWarnings) {
 
     public record Sender(String agency, String practitioner, String role) {
     }
@@ -43,7 +44,8 @@ public record ShareResponse(String shareId, String childId, Map<String, String> 
                 details.consent(), details.principles(), content.statements(), details.childVoice(),
                 details.urgency(), details.channel(), view.getSharedAt(), view.getRecordedAt(),
                 view.getAcknowledgeBy(), view.isAcknowledgementOverdue(), view.getWrittenFollowUpBy(),
-                view.getWrittenFollowUpAt(), view.isWrittenFollowUpOverdue(), thread);
+                view.getWrittenFollowUpAt(), view.isWrittenFollowUpOverdue(), thread,
+                content.plainLanguageWarnings() == null ? List.of() : content.plainLanguageWarnings());
     }
 
     static String status(ShareView.Recipient recipient, List<ShareView.ThreadEntry> thread) {

@@ -46,12 +46,13 @@ class InformationShareTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(InformationShare.class);
         fixture.registerInjectableResource(ShareFixtures.deadlines());
+        fixture.registerInjectableResource(ShareFixtures.plainLanguage());
     }
 
     private static InformationShared shared(ShareInformation command, Instant acknowledgeBy, Instant followUpBy) {
         return new InformationShared(command.shareId(), command.childId(), command.senderAgency(),
                 command.recipientAgencies(), command.purpose(), command.statements(), command.details(),
-                command.occurredAt(), acknowledgeBy, followUpBy);
+                command.occurredAt(), acknowledgeBy, followUpBy, List.of());
     }
 
     private void expectRefused(ShareInformation command, String message) {
@@ -69,6 +70,21 @@ class InformationShareTest {
                 .when(command)
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(shared(command, MONDAY, null));
+    }
+
+    @Test
+    void jargonInThePurposeAndStatementsIsKeptWithTheShareAsWarnings_andTheTextIsUnchanged() {
+        ShareInformation base = share(SHARE, details());
+        ShareInformation jargon = new ShareInformation(SHARE, CHILD, "school-a", base.recipientAgencies(),
+                "Referral to MASH: PA and possible CSE", List.of(fact("DSL spoke to the child")), base.details(), FRIDAY);
+        fixture.givenNoPriorActivity()
+                .when(jargon)
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        Matchers.matches(payload -> payload instanceof InformationShared shared
+                                && shared.purpose().equals("Referral to MASH: PA and possible CSE")
+                                && shared.plainLanguageWarnings().stream().map(w -> w.field() + ":" + w.term()).toList()
+                                .equals(List.of("purpose:MASH", "purpose:PA", "purpose:CSE", "statements[0].text:DSL"))),
+                        Matchers.andNoMore())));
     }
 
     @Test

@@ -30,6 +30,7 @@ class ShareDeadlinesTest {
     private static AggregateTestFixture<InformationShare> fixture() {
         AggregateTestFixture<InformationShare> fixture = new AggregateTestFixture<>(InformationShare.class);
         fixture.registerInjectableResource(ShareFixtures.deadlines());
+        fixture.registerInjectableResource(ShareFixtures.plainLanguage());
         return fixture;
     }
 

@@ -37,10 +37,11 @@ class ShareUnderstandingTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(InformationShare.class);
         fixture.registerInjectableResource(ShareFixtures.deadlines());
+        fixture.registerInjectableResource(ShareFixtures.plainLanguage());
         ShareInformation command = share(SHARE, details());
         shared = new InformationShared(SHARE, CHILD, "school-a", command.recipientAgencies(), command.purpose(),
                 command.statements(), command.details(), command.occurredAt(), Instant.parse("2026-11-23T09:15:00Z"),
-                null);
+                null, List.of());
     }
 
     @Test

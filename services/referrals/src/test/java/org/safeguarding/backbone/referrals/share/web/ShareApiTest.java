@@ -147,6 +147,19 @@ class ShareApiTest {
     }
 
     @Test
+    void jargonIsReportedAsWarnings_neverRewritten() throws Exception {
+        String withJargon = VALID.replace("Concern about repeated unexplained absences and a disclosure in class",
+                "Concern raised with the DSL; PA and a disclosure");
+        mvc.perform(share(withJargon).with(as("school-a")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.purpose").value("Concern raised with the DSL; PA and a disclosure"))
+                .andExpect(jsonPath("$.plainLanguageWarnings[0].field").value("purpose"))
+                .andExpect(jsonPath("$.plainLanguageWarnings[0].term").value("DSL"))
+                .andExpect(jsonPath("$.plainLanguageWarnings[0].suggestion").value("designated safeguarding lead"))
+                .andExpect(jsonPath("$.plainLanguageWarnings[1].term").value("PA"));
+    }
+
+    @Test
     void anUnauthenticatedCallerIsRefused() throws Exception {
         mvc.perform(share(VALID))
                 .andExpect(status().isUnauthorized())

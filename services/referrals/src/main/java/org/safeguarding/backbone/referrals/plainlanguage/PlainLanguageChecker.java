@@ -1,0 +1,113 @@
+package org.safeguarding.backbone.referrals.plainlanguage;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds jargon and acronyms in free text (R16): terms from a glossary, with the plain wording to offer, and any other
+ * run of capitals that looks like an acronym. Findings are warnings for the sender; the text is never rewritten.
+ */
+public class PlainLanguageChecker {
+
+    /** Capital-letter runs of 2 to 6 (digits allowed after the first letter), e.g. MASH, S47. */
+    private static final Pattern ACRONYM = Pattern.compile("\\b[A-Z][A-Z0-9]{1,5}s?\\b");
+    private static final Pattern WORD = Pattern.compile("\\b[\\p{L}0-9']+\\b");
+
+    private final Map<String, String> glossary;
+    private final Set<String> understood;
+
+    /**
+     * @param glossary   term to plain wording; all-capital terms match only in capitals, others in any case
+     * @param understood acronyms everyone understands, never flagged (NHS, GP, ...)
+     */
+    public PlainLanguageChecker(Map<String, String> glossary, Set<String> understood) {
+        this.glossary = Map.copyOf(glossary);
+        this.understood = Set.copyOf(understood);
+    }
+
+    /** Reads {@code term,plain} lines; {@code #} comments, blank lines and the header are skipped. */
+    public static PlainLanguageChecker fromGlossary(InputStream csv, String source, Set<String> understood) {
+        Map<String, String> glossary = new LinkedHashMap<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.equals("term,plain")) {
+                    continue;
+                }
+                int comma = trimmed.indexOf(',');
+                if (comma <= 0 || comma == trimmed.length() - 1) {
+                    throw new IllegalArgumentException(source + " line " + number + ": expected 'term,plain wording'");
+                }
+                String plain = trimmed.substring(comma + 1).strip();
+                if (plain.startsWith("\"") && plain.endsWith("\"") && plain.length() > 1) {
+                    plain = plain.substring(1, plain.length() - 1);
+                }
+                glossary.put(trimmed.substring(0, comma).strip(), plain);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the glossary " + source, e);
+        }
+        return new PlainLanguageChecker(glossary, understood);
+    }
+
+    /** The warnings for one field's text, each term once, in the order they first appear. */
+    public List<PlainLanguageWarning> check(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        Map<String, PlainLanguageWarning> found = new LinkedHashMap<>();
+        Matcher words = WORD.matcher(text);
+        while (words.find()) {
+            String word = words.group();
+            String suggestion = lookUp(word);
+            if (suggestion != null) {
+                found.putIfAbsent(word, new PlainLanguageWarning(field, word, suggestion));
+            }
+        }
+        Matcher acronyms = ACRONYM.matcher(text);
+        while (acronyms.find()) {
+            String acronym = acronyms.group();
+            String bare = acronym.endsWith("s") ? acronym.substring(0, acronym.length() - 1) : acronym;
+            if (!found.containsKey(acronym) && !understood.contains(bare) && lookUp(acronym) == null) {
+                found.putIfAbsent(acronym, new PlainLanguageWarning(field, acronym, null));
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    /** Checks several fields: field name to text. */
+    public List<PlainLanguageWarning> check(Map<String, String> fields) {
+        Set<PlainLanguageWarning> all = new LinkedHashSet<>();
+        fields.forEach((field, text) -> all.addAll(check(field, text)));
+        return List.copyOf(all);
+    }
+
+    private String lookUp(String word) {
+        String exact = glossary.get(word);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<String, String> term : glossary.entrySet()) {
+            boolean capitals = term.getKey().equals(term.getKey().toUpperCase());
+            if (!capitals && term.getKey().equalsIgnoreCase(word)) {
+                return term.getValue();
+            }
+        }
+        return null;
+    }
+}
