@@ -24,7 +24,9 @@ create table share_view_recipient (
     acknowledged_at timestamp(6) with time zone,
     read_at timestamp(6) with time zone,
     understood_at timestamp(6) with time zone,
+    status varchar(30) not null,
     primary key (position, share_id)
 );
 
 create index share_view_child on share_view (child_id);
+create index share_view_recipient_inbox on share_view_recipient (agency, status);

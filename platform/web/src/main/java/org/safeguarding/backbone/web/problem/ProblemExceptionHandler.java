@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -77,6 +79,17 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(fieldError(field, "wrong type or format")));
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = ex.getPropertyName() != null ? ex.getPropertyName()
+                : ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : "parameter";
+        String expected = ex.getRequiredType() == null ? "another type"
+                : ex.getRequiredType().isEnum() ? "one of " + java.util.Arrays.toString(ex.getRequiredType().getEnumConstants())
+                : ex.getRequiredType().getSimpleName();
+        return invalid(new ArrayList<>(List.of(fieldError(field, "'" + ex.getValue() + "' is not " + expected))));
     }
 
     @ExceptionHandler(RuleViolation.class)

@@ -55,18 +55,19 @@ public class ShareProjection {
     @EventHandler
     void on(ShareAcknowledged event) {
         shares.findById(event.shareId()).ifPresent(view -> view.acknowledgedBy(event.recipientAgency(),
-                event.occurredAt()));
+                event.occurredAt(), thread(view, json)));
     }
 
     @EventHandler
     void on(ShareRead event) {
-        shares.findById(event.shareId()).ifPresent(view -> view.readBy(event.recipientAgency(), event.occurredAt()));
+        shares.findById(event.shareId())
+                .ifPresent(view -> view.readBy(event.recipientAgency(), event.occurredAt(), thread(view, json)));
     }
 
     @EventHandler
     void on(UnderstandingConfirmed event) {
         shares.findById(event.shareId())
-                .ifPresent(view -> view.understoodBy(event.recipientAgency(), event.occurredAt()));
+                .ifPresent(view -> view.understoodBy(event.recipientAgency(), event.occurredAt(), thread(view, json)));
     }
 
     @EventHandler
@@ -91,7 +92,7 @@ public class ShareProjection {
         shares.findById(shareId).ifPresent(view -> {
             List<ShareView.ThreadEntry> thread = new ArrayList<>(thread(view, json));
             thread.add(entry);
-            view.setThreadJson(json.writeValueAsString(thread));
+            view.thread(json.writeValueAsString(thread), thread);
         });
     }
 

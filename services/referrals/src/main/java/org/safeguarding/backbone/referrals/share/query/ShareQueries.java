@@ -1,6 +1,8 @@
 package org.safeguarding.backbone.referrals.share.query;
 
 import org.safeguarding.backbone.web.problem.NotFound;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,6 +14,12 @@ public class ShareQueries {
 
     ShareQueries(ShareViewRepository shares) {
         this.shares = shares;
+    }
+
+    /** R9, R11: what an agency has been sent, where it is with each, newest first. */
+    @Transactional(readOnly = true)
+    public Page<ShareView> inbox(String agency, ShareView.RecipientStatus status, String childId, Pageable page) {
+        return shares.inbox(agency, status, childId, page);
     }
 
     /** The share, if {@code agency} sent it or is a recipient; otherwise NotFound, as if it did not exist. */

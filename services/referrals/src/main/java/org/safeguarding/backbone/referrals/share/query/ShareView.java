@@ -5,6 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -61,7 +63,7 @@ public class ShareView {
         this.sharedAt = sharedAt;
         this.recordedAt = recordedAt;
         this.correlationId = correlationId;
-        recipientAgencies.forEach(agency -> recipients.add(new Recipient(agency, null, null, null)));
+        recipientAgencies.forEach(agency -> recipients.add(new Recipient(agency, null, null, null, RecipientStatus.NEW)));
         this.contentJson = contentJson;
         this.acknowledgeBy = acknowledgeBy;
         this.writtenFollowUpBy = writtenFollowUpBy;
@@ -79,23 +81,25 @@ public class ShareView {
         writtenFollowUpOverdue = true;
     }
 
-    void acknowledgedBy(String agency, Instant at) {
+    void acknowledgedBy(String agency, Instant at, List<ThreadEntry> thread) {
         recipients.replaceAll(r -> r.agency.equals(agency) && r.acknowledgedAt == null
-                ? new Recipient(agency, at, r.readAt, r.understoodAt) : r);
+                ? r.with(at, r.readAt, r.understoodAt, thread) : r);
     }
 
-    void readBy(String agency, Instant at) {
+    void readBy(String agency, Instant at, List<ThreadEntry> thread) {
         recipients.replaceAll(r -> r.agency.equals(agency) && r.readAt == null
-                ? new Recipient(agency, r.acknowledgedAt, at, r.understoodAt) : r);
+                ? r.with(r.acknowledgedAt, at, r.understoodAt, thread) : r);
     }
 
-    void understoodBy(String agency, Instant at) {
+    void understoodBy(String agency, Instant at, List<ThreadEntry> thread) {
         recipients.replaceAll(r -> r.agency.equals(agency) && r.understoodAt == null
-                ? new Recipient(agency, r.acknowledgedAt, r.readAt, at) : r);
+                ? r.with(r.acknowledgedAt, r.readAt, at, thread) : r);
     }
 
-    void setThreadJson(String threadJson) {
+    /** A new thread: a question opens a clarification, an answer may close one. */
+    void thread(String threadJson, List<ThreadEntry> thread) {
         this.threadJson = threadJson;
+        recipients.replaceAll(r -> r.with(r.acknowledgedAt, r.readAt, r.understoodAt, thread));
     }
 
     public String getThreadJson() {
@@ -174,22 +178,48 @@ public class ShareView {
         public enum Kind { QUESTION, ANSWER, USE }
     }
 
-    /** A recipient agency and when it acknowledged, read and understood the share (each null until it has). */
+    /** Where a recipient is with a share: the furthest step it has taken, or waiting on an answer. */
+    public enum RecipientStatus { NEW, ACKNOWLEDGED, READ, UNDERSTOOD, CLARIFICATION_PENDING }
+
+    /**
+     * A recipient agency, when it acknowledged, read and understood the share (each null until it has), and its
+     * status (stored, so an inbox can be filtered and paged by it).
+     */
     @Embeddable
     public static class Recipient {
         private String agency;
         private Instant acknowledgedAt;
         private Instant readAt;
         private Instant understoodAt;
+        @Enumerated(EnumType.STRING)
+        private RecipientStatus status;
 
         protected Recipient() {
         }
 
-        Recipient(String agency, Instant acknowledgedAt, Instant readAt, Instant understoodAt) {
+        Recipient(String agency, Instant acknowledgedAt, Instant readAt, Instant understoodAt, RecipientStatus status) {
             this.agency = agency;
             this.acknowledgedAt = acknowledgedAt;
             this.readAt = readAt;
             this.understoodAt = understoodAt;
+            this.status = status;
+        }
+
+        Recipient with(Instant acknowledgedAt, Instant readAt, Instant understoodAt, List<ThreadEntry> thread) {
+            boolean waiting = thread.stream().anyMatch(q -> q.kind() == ThreadEntry.Kind.QUESTION
+                    && q.agency().equals(agency)
+                    && thread.stream().noneMatch(a -> a.kind() == ThreadEntry.Kind.ANSWER
+                            && a.questionId().equals(q.questionId())));
+            RecipientStatus status = waiting ? RecipientStatus.CLARIFICATION_PENDING
+                    : understoodAt != null ? RecipientStatus.UNDERSTOOD
+                    : readAt != null ? RecipientStatus.READ
+                    : acknowledgedAt != null ? RecipientStatus.ACKNOWLEDGED
+                    : RecipientStatus.NEW;
+            return new Recipient(agency, acknowledgedAt, readAt, understoodAt, status);
+        }
+
+        public RecipientStatus getStatus() {
+            return status;
         }
 
         public Instant getReadAt() {

@@ -38,7 +38,7 @@ public record ShareResponse(String shareId, String childId, Map<String, String> 
         return new ShareResponse(view.getShareId(), view.getChildId(), details.childLocalIds(),
                 new Sender(view.getSenderAgency(), details.senderPractitioner(), details.senderRole()),
                 view.getRecipients().stream().map(r -> new Recipient(r.getAgency(),
-                        details.recipientTeams().get(r.getAgency()), status(r, thread), r.getAcknowledgedAt() != null,
+                        details.recipientTeams().get(r.getAgency()), r.getStatus().name(), r.getAcknowledgedAt() != null,
                         r.getAcknowledgedAt(), r.getReadAt(), r.getUnderstoodAt())).toList(),
                 details.relatedPeople(), view.getPurpose(), details.lawfulBasis(), details.category(),
                 details.consent(), details.principles(), content.statements(), details.childVoice(),
@@ -46,22 +46,5 @@ public record ShareResponse(String shareId, String childId, Map<String, String> 
                 view.getAcknowledgeBy(), view.isAcknowledgementOverdue(), view.getWrittenFollowUpBy(),
                 view.getWrittenFollowUpAt(), view.isWrittenFollowUpOverdue(), thread,
                 content.plainLanguageWarnings() == null ? List.of() : content.plainLanguageWarnings());
-    }
-
-    static String status(ShareView.Recipient recipient, List<ShareView.ThreadEntry> thread) {
-        boolean waiting = thread.stream().anyMatch(q -> q.kind() == ShareView.ThreadEntry.Kind.QUESTION
-                && q.agency().equals(recipient.getAgency())
-                && thread.stream().noneMatch(a -> a.kind() == ShareView.ThreadEntry.Kind.ANSWER
-                        && a.questionId().equals(q.questionId())));
-        if (waiting) {
-            return "CLARIFICATION_PENDING";
-        }
-        if (recipient.getUnderstoodAt() != null) {
-            return "UNDERSTOOD";
-        }
-        if (recipient.getReadAt() != null) {
-            return "READ";
-        }
-        return recipient.getAcknowledgedAt() != null ? "ACKNOWLEDGED" : "NEW";
     }
 }

@@ -1,0 +1,60 @@
+package org.safeguarding.backbone.referrals.share.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import org.safeguarding.backbone.referrals.share.api.ShareContent;
+import org.safeguarding.backbone.referrals.share.query.ShareQueries;
+import org.safeguarding.backbone.referrals.share.query.ShareView;
+import org.safeguarding.backbone.web.security.CallingAgency;
+import org.safeguarding.backbone.web.validation.NhsNumber;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A recipient's inbox: the shares addressed to the calling agency, with where it is with each and its deadlines. */
+@RestController
+class InboxController {
+
+    private final ShareQueries queries;
+    private final JsonMapper json;
+
+    InboxController(ShareQueries queries, JsonMapper json) {
+        this.queries = queries;
+        this.json = json;
+    }
+
+    @GetMapping("/api/inbox/shares")
+    InboxPage inbox(Principal principal,
+                    @RequestParam(required = false) ShareView.RecipientStatus status,
+                    @RequestParam(required = false) @NhsNumber String childId,
+                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        String agency = CallingAgency.of(principal);
+        Page<ShareView> shares = queries.inbox(agency, status, childId, PageRequest.of(page, size));
+        return new InboxPage(shares.getContent().stream().map(view -> InboxItem.of(view, agency, json)).toList(),
+                shares.getNumber(), shares.getSize(), shares.getTotalElements(), shares.getTotalPages());
+    }
+
+    record InboxPage(List<InboxItem> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    record InboxItem(String shareId, String childId, String senderAgency, String purpose,
+                     ShareContent.Urgency urgency, Instant sharedAt, String status, Instant acknowledgeBy,
+                     boolean acknowledgementOverdue) {
+
+        static InboxItem of(ShareView view, String agency, JsonMapper json) {
+            ShareView.Content content = json.readValue(view.getContentJson(), ShareView.Content.class);
+            ShareView.Recipient me = view.getRecipients().stream().filter(r -> r.getAgency().equals(agency))
+                    .findFirst().orElseThrow();
+            return new InboxItem(view.getShareId(), view.getChildId(), view.getSenderAgency(), view.getPurpose(),
+                    content.details().urgency(), view.getSharedAt(), me.getStatus().name(), view.getAcknowledgeBy(),
+                    view.isAcknowledgementOverdue() && me.getAcknowledgedAt() == null);
+        }
+    }
+}
