@@ -9,6 +9,12 @@ public final class Topics {
     /** Information shares, referrals, requests and their acknowledgements (the referrals service). */
     public static final String REFERRALS = "safeguarding.referrals.events.v1";
 
+    /**
+     * Requests from agency systems that integrate by Kafka rather than HTTP (e.g. ShareInformation), keyed by the
+     * child's id. Each is answered by an event on {@link #REFERRALS}: the share, or ShareRejected.
+     */
+    public static final String REFERRALS_INBOUND = "safeguarding.referrals.inbound.v1";
+
     /** Feedback owed and given between recipient and referrer (the feedback service). */
     public static final String FEEDBACK = "safeguarding.feedback.events.v1";
 

@@ -11,6 +11,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.ClarificationAnswered;
 import org.safeguarding.backbone.contracts.referrals.v1.ClarificationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationUseRecorded;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRead;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareRejected;
 import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
@@ -64,6 +65,13 @@ record ChronologyEvent(Envelope envelope, String type, String summary, Set<Strin
                     e.getRecipientAgency() + " recorded how share " + shortId(e.getShareId()) + " from "
                             + e.getSenderAgency() + " informed its work: " + e.getHowUsed(),
                     Set.of(e.getRecipientAgency(), e.getSenderAgency()));
+        }
+        if (record instanceof ShareRejected e) {
+            return new ChronologyEvent(e.getEnvelope(), "ShareRejected",
+                    e.getSendingAgency() + " sent a share that the backbone refused: " + e.getProblems().stream()
+                            .map(p -> (p.getField() == null ? "" : p.getField() + ": ") + p.getMessage())
+                            .collect(java.util.stream.Collectors.joining("; ")),
+                    Set.of(e.getSendingAgency()));
         }
         if (record instanceof AcknowledgementOverdue e) {
             return new ChronologyEvent(e.getEnvelope(), "AcknowledgementOverdue",

@@ -16,6 +16,8 @@ import org.safeguarding.backbone.contracts.referrals.v1.ClarificationAnswered;
 import org.safeguarding.backbone.contracts.referrals.v1.ClarificationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationUseRecorded;
 import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
+import org.safeguarding.backbone.contracts.referrals.v1.RejectionReason;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareRejected;
 import org.safeguarding.backbone.contracts.referrals.v1.Urgency;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpRecorded;
@@ -81,6 +83,18 @@ class ChronologyEventTest {
                 .setHowUsed("Designated lead will check in with the child each morning").build());
         assertThat(used.type()).isEqualTo("InformationUseRecorded");
         assertThat(used.involvedAgencies()).containsExactlyInAnyOrder("police-a", "school-a");
+    }
+
+    @Test
+    void aRefusedShareIsOnTheChronologyOfTheAgencyThatSentIt() {
+        ChronologyEvent refused = ChronologyEvent.of(ShareRejected.newBuilder().setEnvelope(ENVELOPE)
+                .setRequestId("r-1").setSendingAgency("police-a").setProblems(List.of(RejectionReason.newBuilder()
+                        .setType("unknown-agency").setField("recipients[0].agency")
+                        .setMessage("'nowhere' is not an agency known to the backbone.").build()))
+                .build());
+        assertThat(refused.summary()).isEqualTo("police-a sent a share that the backbone refused: "
+                + "recipients[0].agency: 'nowhere' is not an agency known to the backbone.");
+        assertThat(refused.involvedAgencies()).containsExactly("police-a");
     }
 
     @Test

@@ -23,7 +23,8 @@ import org.safeguarding.backbone.referrals.share.api.ShareContent.Verification;
 import org.safeguarding.backbone.web.validation.NhsNumber;
 
 /**
- * The body of {@code POST /api/shares}: the shape is checked here; the rules that tie fields together (consent and
+ * The body of {@code POST /api/shares}, and what a Kafka ShareInformation request is checked as: the shape is
+ * checked here; the rules that tie fields together (consent and
  * its justification, the six principles, historical statements) are the aggregate's (ShareRules).
  */
 public record ShareRequest(
@@ -86,16 +87,16 @@ public record ShareRequest(
                              @Size(max = 4000) String notObtainedReason) {
     }
 
-    List<String> recipientAgencies() {
+    public List<String> recipientAgencies() {
         return recipients.stream().map(Recipient::agency).toList();
     }
 
-    List<ShareContent.Statement> statementContent() {
+    public List<ShareContent.Statement> statementContent() {
         return statements.stream().map(s -> new ShareContent.Statement(s.text(), s.kind(), s.currency(),
                 s.historicalRelevance(), s.source(), s.verification(), s.verifiedBy())).toList();
     }
 
-    ShareContent.Details details() {
+    public ShareContent.Details details() {
         Map<String, String> teams = new LinkedHashMap<>();
         recipients.stream().filter(r -> r.team() != null && !r.team().isBlank())
                 .forEach(r -> teams.put(r.agency(), r.team()));

@@ -1,0 +1,144 @@
+package org.safeguarding.backbone.referrals.share.integration;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.safeguarding.backbone.contracts.referrals.inbound.v1.ShareInformation;
+import org.safeguarding.backbone.contracts.referrals.v1.RejectionReason;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareRejected;
+import org.safeguarding.backbone.messaging.Correlation;
+import org.safeguarding.backbone.messaging.consume.ProcessedEvents;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands;
+import org.safeguarding.backbone.referrals.share.web.ShareRequest;
+import org.safeguarding.backbone.web.problem.RuleViolation;
+import org.safeguarding.backbone.web.security.KnownAgencies;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Shares sent by agency systems over Kafka ({@value Topics#REFERRALS_INBOUND}). They pass exactly the validation of
+ * {@code POST /api/shares}: the same request checks, the same known agencies, the same rules. A request sent again
+ * with the same id is recorded once. A refused one changes nothing: its sender gets {@code ShareRejected} with every
+ * reason, and the record goes to the dead-letter topic with the reason; the consumer carries on.
+ */
+@Component
+class InboundShareListener {
+
+    static final String CONSUMER = "referrals-inbound";
+
+    private final CommandGateway commands;
+    private final ProcessedEvents processed;
+    private final Validator validator;
+    private final KnownAgencies agencies;
+    private final KafkaTemplate<String, SpecificRecord> kafka;
+
+    InboundShareListener(CommandGateway commands, ProcessedEvents processed, Validator validator,
+                         KnownAgencies agencies, KafkaTemplate<String, SpecificRecord> kafka) {
+        this.commands = commands;
+        this.processed = processed;
+        this.validator = validator;
+        this.agencies = agencies;
+        this.kafka = kafka;
+    }
+
+    /** The share a request becomes: the same request id from the same agency is always the same share. */
+    static String shareId(String sendingAgency, String requestId) {
+        return UUID.nameUUIDFromBytes((sendingAgency + "/" + requestId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    @KafkaListener(topics = Topics.REFERRALS_INBOUND, groupId = CONSUMER)
+    @Transactional
+    public void on(ConsumerRecord<String, SpecificRecord> record) throws Exception {
+        if (!(record.value() instanceof ShareInformation request)) {
+            throw new InboundRejected("not a ShareInformation request: "
+                    + (record.value() == null ? "null" : record.value().getSchema().getFullName()));
+        }
+        if (!processed.firstDelivery(CONSUMER, request.getSendingAgency() + "/" + request.getRequestId())) {
+            return;
+        }
+        ShareRequest share = InboundShareMapper.toRequest(request);
+        List<RejectionReason> problems = check(request, share);
+        if (problems.isEmpty()) {
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ShareCommands.ShareInformation(
+                                shareId(request.getSendingAgency(), request.getRequestId()), request.getChildNhsNumber(),
+                                request.getSendingAgency(), share.recipientAgencies(), share.purpose(),
+                                share.statementContent(), share.details(),
+                                share.occurredAt() == null ? Instant.now() : share.occurredAt()))
+                        .andMetaData(Correlation.startedBy(request.getRequestId())));
+                return;
+            } catch (RuleViolation violation) {
+                problems.add(reason(violation.type(), violation.field(), violation.getMessage()));
+            }
+        }
+        reject(record.key(), request, problems);
+        throw new InboundRejected("share request " + request.getRequestId() + " from " + request.getSendingAgency()
+                + " refused: " + problems.stream().map(p -> p.getField() + ": " + p.getMessage()).toList());
+    }
+
+    private List<RejectionReason> check(ShareInformation request, ShareRequest share) {
+        List<RejectionReason> problems = new ArrayList<>();
+        if (!agencies.isKnown(request.getSendingAgency())) {
+            problems.add(reason("unknown-agency", "sendingAgency",
+                    "'" + request.getSendingAgency() + "' is not an agency known to the backbone."));
+        }
+        validator.validate(share).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<ShareRequest> v) -> v.getPropertyPath().toString()))
+                .forEach(v -> problems.add(reason("invalid-request", v.getPropertyPath().toString()
+                        .replace("<list element>", "").replace(".[", "["), v.getMessage())));
+        if (share.recipients() != null) {
+            for (int i = 0; i < share.recipients().size(); i++) {
+                String agency = share.recipients().get(i).agency();
+                if (agency != null && !agencies.isKnown(agency)) {
+                    problems.add(reason("unknown-agency", "recipients[" + i + "].agency",
+                            "'" + agency + "' is not an agency known to the backbone."));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The answer to the sending system: recorded nowhere else, so it is sent before the record is dead-lettered. */
+    private void reject(String key, ShareInformation request, List<RejectionReason> problems) throws Exception {
+        Instant now = Instant.now();
+        ShareRejected rejected = ShareRejected.newBuilder()
+                .setEnvelope(Envelope.newBuilder()
+                        .setEventId(UUID.nameUUIDFromBytes((request.getSendingAgency() + "/" + request.getRequestId()
+                                + "/rejected").getBytes(StandardCharsets.UTF_8)).toString())
+                        .setChildId(key == null ? request.getChildNhsNumber() : key)
+                        .setOccurredAt(now).setRecordedAt(now)
+                        .setActingAgency(ShareIntegrationMapper.BACKBONE)
+                        .setCorrelationId(request.getRequestId())
+                        .build())
+                .setRequestId(request.getRequestId())
+                .setSendingAgency(request.getSendingAgency())
+                .setProblems(problems)
+                .build();
+        kafka.send(Topics.REFERRALS, rejected.getEnvelope().getChildId(), rejected).get(30, TimeUnit.SECONDS);
+    }
+
+    private static RejectionReason reason(String type, String field, String message) {
+        return RejectionReason.newBuilder().setType(type).setField(field).setMessage(message).build();
+    }
+
+    /** Not retried: the same request would be refused the same way. Goes to the dead-letter topic with this reason. */
+    static final class InboundRejected extends IllegalArgumentException {
+        InboundRejected(String message) {
+            super(message);
+        }
+    }
+}

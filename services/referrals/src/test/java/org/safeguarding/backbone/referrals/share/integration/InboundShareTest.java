@@ -1,0 +1,153 @@
+package org.safeguarding.backbone.referrals.share.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.referrals.inbound.v1.Recipient;
+import org.safeguarding.backbone.contracts.referrals.inbound.v1.ShareInformation;
+import org.safeguarding.backbone.contracts.referrals.v1.ChildVoice;
+import org.safeguarding.backbone.contracts.referrals.v1.Consent;
+import org.safeguarding.backbone.contracts.referrals.v1.ConsentStatus;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.contracts.referrals.v1.Principle;
+import org.safeguarding.backbone.contracts.referrals.v1.PrincipleAttestation;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareCategory;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareRejected;
+import org.safeguarding.backbone.contracts.referrals.v1.Statement;
+import org.safeguarding.backbone.contracts.referrals.v1.StatementCurrency;
+import org.safeguarding.backbone.contracts.referrals.v1.StatementKind;
+import org.safeguarding.backbone.contracts.referrals.v1.Verification;
+import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.TopicReader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Shares arriving over Kafka: accepted once, refused with reasons, and never stalling on a bad record. */
+@SpringBootTest
+@ActiveProfiles({"local", "test"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class InboundShareTest {
+
+    private static final String CHILD = "9990000115";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        BackboneInfrastructure.kafkaAndRegistry(properties);
+    }
+
+    @Autowired KafkaTemplate<String, SpecificRecord> kafka;
+    @Autowired JdbcTemplate jdbc;
+
+    static ShareInformation.Builder request(String requestId) {
+        return ShareInformation.newBuilder()
+                .setRequestId(requestId).setSendingAgency("police-a")
+                .setSenderPractitioner("Officer One (synthetic)").setSenderRole("Domestic abuse officer")
+                .setChildNhsNumber(CHILD)
+                .setRecipients(List.of(Recipient.newBuilder().setAgency("school-a").setTeam(null).build()))
+                .setPurpose("Police attended a domestic abuse incident at the child's home last night")
+                .setLawfulBasis("Children Act 2004 s.11").setCategory(ShareCategory.EXPOSURE_TO_HARM)
+                .setConsent(Consent.newBuilder().setStatus(ConsentStatus.NOT_SOUGHT)
+                        .setReason("Operation Encompass notification").setSafeguardingJustification(
+                                "The child was present during the incident").setFamilyInformed(true).build())
+                .setPrinciples(Arrays.stream(Principle.values()).map(p -> PrincipleAttestation.newBuilder()
+                        .setPrinciple(p).setAttested(true).build()).toList())
+                .setStatements(List.of(Statement.newBuilder().setText("Officers attended at 23:40")
+                        .setKind(StatementKind.FACT).setCurrency(StatementCurrency.CURRENT).setSource("Incident log")
+                        .setVerification(Verification.VERIFIED).setVerifiedBy("Attending officer").build()))
+                .setChildVoice(ChildVoice.newBuilder().setNotObtainedReason("The child was asleep").build())
+                .setOccurredAt(Instant.now().minusSeconds(600));
+    }
+
+    private int storedShares(String requestId) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Integer.class, InboundShareListener.shareId("police-a", requestId));
+    }
+
+    @Test
+    void aGoodRequestIsRecordedOnce_aBadOneIsRefusedWithItsReasons_andNeitherStallsTheConsumer() throws Exception {
+        String good = UUID.randomUUID().toString();
+        String bad = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        kafka.send(Topics.REFERRALS_INBOUND, CHILD, request(good).build()).get();
+        kafka.send(Topics.REFERRALS_INBOUND, CHILD, request(good).build()).get();
+        kafka.send(Topics.REFERRALS_INBOUND, CHILD, request(bad)
+                .setConsent(Consent.newBuilder().setStatus(ConsentStatus.REFUSED).setReason("Parent declined")
+                        .setFamilyInformed(true).build())
+                .setRecipients(List.of(Recipient.newBuilder().setAgency("nowhere").setTeam(null).build()))
+                .build()).get();
+        try (var raw = new KafkaProducer<String, byte[]>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BackboneInfrastructure.broker().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(Topics.REFERRALS_INBOUND, CHILD,
+                    ("garbage " + after).getBytes(StandardCharsets.UTF_8))).get();
+        }
+        kafka.send(Topics.REFERRALS_INBOUND, CHILD, request(after).build()).get();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedShares(after) == 1);
+        assertThat(storedShares(good)).as("recorded once, though sent twice").isEqualTo(1);
+        assertThat(storedShares(bad)).as("a refused request changes nothing").isZero();
+
+        try (TopicReader<SpecificRecord> answers = TopicReader.avro(Topics.REFERRALS)) {
+            List<ConsumerRecord<String, SpecificRecord>> rejected = answers.await(r ->
+                    r.value() instanceof ShareRejected s && s.getRequestId().equals(bad), 1, Duration.ofSeconds(60));
+            assertThat(rejected).hasSize(1);
+            ShareRejected rejection = (ShareRejected) rejected.get(0).value();
+            assertThat(rejection.getSendingAgency()).isEqualTo("police-a");
+            assertThat(rejection.getProblems()).extracting(p -> p.getField())
+                    .containsExactly("recipients[0].agency");
+            List<ConsumerRecord<String, SpecificRecord>> shared = answers.await(r ->
+                    r.value() instanceof InformationShared s
+                            && s.getShareId().equals(InboundShareListener.shareId("police-a", good)), 1,
+                    Duration.ofSeconds(60));
+            assertThat(shared).hasSize(1);
+            assertThat(((InformationShared) shared.get(0).value()).getEnvelope().getCorrelationId()).isEqualTo(good);
+        }
+        try (TopicReader<byte[]> deadLetters = TopicReader.raw(Topics.REFERRALS_INBOUND + Topics.DEAD_LETTER_SUFFIX)) {
+            List<ConsumerRecord<String, byte[]>> dead = deadLetters.await(r -> true, 2, Duration.ofSeconds(60));
+            assertThat(dead).extracting(r -> new String(r.headers().lastHeader("kafka_dlt-exception-message").value(),
+                            StandardCharsets.UTF_8))
+                    .anySatisfy(reason -> assertThat(reason).contains(bad).contains("recipients[0].agency"))
+                    .anySatisfy(reason -> assertThat(reason).containsIgnoringCase("deserializ"));
+        }
+    }
+
+    @Test
+    void theAggregatesRulesApplyToo_consentRefusedWithoutJustificationIsRefused() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        kafka.send(Topics.REFERRALS_INBOUND, CHILD, request(requestId)
+                .setConsent(Consent.newBuilder().setStatus(ConsentStatus.REFUSED).setReason("Parent declined")
+                        .setFamilyInformed(true).build()).build()).get();
+
+        try (TopicReader<SpecificRecord> answers = TopicReader.avro(Topics.REFERRALS)) {
+            List<ConsumerRecord<String, SpecificRecord>> rejected = answers.await(r ->
+                    r.value() instanceof ShareRejected s && s.getRequestId().equals(requestId), 1, Duration.ofSeconds(60));
+            assertThat(rejected).hasSize(1);
+            assertThat(((ShareRejected) rejected.get(0).value()).getProblems())
+                    .extracting(p -> p.getType() + ":" + p.getField())
+                    .containsExactly("no-safeguarding-justification:consent.safeguardingJustification");
+        }
+        assertThat(storedShares(requestId)).isZero();
+    }
+}
