@@ -73,6 +73,8 @@ public class AgencySecurityAutoConfiguration {
     SecurityFilterChain agencyAuthentication(HttpSecurity http, ProblemResponses problems) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the API's description (where a service publishes one) holds no child's data
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         .anyRequest().hasRole("AGENCY"))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, exception) ->
                         problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated",

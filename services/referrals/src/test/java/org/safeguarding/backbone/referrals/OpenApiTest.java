@@ -1,0 +1,41 @@
+package org.safeguarding.backbone.referrals;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({"local", "test"})
+class OpenApiTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        BackboneInfrastructure.kafkaAndRegistry(properties);
+    }
+
+    @Autowired MockMvc mvc;
+
+    @Test
+    void theServiceDescribesItsApi_withTheExampleShareAndAgencyAuthentication() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.info.title").value("Safeguarding backbone: referrals"))
+                .andExpect(jsonPath("$.paths['/api/shares'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/shares/{shareId}/clarifications'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/inbox/shares'].get").exists())
+                .andExpect(jsonPath("$.components.securitySchemes.agency.scheme").value("basic"))
+                .andExpect(jsonPath("$.paths['/api/shares'].post.requestBody.content['application/json']"
+                        + ".examples['school-shares-a-concern'].value.child.nhsNumber").value("9990000018"));
+    }
+}
