@@ -1,11 +1,6 @@
 package org.safeguarding.backbone.referrals.calendar;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.TreeSet;
+import org.safeguarding.backbone.referrals.datafile.DataFileLines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,25 +38,14 @@ public final class WorkingDayCalendar {
      */
     public static WorkingDayCalendar fromBankHolidays(InputStream csv, String source, ZoneId zone) {
         Set<LocalDate> dates = new TreeSet<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("date,")) {
-                    continue;
-                }
-                String date = trimmed.split(",", 2)[0].strip();
-                try {
-                    dates.add(LocalDate.parse(date));
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException(source + " line " + number + ": '" + date
-                            + "' is not a date (YYYY-MM-DD)", e);
-                }
+        for (DataFileLines.Line line : DataFileLines.read(csv, source, "date,name")) {
+            String date = line.split()[0];
+            try {
+                dates.add(LocalDate.parse(date));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(source + " line " + line.number() + ": '" + date
+                        + "' is not a date (YYYY-MM-DD)", e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read bank holidays from " + source, e);
         }
         return new WorkingDayCalendar(dates, zone);
     }

@@ -1,11 +1,6 @@
 package org.safeguarding.backbone.referrals.plainlanguage;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.safeguarding.backbone.referrals.datafile.DataFileLines;
 
 /**
  * Finds jargon and acronyms in free text (R16): terms from a glossary, with the plain wording to offer, and any other
@@ -40,27 +36,16 @@ public class PlainLanguageChecker {
     /** Reads {@code term,plain} lines; {@code #} comments, blank lines and the header are skipped. */
     public static PlainLanguageChecker fromGlossary(InputStream csv, String source, Set<String> understood) {
         Map<String, String> glossary = new LinkedHashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.equals("term,plain")) {
-                    continue;
-                }
-                int comma = trimmed.indexOf(',');
-                if (comma <= 0 || comma == trimmed.length() - 1) {
-                    throw new IllegalArgumentException(source + " line " + number + ": expected 'term,plain wording'");
-                }
-                String plain = trimmed.substring(comma + 1).strip();
-                if (plain.startsWith("\"") && plain.endsWith("\"") && plain.length() > 1) {
-                    plain = plain.substring(1, plain.length() - 1);
-                }
-                glossary.put(trimmed.substring(0, comma).strip(), plain);
+        for (DataFileLines.Line line : DataFileLines.read(csv, source, "term,plain")) {
+            String[] fields = line.split();
+            String plain = fields[1];
+            if (fields[0].isEmpty() || plain.isEmpty()) {
+                throw new IllegalArgumentException(source + " line " + line.number() + ": expected 'term,plain wording'");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the glossary " + source, e);
+            if (plain.startsWith("\"") && plain.endsWith("\"") && plain.length() > 1) {
+                plain = plain.substring(1, plain.length() - 1);
+            }
+            glossary.put(fields[0], plain);
         }
         return new PlainLanguageChecker(glossary, understood);
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.messaging.Correlation;
@@ -80,17 +81,13 @@ class ShareController {
     ShareResponse acknowledge(@PathVariable String shareId, Principal principal,
             @RequestHeader(name = CORRELATION_HEADER, required = false)
             @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String correlationId) {
-        String agency = CallingAgency.of(principal);
-        ShareView share = queries.visibleTo(shareId, agency);
-        send(new AcknowledgeShare(shareId, agency, Instant.now()),
-                Correlation.continuing(share.getCorrelationId(), correlationId));
-        return ShareResponse.of(queries.visibleTo(shareId, agency), json);
+        return act(shareId, principal, correlationId, agency -> new AcknowledgeShare(shareId, agency, Instant.now()));
     }
 
     /** R9: the recipient has read the share (acknowledging it too, if it had not). */
     @PostMapping("/{shareId}/read")
     ShareResponse read(@PathVariable String shareId, Principal principal) {
-        return act(shareId, principal, agency -> new MarkShareRead(shareId, agency, Instant.now()));
+        return act(shareId, principal, null, agency -> new MarkShareRead(shareId, agency, Instant.now()));
     }
 
     /** R9: the recipient confirms it understood the share and its significance. */
@@ -98,7 +95,7 @@ class ShareController {
     ShareResponse understood(@PathVariable String shareId, @Valid @RequestBody(required = false) UnderstandingRequest request,
                              Principal principal) {
         String note = request == null ? null : request.note();
-        return act(shareId, principal, agency -> new ConfirmUnderstanding(shareId, agency, note, Instant.now()));
+        return act(shareId, principal, null, agency -> new ConfirmUnderstanding(shareId, agency, note, Instant.now()));
     }
 
     /** R9: the recipient asks the sender a question; {@code questionId} makes a retried request safe. */
@@ -106,7 +103,7 @@ class ShareController {
     ResponseEntity<ShareResponse> ask(@PathVariable String shareId, @Valid @RequestBody QuestionRequest request,
                                       Principal principal) {
         String questionId = request.questionId() == null ? UUID.randomUUID().toString() : request.questionId();
-        ShareResponse share = act(shareId, principal, agency -> new RequestClarification(shareId, agency, questionId,
+        ShareResponse share = act(shareId, principal, null, agency -> new RequestClarification(shareId, agency, questionId,
                 request.question(), Instant.now()));
         return ResponseEntity.created(URI.create("/api/shares/" + shareId + "/clarifications/" + questionId))
                 .body(share);
@@ -116,14 +113,14 @@ class ShareController {
     @PostMapping("/{shareId}/clarifications/{questionId}/answer")
     ShareResponse answer(@PathVariable String shareId, @PathVariable String questionId,
                          @Valid @RequestBody AnswerRequest request, Principal principal) {
-        return act(shareId, principal, agency -> new AnswerClarification(shareId, agency, questionId,
+        return act(shareId, principal, null, agency -> new AnswerClarification(shareId, agency, questionId,
                 request.answer(), Instant.now()));
     }
 
     /** R17: the recipient records how the information informed its decision or plan. */
     @PostMapping("/{shareId}/uses")
     ShareResponse used(@PathVariable String shareId, @Valid @RequestBody UseRequest request, Principal principal) {
-        return act(shareId, principal, agency -> new RecordInformationUse(shareId, agency, request.howUsed(),
+        return act(shareId, principal, null, agency -> new RecordInformationUse(shareId, agency, request.howUsed(),
                 Instant.now()));
     }
 
@@ -141,10 +138,11 @@ class ShareController {
     }
 
     /** An act on a share the caller can see, in the share's conversation; answers with the share as it now is. */
-    private ShareResponse act(String shareId, Principal principal, java.util.function.Function<String, Object> command) {
+    private ShareResponse act(String shareId, Principal principal, String correlationId,
+                              Function<String, Object> command) {
         String agency = CallingAgency.of(principal);
         ShareView share = queries.visibleTo(shareId, agency);
-        send(command.apply(agency), Correlation.continuing(share.getCorrelationId(), null));
+        send(command.apply(agency), Correlation.continuing(share.getCorrelationId(), correlationId));
         return ShareResponse.of(queries.visibleTo(shareId, agency), json);
     }
 
@@ -152,11 +150,8 @@ class ShareController {
     @PostMapping("/{shareId}/written-follow-up")
     ShareResponse followUpInWriting(@PathVariable String shareId, @Valid @RequestBody WrittenFollowUpRequest request,
                                     Principal principal) {
-        String agency = CallingAgency.of(principal);
-        ShareView share = queries.visibleTo(shareId, agency);
-        send(new RecordWrittenFollowUp(shareId, agency, request.writtenRecord(), Instant.now()),
-                Correlation.continuing(share.getCorrelationId(), null));
-        return ShareResponse.of(queries.visibleTo(shareId, agency), json);
+        return act(shareId, principal, null, agency -> new RecordWrittenFollowUp(shareId, agency,
+                request.writtenRecord(), Instant.now()));
     }
 
     record WrittenFollowUpRequest(
