@@ -13,7 +13,10 @@ import org.safeguarding.backbone.contracts.referrals.v1.InformationUseRecorded;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRead;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRejected;
 import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationRequestAnswered;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.contracts.referrals.v1.SharingDeclined;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpRecorded;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
@@ -65,6 +68,24 @@ record ChronologyEvent(Envelope envelope, String type, String summary, Set<Strin
                     e.getRecipientAgency() + " recorded how share " + shortId(e.getShareId()) + " from "
                             + e.getSenderAgency() + " informed its work: " + e.getHowUsed(),
                     Set.of(e.getRecipientAgency(), e.getSenderAgency()));
+        }
+        if (record instanceof InformationRequested e) {
+            return new ChronologyEvent(e.getEnvelope(), "InformationRequested",
+                    e.getRequestingAgency() + " asked " + e.getHolderAgency() + " for information by " + e.getRespondBy()
+                            + ". Why: " + e.getWhyNeeded() + ". Concern: " + e.getConcern(),
+                    Set.of(e.getRequestingAgency(), e.getHolderAgency()));
+        }
+        if (record instanceof SharingDeclined e) {
+            return new ChronologyEvent(e.getEnvelope(), "SharingDeclined",
+                    e.getHolderAgency() + " decided not to share with " + e.getRequestingAgency() + " (decided by "
+                            + e.getDecidedBy() + "). Reasons: " + e.getReasons(),
+                    Set.of(e.getRequestingAgency(), e.getHolderAgency()));
+        }
+        if (record instanceof InformationRequestAnswered e) {
+            return new ChronologyEvent(e.getEnvelope(), "InformationRequestAnswered",
+                    e.getHolderAgency() + " answered " + e.getRequestingAgency() + "'s request with share "
+                            + shortId(e.getShareId()) + ".",
+                    Set.of(e.getRequestingAgency(), e.getHolderAgency()));
         }
         if (record instanceof ShareRejected e) {
             return new ChronologyEvent(e.getEnvelope(), "ShareRejected",

@@ -18,6 +18,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.InformationUseRecorded;
 import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
 import org.safeguarding.backbone.contracts.referrals.v1.RejectionReason;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRejected;
+import org.safeguarding.backbone.contracts.referrals.v1.SharingDeclined;
 import org.safeguarding.backbone.contracts.referrals.v1.Urgency;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpRecorded;
@@ -95,6 +96,17 @@ class ChronologyEventTest {
         assertThat(refused.summary()).isEqualTo("police-a sent a share that the backbone refused: "
                 + "recipients[0].agency: 'nowhere' is not an agency known to the backbone.");
         assertThat(refused.involvedAgencies()).containsExactly("police-a");
+    }
+
+    @Test
+    void aDecisionNotToShareIsOnTheChronology_withWhoDecidedAndWhy() {
+        ChronologyEvent declined = ChronologyEvent.of(SharingDeclined.newBuilder().setEnvelope(ENVELOPE)
+                .setRequestId("r-1").setHolderAgency("gp-a").setRequestingAgency("school-a")
+                .setDecidedBy("Dr Example (synthetic)").setReasons("The records asked for are about another child")
+                .build());
+        assertThat(declined.summary()).isEqualTo("gp-a decided not to share with school-a (decided by Dr Example "
+                + "(synthetic)). Reasons: The records asked for are about another child");
+        assertThat(declined.involvedAgencies()).containsExactlyInAnyOrder("gp-a", "school-a");
     }
 
     @Test

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -21,10 +20,8 @@ import org.safeguarding.backbone.referrals.share.api.ShareCommands.MarkShareRead
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordInformationUse;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.RequestClarification;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordWrittenFollowUp;
-import org.safeguarding.backbone.referrals.share.api.ShareCommands.ShareInformation;
 import org.safeguarding.backbone.referrals.share.query.ShareQueries;
 import org.safeguarding.backbone.referrals.share.query.ShareView;
-import org.safeguarding.backbone.web.security.KnownAgencies;
 import org.safeguarding.backbone.web.security.CallingAgency;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,13 +42,13 @@ class ShareController {
 
     private final CommandGateway commands;
     private final ShareQueries queries;
-    private final KnownAgencies agencies;
+    private final ShareSubmission submission;
     private final JsonMapper json;
 
-    ShareController(CommandGateway commands, ShareQueries queries, KnownAgencies agencies, JsonMapper json) {
+    ShareController(CommandGateway commands, ShareQueries queries, ShareSubmission submission, JsonMapper json) {
         this.commands = commands;
         this.queries = queries;
-        this.agencies = agencies;
+        this.submission = submission;
         this.json = json;
     }
 
@@ -60,13 +57,7 @@ class ShareController {
             @RequestHeader(name = CORRELATION_HEADER, required = false)
             @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String correlationId) {
         String sender = CallingAgency.of(principal);
-        List<String> recipients = request.recipientAgencies();
-        requireKnownAgencies(recipients);
-        String shareId = UUID.randomUUID().toString();
-        send(new ShareInformation(shareId, request.child().nhsNumber(), sender, recipients, request.purpose(),
-                        request.statementContent(), request.details(),
-                        request.occurredAt() == null ? Instant.now() : request.occurredAt()),
-                Correlation.startedBy(correlationId));
+        String shareId = submission.submit(request, sender, Correlation.startedBy(correlationId));
         return ResponseEntity.created(URI.create("/api/shares/" + shareId))
                 .body(ShareResponse.of(queries.visibleTo(shareId, sender), json));
     }
@@ -161,11 +152,5 @@ class ShareController {
 
     private void send(Object command, Map<String, String> metaData) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-    }
-
-    private void requireKnownAgencies(List<String> recipients) {
-        for (int i = 0; i < recipients.size(); i++) {
-            agencies.require("recipients[" + i + "].agency", recipients.get(i));
-        }
     }
 }

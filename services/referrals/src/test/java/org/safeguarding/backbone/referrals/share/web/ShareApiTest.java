@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({"local", "test"})
-class ShareApiTest {
+public class ShareApiTest {
 
     static final String CHILD = "9990000026";
     static final String PRINCIPLES = """
@@ -49,7 +49,7 @@ class ShareApiTest {
              {"principle": "TIMELY", "attested": true}, {"principle": "SECURE", "attested": true}]""";
     static final String CONSENT_GIVEN = """
             {"status": "GIVEN", "reason": "Parent agreed at a meeting", "familyInformed": true}""";
-    static final String VALID = """
+    public static final String VALID = """
             {"sender": {"practitioner": "A. Teacher (synthetic)", "role": "Designated safeguarding lead"},
              "child": {"nhsNumber": "%s", "localIds": {"school-a-records": "S-0002"}},
              "relatedPeople": [{"name": "Parent One (synthetic)", "role": "PARENT_OR_CARER"}],
@@ -75,7 +75,7 @@ class ShareApiTest {
     @Autowired JsonMapper json;
     @Autowired EventProcessingConfiguration processing;
 
-    static RequestPostProcessor as(String agency) {
+    public static RequestPostProcessor as(String agency) {
         return httpBasic(agency, "dev-only-" + agency);
     }
 

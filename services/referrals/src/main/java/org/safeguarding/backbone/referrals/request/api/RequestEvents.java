@@ -1,0 +1,26 @@
+package org.safeguarding.backbone.referrals.request.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The facts of a request for information, as the event store records them. */
+public sealed interface RequestEvents {
+
+    String requestId();
+
+    String childId();
+
+    record InformationRequested(String requestId, String childId, String requestingAgency, String requestedBy,
+                                String holderAgency, String whyNeeded, String concern, LocalDate respondBy,
+                                Instant occurredAt) implements RequestEvents {
+    }
+
+    /** R2: a decision not to share, who made it, when and why. */
+    record SharingDeclined(String requestId, String childId, String holderAgency, String requestingAgency,
+                           String decidedBy, String reasons, Instant occurredAt) implements RequestEvents {
+    }
+
+    record InformationRequestAnswered(String requestId, String childId, String holderAgency, String requestingAgency,
+                                      String shareId, Instant occurredAt) implements RequestEvents {
+    }
+}

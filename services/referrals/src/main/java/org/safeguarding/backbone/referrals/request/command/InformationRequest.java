@@ -1,0 +1,119 @@
+package org.safeguarding.backbone.referrals.request.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.safeguarding.backbone.referrals.request.api.RequestCommands.AnswerRequest;
+import org.safeguarding.backbone.referrals.request.api.RequestCommands.DeclineRequest;
+import org.safeguarding.backbone.referrals.request.api.RequestCommands.RequestInformation;
+import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestAnswered;
+import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequested;
+import org.safeguarding.backbone.referrals.request.api.RequestEvents.SharingDeclined;
+import org.safeguarding.backbone.web.problem.RuleViolation;
+
+/** A request from one agency to another for information about a child, until it is answered or declined. */
+@Aggregate
+public class InformationRequest {
+
+    @AggregateIdentifier
+    private String requestId;
+    private String childId;
+    private String requestingAgency;
+    private String holderAgency;
+    private boolean decided;
+
+    protected InformationRequest() {
+    }
+
+    @CommandHandler
+    public InformationRequest(RequestInformation command) {
+        if (blank(command.whyNeeded())) {
+            throw new Invalid("no-reason-for-request", "A request must say why the information is needed.",
+                    "whyNeeded");
+        }
+        if (blank(command.concern())) {
+            throw new Invalid("no-concern", "A request must say what the concern for the child is.", "concern");
+        }
+        if (command.requestingAgency().equals(command.holderAgency())) {
+            throw new Invalid("request-to-self", "An agency cannot request information from itself.", "holderAgency");
+        }
+        apply(new InformationRequested(command.requestId(), command.childId(), command.requestingAgency(),
+                command.requestedBy(), command.holderAgency(), command.whyNeeded(), command.concern(),
+                command.respondBy(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(DeclineRequest command) {
+        requireOpenAndHolder(command.agency());
+        if (blank(command.reasons())) {
+            throw new Invalid("no-reasons-for-declining", "Declining to share must be recorded with the reasons.",
+                    "reasons");
+        }
+        if (blank(command.decidedBy())) {
+            throw new Invalid("no-decision-maker", "Record who decided not to share.", "decidedBy");
+        }
+        apply(new SharingDeclined(requestId, childId, holderAgency, requestingAgency, command.decidedBy(),
+                command.reasons(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    public void handle(AnswerRequest command) {
+        requireOpenAndHolder(command.agency());
+        apply(new InformationRequestAnswered(requestId, childId, holderAgency, requestingAgency, command.shareId(),
+                command.occurredAt()));
+    }
+
+    private void requireOpenAndHolder(String agency) {
+        if (!holderAgency.equals(agency)) {
+            throw new NotTheHolder(requestId, agency);
+        }
+        if (decided) {
+            throw new AlreadyDecided(requestId);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(InformationRequested event) {
+        requestId = event.requestId();
+        childId = event.childId();
+        requestingAgency = event.requestingAgency();
+        holderAgency = event.holderAgency();
+    }
+
+    @EventSourcingHandler
+    void on(SharingDeclined event) {
+        decided = true;
+    }
+
+    @EventSourcingHandler
+    void on(InformationRequestAnswered event) {
+        decided = true;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    public static final class Invalid extends RuleViolation {
+        Invalid(String type, String message, String field) {
+            super(type, message, BAD_REQUEST, field);
+        }
+    }
+
+    /** Only the agency asked can answer or decline. */
+    public static final class NotTheHolder extends RuleViolation {
+        NotTheHolder(String requestId, String agency) {
+            super("not-the-holder", "Request " + requestId + " was not made to " + agency + ".");
+        }
+    }
+
+    /** A request is answered or declined once. */
+    public static final class AlreadyDecided extends RuleViolation {
+        AlreadyDecided(String requestId) {
+            super("request-already-decided", "Request " + requestId + " has already been answered or declined.");
+        }
+    }
+}

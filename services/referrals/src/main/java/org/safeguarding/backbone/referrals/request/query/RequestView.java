@@ -1,0 +1,84 @@
+package org.safeguarding.backbone.referrals.request.query;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A request for information as the requester and the holder read it; nobody else. */
+@Entity
+@Table(name = "request_view")
+public class RequestView {
+
+    public enum Status { OPEN, ANSWERED, DECLINED }
+
+    @Id
+    private String requestId;
+    private String childId;
+    private String requestingAgency;
+    private String requestedBy;
+    private String holderAgency;
+    @Column(length = 4000)
+    private String whyNeeded;
+    @Column(length = 4000)
+    private String concern;
+    private LocalDate respondBy;
+    private Instant requestedAt;
+    private String status;
+    private String shareId;
+    private String decidedBy;
+    @Column(length = 4000)
+    private String declineReasons;
+    private Instant decidedAt;
+
+    protected RequestView() {
+    }
+
+    RequestView(String requestId, String childId, String requestingAgency, String requestedBy, String holderAgency,
+                String whyNeeded, String concern, LocalDate respondBy, Instant requestedAt) {
+        this.requestId = requestId;
+        this.childId = childId;
+        this.requestingAgency = requestingAgency;
+        this.requestedBy = requestedBy;
+        this.holderAgency = holderAgency;
+        this.whyNeeded = whyNeeded;
+        this.concern = concern;
+        this.respondBy = respondBy;
+        this.requestedAt = requestedAt;
+        this.status = Status.OPEN.name();
+    }
+
+    void declined(String decidedBy, String reasons, Instant at) {
+        this.status = Status.DECLINED.name();
+        this.decidedBy = decidedBy;
+        this.declineReasons = reasons;
+        this.decidedAt = at;
+    }
+
+    void answered(String shareId, Instant at) {
+        this.status = Status.ANSWERED.name();
+        this.shareId = shareId;
+        this.decidedAt = at;
+    }
+
+    public boolean isVisibleTo(String agency) {
+        return requestingAgency.equals(agency) || holderAgency.equals(agency);
+    }
+
+    public String getRequestId() { return requestId; }
+    public String getChildId() { return childId; }
+    public String getRequestingAgency() { return requestingAgency; }
+    public String getRequestedBy() { return requestedBy; }
+    public String getHolderAgency() { return holderAgency; }
+    public String getWhyNeeded() { return whyNeeded; }
+    public String getConcern() { return concern; }
+    public LocalDate getRespondBy() { return respondBy; }
+    public Instant getRequestedAt() { return requestedAt; }
+    public String getStatus() { return status; }
+    public String getShareId() { return shareId; }
+    public String getDecidedBy() { return decidedBy; }
+    public String getDeclineReasons() { return declineReasons; }
+    public Instant getDecidedAt() { return decidedAt; }
+}

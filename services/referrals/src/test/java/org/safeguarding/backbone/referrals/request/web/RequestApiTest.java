@@ -1,0 +1,114 @@
+package org.safeguarding.backbone.referrals.request.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.VALID;
+import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.referrals.v1.SharingDeclined;
+import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.TopicReader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Requests over HTTP: asked with a reason and concern, declined with reasons that reach the requester, or answered. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({"local", "test"})
+class RequestApiTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        BackboneInfrastructure.kafkaAndRegistry(properties);
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired JsonMapper json;
+    @Autowired JdbcTemplate jdbc;
+
+    private String request(String holder) throws Exception {
+        String body = """
+                {"child": {"nhsNumber": "9990000123"}, "holderAgency": "%s", "requestedBy": "A. Teacher (synthetic)",
+                 "whyNeeded": "To understand the child's recent weight loss",
+                 "concern": "The child says they are often not given meals", "respondBy": "%s"}"""
+                .formatted(holder, LocalDate.now().plusDays(5));
+        String response = mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .with(as("school-a")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andReturn().getResponse().getContentAsString();
+        return json.readTree(response).get("requestId").asString();
+    }
+
+    @Test
+    void aDeclineWithItsReasonsReachesTheRequester() throws Exception {
+        String requestId = request("gp-a");
+        mvc.perform(post("/api/requests/{id}/decline", requestId).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decidedBy\": \"Dr Example (synthetic)\", \"reasons\": \"No records of concern held\"}")
+                        .with(as("gp-a")))
+                .andExpect(status().isOk());
+
+        mvc.perform(get("/api/requests/{id}", requestId).with(as("school-a")))
+                .andExpect(jsonPath("$.status").value("DECLINED"))
+                .andExpect(jsonPath("$.declineReasons").value("No records of concern held"))
+                .andExpect(jsonPath("$.decidedBy").value("Dr Example (synthetic)"));
+        mvc.perform(get("/api/requests/{id}", requestId).with(as("police-a"))).andExpect(status().isNotFound());
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
+            assertThat(reader.await(r -> r.value() instanceof SharingDeclined d && d.getRequestId().equals(requestId)
+                    && d.getRequestingAgency().equals("school-a"), 1, Duration.ofSeconds(60))).hasSize(1);
+        }
+    }
+
+    @Test
+    void theHolderAnswersWithAShareToTheRequester_recordedTogether() throws Exception {
+        String requestId = request("csc-a");
+        String answer = VALID.replace("[{\"agency\": \"csc-a\", \"team\": \"Front door team\"}, {\"agency\": \"gp-a\"}]",
+                "[{\"agency\": \"school-a\"}]");
+        mvc.perform(post("/api/requests/{id}/share", requestId).contentType(MediaType.APPLICATION_JSON)
+                        .content(answer.replace("[{\"agency\": \"school-a\"}]", "[{\"agency\": \"gp-a\"}]"))
+                        .with(as("csc-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:requester-not-a-recipient"));
+        String response = mvc.perform(post("/api/requests/{id}/share", requestId)
+                        .contentType(MediaType.APPLICATION_JSON).content(answer).with(as("csc-a")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("ANSWERED"))
+                .andReturn().getResponse().getContentAsString();
+        String shareId = json.readTree(response).get("shareId").asString();
+        mvc.perform(get("/api/shares/{id}", shareId).with(as("school-a"))).andExpect(status().isOk());
+        mvc.perform(post("/api/requests/{id}/decline", requestId).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decidedBy\": \"X\", \"reasons\": \"late\"}").with(as("csc-a")))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void badRequestsAreRefusedNamingTheField() throws Exception {
+        mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"child": {"nhsNumber": "9990000123"}, "holderAgency": "gp-a", "requestedBy": "A",
+                         "concern": "c", "respondBy": "2020-01-01"}""").with(as("school-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("respondBy"))
+                .andExpect(jsonPath("$.errors[1].field").value("whyNeeded"));
+        mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"child": {"nhsNumber": "9990000123"}, "holderAgency": "nowhere", "requestedBy": "A",
+                         "whyNeeded": "w", "concern": "c", "respondBy": "2099-01-01"}""").with(as("school-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("holderAgency"));
+    }
+}
