@@ -16,6 +16,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
@@ -256,6 +258,35 @@ public class ShareApiTest {
                 .andExpect(jsonPath("$.errors[0].field").value("recipients"));
 
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class)).isEqualTo(before);
+    }
+
+    /** Every required part of a share, removed in turn: refused, the field named, nothing stored. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sender", "sender.practitioner", "sender.role", "child", "child.nhsNumber", "recipients",
+        "recipients[0].agency", "purpose", "lawfulBasis", "category", "consent", "consent.status", "consent.reason",
+        "consent.familyInformed", "principles", "principles[0].principle", "principles[0].attested", "statements",
+        "statements[0].text", "statements[0].kind", "statements[0].currency", "statements[0].source",
+        "statements[0].verification", "childVoice"})
+    void eachRequiredFieldIsNamedWhenMissing_andNothingIsStored(String field) throws Exception {
+        Integer before = jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class);
+        tools.jackson.databind.node.ObjectNode body = (tools.jackson.databind.node.ObjectNode) json.readTree(VALID);
+        String[] path = field.split("\\.");
+        tools.jackson.databind.JsonNode parent = body;
+        for (int i = 0; i < path.length - 1; i++) {
+            parent = step(parent, path[i]);
+        }
+        ((tools.jackson.databind.node.ObjectNode) parent).remove(path[path.length - 1]);
+
+        expectInvalid(json.writeValueAsString(body), field);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class)).isEqualTo(before);
+    }
+
+    private static tools.jackson.databind.JsonNode step(tools.jackson.databind.JsonNode node, String name) {
+        if (name.endsWith("]")) {
+            int index = Integer.parseInt(name.substring(name.indexOf('[') + 1, name.length() - 1));
+            return node.get(name.substring(0, name.indexOf('['))).get(index);
+        }
+        return node.get(name);
     }
 
     void expectInvalid(String body, String field) throws Exception {
