@@ -13,6 +13,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.InformationUseRecorded;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRead;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRejected;
 import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
+import org.safeguarding.backbone.contracts.referrals.v1.DecidedNotToShare;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationRequestAnswered;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
@@ -68,6 +69,13 @@ record ChronologyEvent(Envelope envelope, String type, String summary, Set<Strin
                     e.getRecipientAgency() + " recorded how share " + shortId(e.getShareId()) + " from "
                             + e.getSenderAgency() + " informed its work: " + e.getHowUsed(),
                     Set.of(e.getRecipientAgency(), e.getSenderAgency()));
+        }
+        if (record instanceof DecidedNotToShare e) {
+            return new ChronologyEvent(e.getEnvelope(), "DecidedNotToShare",
+                    e.getDecidingAgency() + " decided not to share"
+                            + (e.getConsideredAgencies().isEmpty() ? "" : " with " + String.join(", ", e.getConsideredAgencies()))
+                            + " (decided by " + e.getDecidedBy() + "). Reasons: " + e.getReasons(),
+                    Set.of(e.getDecidingAgency()));
         }
         if (record instanceof InformationRequested e) {
             return new ChronologyEvent(e.getEnvelope(), "InformationRequested",

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.referrals.v1.Channel;
+import org.safeguarding.backbone.contracts.referrals.v1.DecidedNotToShare;
 import org.safeguarding.backbone.contracts.referrals.v1.Consent;
 import org.safeguarding.backbone.contracts.referrals.v1.ConsentStatus;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
@@ -107,6 +108,17 @@ class ChronologyEventTest {
         assertThat(declined.summary()).isEqualTo("gp-a decided not to share with school-a (decided by Dr Example "
                 + "(synthetic)). Reasons: The records asked for are about another child");
         assertThat(declined.involvedAgencies()).containsExactlyInAnyOrder("gp-a", "school-a");
+    }
+
+    @Test
+    void anUnpromptedDecisionNotToShareIsOnTheDecidingAgencysChronologyOnly() {
+        ChronologyEvent decided = ChronologyEvent.of(DecidedNotToShare.newBuilder().setEnvelope(ENVELOPE)
+                .setDecisionId("d-1").setDecidingAgency("health-visiting-a").setDecidedBy("Health visitor (synthetic)")
+                .setConsideredAgencies(List.of("csc-a")).setReasons("Threshold not met; support offered instead")
+                .build());
+        assertThat(decided.summary()).isEqualTo("health-visiting-a decided not to share with csc-a (decided by "
+                + "Health visitor (synthetic)). Reasons: Threshold not met; support offered instead");
+        assertThat(decided.involvedAgencies()).containsExactly("health-visiting-a");
     }
 
     @Test

@@ -1,0 +1,51 @@
+package org.safeguarding.backbone.referrals.decision.query;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** A decision not to share, for the agency that made it (and, later, reviewers with a recorded reason). */
+@Entity
+@Table(name = "decision_view")
+public class DecisionView {
+
+    @Id
+    private String decisionId;
+    private String childId;
+    private String decidingAgency;
+    private String decidedBy;
+    /** Comma-separated agency ids. */
+    @Column(length = 2000)
+    private String consideredAgencies;
+    @Column(length = 4000)
+    private String reasons;
+    private Instant decidedAt;
+
+    protected DecisionView() {
+    }
+
+    DecisionView(String decisionId, String childId, String decidingAgency, String decidedBy,
+                 List<String> consideredAgencies, String reasons, Instant decidedAt) {
+        this.decisionId = decisionId;
+        this.childId = childId;
+        this.decidingAgency = decidingAgency;
+        this.decidedBy = decidedBy;
+        this.consideredAgencies = String.join(",", consideredAgencies);
+        this.reasons = reasons;
+        this.decidedAt = decidedAt;
+    }
+
+    public String getDecisionId() { return decisionId; }
+    public String getChildId() { return childId; }
+    public String getDecidingAgency() { return decidingAgency; }
+    public String getDecidedBy() { return decidedBy; }
+    public List<String> getConsideredAgencies() {
+        return consideredAgencies.isEmpty() ? List.of() : Arrays.asList(consideredAgencies.split(","));
+    }
+    public String getReasons() { return reasons; }
+    public Instant getDecidedAt() { return decidedAt; }
+}
