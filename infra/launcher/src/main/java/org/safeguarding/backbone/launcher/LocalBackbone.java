@@ -3,7 +3,6 @@ package org.safeguarding.backbone.launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ public final class LocalBackbone implements AutoCloseable {
     static final List<String> SERVICES = List.of("referrals", "feedback", "transitions", "chronology");
 
     private final Settings settings;
-    private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private LocalKafkaBroker broker;
     private LocalSchemaRegistry registry;
@@ -68,10 +66,8 @@ public final class LocalBackbone implements AutoCloseable {
         Path data = settings.dataDir().toAbsolutePath();
         Path logs = data.resolve("logs");
         broker = LocalKafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(), settings.controllerPort());
-        started.add(broker);
         registry = LocalSchemaRegistry.start(settings.registryJar(), data.resolve("registry"), settings.registryPort(),
                 logs.resolve("registry.log"));
-        started.add(registry);
         for (String service : SERVICES) {
             ServiceProcess process = ServiceProcess.start(service, settings.serviceJar(service),
                     settings.servicePorts().get(service), logs.resolve(service + ".log"), List.of(
@@ -81,7 +77,6 @@ public final class LocalBackbone implements AutoCloseable {
                             "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                             "--backbone.messaging.registry-url=" + registry.url()));
             services.put(service, process);
-            started.add(process::stop);
         }
         for (ServiceProcess process : services.values()) {
             process.awaitHealthy(Duration.ofSeconds(180));
@@ -103,12 +98,13 @@ public final class LocalBackbone implements AutoCloseable {
     /** Stops the services first (they drain their work), then the registry, then the broker. */
     @Override
     public synchronized void close() {
-        List<AutoCloseable> reversed = new ArrayList<>(started);
-        java.util.Collections.reverse(reversed);
-        started.clear();
-        List<AutoCloseable> services = reversed.stream().filter(c -> c != broker && c != registry).toList();
-        services.parallelStream().forEach(LocalBackbone::closeQuietly);
-        reversed.stream().filter(c -> c == registry || c == broker).forEach(LocalBackbone::closeQuietly);
+        services.values().parallelStream().forEach(ServiceProcess::stop);
+        if (registry != null) {
+            closeQuietly(registry);
+        }
+        if (broker != null) {
+            closeQuietly(broker);
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

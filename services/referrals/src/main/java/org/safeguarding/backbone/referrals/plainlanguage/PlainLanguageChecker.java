@@ -2,9 +2,11 @@ package org.safeguarding.backbone.referrals.plainlanguage;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,6 +24,8 @@ public class PlainLanguageChecker {
     private static final Pattern WORD = Pattern.compile("\\b[\\p{L}0-9']+\\b");
 
     private final Map<String, String> glossary;
+    /** The glossary's lower-case terms ("strat"), keyed in lower case: they match in any case. */
+    private final Map<String, String> anyCase = new HashMap<>();
     private final Set<String> understood;
 
     /**
@@ -31,6 +35,11 @@ public class PlainLanguageChecker {
     public PlainLanguageChecker(Map<String, String> glossary, Set<String> understood) {
         this.glossary = Map.copyOf(glossary);
         this.understood = Set.copyOf(understood);
+        glossary.forEach((term, plain) -> {
+            if (!term.equals(term.toUpperCase(Locale.ROOT))) {
+                anyCase.put(term.toLowerCase(Locale.ROOT), plain);
+            }
+        });
     }
 
     /** Reads {@code term,plain} lines; {@code #} comments, blank lines and the header are skipped. */
@@ -84,15 +93,6 @@ public class PlainLanguageChecker {
 
     private String lookUp(String word) {
         String exact = glossary.get(word);
-        if (exact != null) {
-            return exact;
-        }
-        for (Map.Entry<String, String> term : glossary.entrySet()) {
-            boolean capitals = term.getKey().equals(term.getKey().toUpperCase());
-            if (!capitals && term.getKey().equalsIgnoreCase(word)) {
-                return term.getValue();
-            }
-        }
-        return null;
+        return exact != null ? exact : anyCase.get(word.toLowerCase(Locale.ROOT));
     }
 }

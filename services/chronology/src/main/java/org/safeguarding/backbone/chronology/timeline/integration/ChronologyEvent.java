@@ -1,14 +1,19 @@
 package org.safeguarding.backbone.chronology.timeline.integration;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackGiven;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.AcknowledgementOverdue;
+import org.safeguarding.backbone.contracts.referrals.v1.Channel;
 import org.safeguarding.backbone.contracts.referrals.v1.ClarificationAnswered;
 import org.safeguarding.backbone.contracts.referrals.v1.ClarificationRequested;
+import org.safeguarding.backbone.contracts.referrals.v1.ConsentStatus;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationUseRecorded;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRead;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRejected;
@@ -99,7 +104,7 @@ record ChronologyEvent(Envelope envelope, String type, String summary, Set<Strin
             return new ChronologyEvent(e.getEnvelope(), "ShareRejected",
                     e.getSendingAgency() + " sent a share that the backbone refused: " + e.getProblems().stream()
                             .map(p -> (p.getField() == null ? "" : p.getField() + ": ") + p.getMessage())
-                            .collect(java.util.stream.Collectors.joining("; ")),
+                            .collect(Collectors.joining("; ")),
                     Set.of(e.getSendingAgency()));
         }
         if (record instanceof AcknowledgementOverdue e) {
@@ -145,11 +150,11 @@ record ChronologyEvent(Envelope envelope, String type, String summary, Set<Strin
 
     /** "(urgent, by phone)": what a reviewer needs to judge the share's timeliness; nothing for older events. */
     private static String how(InformationShared e) {
-        java.util.List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (e.getUrgency() != null) {
             parts.add(e.getUrgency().name().toLowerCase());
         }
-        if (e.getChannel() != null && e.getChannel() != org.safeguarding.backbone.contracts.referrals.v1.Channel.WRITTEN) {
+        if (e.getChannel() != null && e.getChannel() != Channel.WRITTEN) {
             parts.add("by " + e.getChannel().name().toLowerCase().replace('_', ' '));
         }
         return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
@@ -157,8 +162,7 @@ record ChronologyEvent(Envelope envelope, String type, String summary, Set<Strin
 
     /** Sharing without consent is a decision a reviewer looks for: say so, with its justification. */
     private static String consent(InformationShared e) {
-        if (e.getConsent() == null || e.getConsent().getStatus()
-                == org.safeguarding.backbone.contracts.referrals.v1.ConsentStatus.GIVEN) {
+        if (e.getConsent() == null || e.getConsent().getStatus() == ConsentStatus.GIVEN) {
             return "";
         }
         return ". Consent " + e.getConsent().getStatus().name().toLowerCase().replace('_', ' ')
@@ -166,7 +170,7 @@ record ChronologyEvent(Envelope envelope, String type, String summary, Set<Strin
     }
 
     private static Set<String> agencies(String one, List<String> others) {
-        Set<String> all = new java.util.LinkedHashSet<>(others);
+        Set<String> all = new LinkedHashSet<>(others);
         all.add(one);
         return all;
     }

@@ -7,12 +7,12 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.RequestFeedback;
 import org.safeguarding.backbone.messaging.Correlation;
+import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.messaging.consume.ProcessedEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -47,11 +47,11 @@ class ReferralEventsListener {
                 shared.getEnvelope().getEventId())) {
             LocalDate dueBy = LocalDate.ofInstant(shared.getEnvelope().getOccurredAt(), UK).plus(dueAfter);
             for (String recipient : shared.getRecipientAgencies()) {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RequestFeedback(
-                                feedbackId(shared.getShareId(), recipient), shared.getShareId(),
-                                shared.getEnvelope().getChildId(), recipient, shared.getSenderAgency(), dueBy,
-                                Clock.systemUTC().instant()))
-                        .andMetaData(Correlation.causedBy(shared.getEnvelope())));
+                CorrelatedCommands.sendAndWait(commands, new RequestFeedback(
+                        feedbackId(shared.getShareId(), recipient), shared.getShareId(),
+                        shared.getEnvelope().getChildId(), recipient, shared.getSenderAgency(), dueBy,
+                        Clock.systemUTC().instant()),
+                        Correlation.causedBy(shared.getEnvelope()));
             }
         }
     }

@@ -7,12 +7,12 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.GiveFeedback;
 import org.safeguarding.backbone.feedback.owed.query.FeedbackQueries;
 import org.safeguarding.backbone.feedback.owed.query.FeedbackView;
 import org.safeguarding.backbone.messaging.Correlation;
+import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.web.security.CallingAgency;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,9 +51,8 @@ class FeedbackController {
                           Principal principal) {
         String agency = CallingAgency.of(principal);
         FeedbackView owed = queries.visibleTo(feedbackId, agency);
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new GiveFeedback(feedbackId, agency,
-                        request.actionTaken(), request.outcome(), Instant.now()))
-                .andMetaData(Correlation.continuing(owed.getCorrelationId(), null)));
+        CorrelatedCommands.sendAndWait(commands, new GiveFeedback(feedbackId, agency, request.actionTaken(),
+                request.outcome(), Instant.now()), Correlation.continuing(owed.getCorrelationId(), null));
         return FeedbackResponse.of(queries.visibleTo(owed.getFeedbackId(), agency));
     }
 

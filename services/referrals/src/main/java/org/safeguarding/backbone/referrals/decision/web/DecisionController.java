@@ -9,9 +9,9 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.messaging.Correlation;
+import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.referrals.decision.api.DecisionCommands.RecordDecisionNotToShare;
 import org.safeguarding.backbone.referrals.decision.query.DecisionProjection;
 import org.safeguarding.backbone.referrals.decision.query.DecisionView;
@@ -49,9 +49,8 @@ class DecisionController {
             agencies.require("consideredAgencies[" + i + "]", considered.get(i));
         }
         String decisionId = UUID.randomUUID().toString();
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordDecisionNotToShare(decisionId,
-                        body.child().nhsNumber(), agency, body.decidedBy(), considered, body.reasons(), Instant.now()))
-                .andMetaData(Correlation.startedBy(null)));
+        CorrelatedCommands.sendAndWait(commands, new RecordDecisionNotToShare(decisionId, body.child().nhsNumber(),
+                agency, body.decidedBy(), considered, body.reasons(), Instant.now()), Correlation.startedBy(null));
         return ResponseEntity.created(URI.create("/api/decisions/" + decisionId))
                 .body(decisions.visibleTo(decisionId, agency));
     }

@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.messaging.Correlation;
+import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.referrals.request.api.RequestCommands.AnswerRequest;
 import org.safeguarding.backbone.referrals.request.api.RequestCommands.DeclineRequest;
 import org.safeguarding.backbone.referrals.request.api.RequestCommands.RequestInformation;
@@ -57,9 +57,9 @@ class RequestController {
         String agency = CallingAgency.of(principal);
         agencies.require("holderAgency", body.holderAgency());
         String requestId = UUID.randomUUID().toString();
-        send(new RequestInformation(requestId, body.child().nhsNumber(), agency, body.requestedBy(),
-                body.holderAgency(), body.whyNeeded(), body.concern(), body.respondBy(), Instant.now()),
-                Correlation.startedBy(null));
+        CorrelatedCommands.sendAndWait(commands, new RequestInformation(requestId, body.child().nhsNumber(), agency,
+                body.requestedBy(), body.holderAgency(), body.whyNeeded(), body.concern(), body.respondBy(),
+                Instant.now()), Correlation.startedBy(null));
         return ResponseEntity.created(URI.create("/api/requests/" + requestId))
                 .body(requests.visibleTo(requestId, agency));
     }
@@ -74,7 +74,8 @@ class RequestController {
     RequestView decline(@PathVariable String requestId, @Valid @RequestBody DeclineBody body, Principal principal) {
         String agency = CallingAgency.of(principal);
         requests.visibleTo(requestId, agency);
-        send(new DeclineRequest(requestId, agency, body.decidedBy(), body.reasons(), Instant.now()),
+        CorrelatedCommands.sendAndWait(commands,
+                new DeclineRequest(requestId, agency, body.decidedBy(), body.reasons(), Instant.now()),
                 Correlation.startedBy(requestId));
         return requests.visibleTo(requestId, agency);
     }
@@ -94,12 +95,9 @@ class RequestController {
         }
         Map<String, String> conversation = Correlation.startedBy(requestId);
         String shareId = shares.submit(share, agency, conversation);
-        send(new AnswerRequest(requestId, agency, shareId, Instant.now()), conversation);
+        CorrelatedCommands.sendAndWait(commands, new AnswerRequest(requestId, agency, shareId, Instant.now()),
+                conversation);
         return ResponseEntity.created(URI.create("/api/shares/" + shareId)).body(requests.visibleTo(requestId, agency));
-    }
-
-    private void send(Object command, Map<String, String> metaData) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
     }
 
     record InformationRequestBody(

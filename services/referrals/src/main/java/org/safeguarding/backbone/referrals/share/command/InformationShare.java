@@ -3,6 +3,7 @@ package org.safeguarding.backbone.referrals.share.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -57,7 +58,7 @@ public class InformationShare {
     private final Set<String> readBy = new LinkedHashSet<>();
     private final Set<String> understoodBy = new LinkedHashSet<>();
     /** Open questions: question id to the recipient that asked it. */
-    private final java.util.Map<String, String> openQuestions = new java.util.HashMap<>();
+    private final Map<String, String> openQuestions = new HashMap<>();
     private final Set<String> askedQuestions = new LinkedHashSet<>();
 
     protected InformationShare() {

@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
@@ -19,6 +18,7 @@ import org.safeguarding.backbone.contracts.referrals.inbound.v1.ShareInformation
 import org.safeguarding.backbone.contracts.referrals.v1.RejectionReason;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRejected;
 import org.safeguarding.backbone.messaging.Correlation;
+import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.messaging.consume.ProcessedEvents;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands;
 import org.safeguarding.backbone.referrals.share.web.ShareRequest;
@@ -74,12 +74,12 @@ class InboundShareListener {
         List<RejectionReason> problems = check(request, share);
         if (problems.isEmpty()) {
             try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ShareCommands.ShareInformation(
-                                shareId(request.getSendingAgency(), request.getRequestId()), request.getChildNhsNumber(),
-                                request.getSendingAgency(), share.recipientAgencies(), share.purpose(),
-                                share.statementContent(), share.details(),
-                                share.occurredAt() == null ? Instant.now() : share.occurredAt()))
-                        .andMetaData(Correlation.startedBy(request.getRequestId())));
+                CorrelatedCommands.sendAndWait(commands, new ShareCommands.ShareInformation(
+                        shareId(request.getSendingAgency(), request.getRequestId()), request.getChildNhsNumber(),
+                        request.getSendingAgency(), share.recipientAgencies(), share.purpose(),
+                        share.statementContent(), share.details(),
+                        share.occurredAt() == null ? Instant.now() : share.occurredAt()),
+                        Correlation.startedBy(request.getRequestId()));
                 return;
             } catch (RuleViolation violation) {
                 problems.add(reason(violation.type(), violation.field(), violation.getMessage()));

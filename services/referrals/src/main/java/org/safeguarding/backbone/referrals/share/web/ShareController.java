@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.messaging.Correlation;
+import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import jakarta.validation.constraints.NotBlank;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeShare;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AnswerClarification;
@@ -133,7 +133,8 @@ class ShareController {
                               Function<String, Object> command) {
         String agency = CallingAgency.of(principal);
         ShareView share = queries.visibleTo(shareId, agency);
-        send(command.apply(agency), Correlation.continuing(share.getCorrelationId(), correlationId));
+        CorrelatedCommands.sendAndWait(commands, command.apply(agency),
+                Correlation.continuing(share.getCorrelationId(), correlationId));
         return ShareResponse.of(queries.visibleTo(shareId, agency), json);
     }
 
@@ -148,9 +149,5 @@ class ShareController {
     record WrittenFollowUpRequest(
             @NotBlank(message = "must contain the written record of what was shared") @Size(max = 20000)
             String writtenRecord) {
-    }
-
-    private void send(Object command, Map<String, String> metaData) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
     }
 }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ShareInformation;
 import org.safeguarding.backbone.web.security.KnownAgencies;
 import org.springframework.stereotype.Service;
@@ -29,10 +29,9 @@ public class ShareSubmission {
             agencies.require("recipients[" + i + "].agency", recipients.get(i));
         }
         String shareId = UUID.randomUUID().toString();
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ShareInformation(shareId,
-                        request.child().nhsNumber(), sender, recipients, request.purpose(), request.statementContent(),
-                        request.details(), request.occurredAt() == null ? Instant.now() : request.occurredAt()))
-                .andMetaData(metaData));
+        CorrelatedCommands.sendAndWait(commands, new ShareInformation(shareId, request.child().nhsNumber(), sender,
+                recipients, request.purpose(), request.statementContent(), request.details(),
+                request.occurredAt() == null ? Instant.now() : request.occurredAt()), metaData);
         return shareId;
     }
 }

@@ -9,9 +9,9 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.messaging.Correlation;
+import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.RecordTransfer;
 import org.safeguarding.backbone.transitions.transfer.query.TransferProjection;
 import org.safeguarding.backbone.transitions.transfer.query.TransferView;
@@ -47,10 +47,9 @@ class TransferController {
         agencies.require("fromAgency", request.fromAgency());
         agencies.require("toAgency", request.toAgency());
         String transferId = UUID.randomUUID().toString();
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordTransfer(transferId,
-                        request.child().nhsNumber(), request.fromAgency(), request.toAgency(), request.reason(),
-                        request.movedOn(), agency, Instant.now()))
-                .andMetaData(Correlation.startedBy(null)));
+        CorrelatedCommands.sendAndWait(commands, new RecordTransfer(transferId, request.child().nhsNumber(),
+                request.fromAgency(), request.toAgency(), request.reason(), request.movedOn(), agency, Instant.now()),
+                Correlation.startedBy(null));
         return ResponseEntity.created(URI.create("/api/transfers/" + transferId))
                 .body(TransferResponse.of(transfers.visibleTo(transferId, agency)));
     }
