@@ -6,8 +6,13 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
 import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
 import org.safeguarding.backbone.messaging.publish.KafkaIntegrationPublisher;
+import org.safeguarding.backbone.messaging.store.PinnedNameSerializer;
+import org.safeguarding.backbone.messaging.store.StoredEventNames;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -17,8 +22,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * For the event-sourced (Axon) services: correlation metadata flows from commands to events, and the events a
- * service maps for the outside world are published to Kafka at least once.
+ * For the event-sourced (Axon) services: events are stored under their pinned names, correlation metadata flows
+ * from commands to events, and the events a service maps for the outside world are published to Kafka at least
+ * once.
  */
 @AutoConfiguration
 @ConditionalOnClass(EventProcessingConfigurer.class)
@@ -28,6 +34,29 @@ public class EventStoreAutoConfiguration {
     @Bean
     CorrelationDataProvider backboneCorrelation() {
         return new SimpleCorrelationDataProvider(Correlation.CORRELATION_ID, Correlation.CAUSATION_ID);
+    }
+
+    /** The bean Axon reads and writes stored events with (AxonAutoConfiguration). */
+    static final String EVENT_SERIALIZER = "eventSerializer";
+
+    /**
+     * Axon's event serializer, recording each event under the name the service pins for it ({@link StoredEventNames})
+     * rather than its class name, so code can move without orphaning stored events.
+     */
+    @Bean
+    static BeanPostProcessor pinStoredEventNames(ObjectProvider<StoredEventNames> names) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (!EVENT_SERIALIZER.equals(beanName) || !(bean instanceof Serializer serializer)
+                        || bean instanceof PinnedNameSerializer) {
+                    return bean;
+                }
+                List<StoredEventNames> tables = names.orderedStream().toList();
+                return tables.isEmpty() ? bean
+                        : new PinnedNameSerializer(serializer, StoredEventNames.combined(tables));
+            }
+        };
     }
 
     @Configuration(proxyBeanMethods = false)

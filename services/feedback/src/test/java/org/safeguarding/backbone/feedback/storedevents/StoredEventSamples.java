@@ -1,0 +1,29 @@
+package org.safeguarding.backbone.feedback.storedevents;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackGiven;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackRequested;
+
+/**
+ * One stored event of every kind the feedback service records, with fixed values (synthetic).
+ * {@code src/test/resources/stored-events/feedback-0.1.json} holds them as the event store of version 0.1 wrote them.
+ */
+public final class StoredEventSamples {
+
+    public static final String FEEDBACK = "5d1c2b3a-7e6f-4a1b-8c2d-000000000001";
+    static final String SHARE = "0b7c6d1e-5f1a-4c53-9a27-000000000001";
+    static final String CHILD = "9990000018";
+    static final Instant AT = Instant.parse("2026-11-20T09:15:00Z");
+
+    private StoredEventSamples() {
+    }
+
+    public static List<Object> feedback() {
+        return List.of(
+                new FeedbackRequested(FEEDBACK, SHARE, CHILD, "csc-a", "school-a", LocalDate.of(2026, 12, 4), AT),
+                new FeedbackGiven(FEEDBACK, SHARE, CHILD, "csc-a", "school-a", "Strategy discussion held",
+                        "Child and family assessment started", AT.plusSeconds(3600)));
+    }
+}

@@ -1,0 +1,24 @@
+package org.safeguarding.backbone.transitions.config;
+
+import org.safeguarding.backbone.messaging.store.StoredEventNames;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The names this service's events are stored under, for ever (ADR 0007): version 0.1's class names stay, wherever
+ * the classes move; a new event gets a short name ({@code transitions.<EventName>}). Checked by
+ * StoredEventNamesTest.
+ */
+@Configuration(proxyBeanMethods = false)
+class StoredEventsConfiguration {
+
+    private static final String TRANSFER_0_1 = "org.safeguarding.backbone.transitions.transfer.api.TransferEvents$";
+
+    @Bean
+    StoredEventNames transitionsStoredEvents() {
+        return StoredEventNames.builder()
+                .event(TransferEvents.ChildTransferred.class, TRANSFER_0_1 + "ChildTransferred")
+                .build();
+    }
+}

@@ -1,0 +1,71 @@
+package org.safeguarding.backbone.transitions.storedevents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.messaging.store.StoredEventNames;
+import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.StoredEventFixture;
+import org.safeguarding.backbone.testsupport.architecture.EventFamilies;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every event this service stores has a pinned name; the names include every name version 0.1 stored; and what 0.1
+ * stored still loads as the same values. Its own, empty event store.
+ */
+@SpringBootTest(
+        properties = "spring.datasource.url=jdbc:h2:mem:transitions-stored-events-${random.uuid};DB_CLOSE_DELAY=-1")
+@ActiveProfiles({"local", "test"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class StoredEventNamesTest {
+
+    private static final String FIXTURE_0_1 = "/stored-events/transitions-0.1.json";
+
+    /** Every name this service has ever stored an event under. A name is never removed from this list. */
+    private static final List<String> PINNED = List.of(
+            "org.safeguarding.backbone.transitions.transfer.api.TransferEvents$ChildTransferred");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        BackboneInfrastructure.kafkaAndRegistry(properties);
+    }
+
+    @Autowired StoredEventNames names;
+    @Autowired @Qualifier("eventSerializer") Serializer serializer;
+    @Autowired EventStore events;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void everyEventTheServiceStoresHasAPinnedName() {
+        assertThat(names.asMap().keySet()).containsExactlyInAnyOrderElementsOf(
+                EventFamilies.events("org.safeguarding.backbone.transitions"));
+    }
+
+    @Test
+    void theNamesArePinned_andIncludeEveryNameStoredBefore() {
+        assertThat(names.asMap().values()).containsExactlyInAnyOrderElementsOf(PINNED);
+        assertThat(StoredEventFixture.read(FIXTURE_0_1)).extracting(StoredEventFixture.Row::payloadType)
+                .allSatisfy(stored -> assertThat(PINNED).contains(stored));
+        names.asMap().forEach((type, name) ->
+                assertThat(serializer.typeForClass(type).getName()).as("stored name of %s", type).isEqualTo(name));
+    }
+
+    @Test
+    void eventsStoredByVersion0_1LoadAsTheSameValues() {
+        StoredEventFixture.insert(jdbc, StoredEventFixture.read(FIXTURE_0_1));
+
+        assertThat(events.readEvents(StoredEventSamples.TRANSFER).asStream().map(DomainEventMessage::getPayload)
+                .map(Object.class::cast).toList()).containsExactlyElementsOf(StoredEventSamples.transfer());
+    }
+}

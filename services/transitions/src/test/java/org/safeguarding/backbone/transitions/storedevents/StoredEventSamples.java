@@ -1,0 +1,26 @@
+package org.safeguarding.backbone.transitions.storedevents;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.ChildTransferred;
+
+/**
+ * One stored event of every kind the transitions service records, with fixed values (synthetic).
+ * {@code src/test/resources/stored-events/transitions-0.1.json} holds them as the event store of version 0.1 wrote
+ * them.
+ */
+public final class StoredEventSamples {
+
+    public static final String TRANSFER = "7a6b5c4d-3e2f-4a1b-9c8d-000000000001";
+    static final String CHILD = "9990000018";
+    static final Instant AT = Instant.parse("2026-11-20T09:15:00Z");
+
+    private StoredEventSamples() {
+    }
+
+    public static List<Object> transfer() {
+        return List.of(new ChildTransferred(TRANSFER, CHILD, "school-a", "school-b",
+                "Family moved to another part of the area", LocalDate.of(2026, 11, 23), "school-a", AT));
+    }
+}
