@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.messaging.consume.ProcessedEvents;
+import org.safeguarding.backbone.messaging.consume.UnprocessableRecord;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -132,9 +133,10 @@ public class MessagingAutoConfiguration {
                 deadLetterTemplate(kafka, properties),
                 (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
         // three attempts for what may be transient (a database hiccup), then the dead-letter topic;
-        // a record that cannot be decoded or is invalid is not retried at all
+        // a record that cannot be decoded (Spring Kafka's own rule) or that its listener declares unprocessable is
+        // not retried at all
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(1000L, 2));
-        handler.addNotRetryableExceptions(IllegalArgumentException.class);
+        handler.addNotRetryableExceptions(UnprocessableRecord.class);
         return handler;
     }
 

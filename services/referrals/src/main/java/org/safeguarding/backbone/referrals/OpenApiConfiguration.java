@@ -5,13 +5,19 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
+import org.safeguarding.backbone.web.correlation.RequestedCorrelation;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -21,6 +27,11 @@ import org.springframework.core.io.ClassPathResource;
 class OpenApiConfiguration {
 
     private static final String AGENCY = "agency";
+
+    static {
+        // resolved from the X-Correlation-Id header (platform/web), described below as that header
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(RequestedCorrelation.class);
+    }
 
     @Bean
     OpenAPI referralsApi() {
@@ -47,6 +58,23 @@ class OpenApiConfiguration {
                     "school-shares-a-concern", new Example()
                             .summary("A school shares a concern, consent not sought, with the justification")
                             .value(example))));
+        };
+    }
+
+    /** The optional {@code X-Correlation-Id} header, on every command that takes it. */
+    @Bean
+    OperationCustomizer correlationHeader() {
+        return (operation, handler) -> {
+            if (Arrays.stream(handler.getMethodParameters())
+                    .anyMatch(p -> p.getParameterType() == RequestedCorrelation.class)) {
+                operation.addParametersItem(new HeaderParameter().name(RequestedCorrelation.HEADER).required(false)
+                        .description("Your own conversation id: the events this call causes carry it as their "
+                                + "correlation id. Without it, a new conversation starts, or an act on a share or "
+                                + "request continues that record's own.")
+                        .schema(new StringSchema().maxLength(RequestedCorrelation.MAX_LENGTH)
+                                .pattern(RequestedCorrelation.PATTERN)));
+            }
+            return operation;
         };
     }
 

@@ -38,4 +38,19 @@ class OpenApiTest {
                 .andExpect(jsonPath("$.paths['/api/shares'].post.requestBody.content['application/json']"
                         + ".examples['school-shares-a-concern'].value.child.nhsNumber").value("9990000018"));
     }
+
+    @Test
+    void everyCommandDescribesTheCorrelationHeader_andNothingElseOfIt() throws Exception {
+        for (String command : new String[] {"/api/shares", "/api/shares/{shareId}/acknowledgements",
+                "/api/requests/{requestId}/decline", "/api/decisions/not-to-share"}) {
+            String parameters = "$.paths['" + command + "'].post.parameters";
+            mvc.perform(get("/v3/api-docs"))
+                    .andExpect(jsonPath(parameters + "[?(@.name == 'X-Correlation-Id')].in").value("header"))
+                    .andExpect(jsonPath(parameters + "[?(@.name == 'X-Correlation-Id')].required").value(false))
+                    .andExpect(jsonPath(parameters + "[?(@.name == 'correlation')]").isEmpty());
+        }
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(jsonPath("$.paths['/api/shares/{shareId}'].get.parameters[?(@.name == 'X-Correlation-Id')]")
+                        .isEmpty());
+    }
 }

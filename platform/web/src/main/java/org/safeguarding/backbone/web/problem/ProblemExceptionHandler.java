@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.safeguarding.backbone.kernel.rule.RuleViolation;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -94,13 +95,23 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
-        HttpStatus status = HttpStatus.valueOf(violation.status());
+        HttpStatus status = statusOf(violation.kind());
         ProblemDetail problem = ProblemResponses.problem(status, violation.type(), status.getReasonPhrase(),
                 violation.getMessage());
         if (violation.field() != null) {
             problem.setProperty("errors", List.of(fieldError(violation.field(), violation.getMessage())));
         }
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /** How each kind of refusal is answered over HTTP. */
+    static HttpStatus statusOf(RuleViolation.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
     }
 
     private static ResponseEntity<Object> invalid(List<Map<String, Object>> errors) {

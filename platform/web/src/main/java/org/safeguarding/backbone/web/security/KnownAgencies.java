@@ -1,6 +1,6 @@
 package org.safeguarding.backbone.web.security;
 
-import org.safeguarding.backbone.web.problem.RuleViolation;
+import org.safeguarding.backbone.kernel.rule.RuleViolation;
 
 /** The agencies the backbone knows: anything addressed to another would never be delivered. */
 public class KnownAgencies {
@@ -24,7 +24,7 @@ public class KnownAgencies {
 
     public static final class UnknownAgency extends RuleViolation {
         UnknownAgency(String field, String agency) {
-            super("unknown-agency", "'" + agency + "' is not an agency known to the backbone.", BAD_REQUEST, field);
+            super(Kind.INVALID, "unknown-agency", "'" + agency + "' is not an agency known to the backbone.", field);
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.safeguarding.backbone.referrals.datafile.DataFileLines;
+import org.safeguarding.backbone.kernel.datafile.DataFileLines;
 
 /**
  * Finds jargon and acronyms in free text (R16): terms from a glossary, with the plain wording to offer, and any other

@@ -15,6 +15,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.referrals.v1.DecidedNotToShare;
+import org.safeguarding.backbone.kernel.rule.Invalid;
 import org.safeguarding.backbone.referrals.decision.api.DecisionCommands.RecordDecisionNotToShare;
 import org.safeguarding.backbone.referrals.decision.api.DecisionEvents;
 import org.safeguarding.backbone.referrals.decision.command.SharingDecision;
@@ -57,7 +58,7 @@ class SharingDecisionTest {
         fixture.givenNoPriorActivity()
                 .when(new RecordDecisionNotToShare("d-1", "9990000131", "health-visiting-a", "HV One", List.of(),
                         " ", AT))
-                .expectException(SharingDecision.Invalid.class)
+                .expectException(Invalid.class)
                 .expectNoEvents();
     }
 

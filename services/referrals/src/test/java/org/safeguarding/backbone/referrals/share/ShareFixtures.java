@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.safeguarding.backbone.referrals.calendar.WorkingDayCalendar;
+import org.safeguarding.backbone.kernel.calendar.WorkingDayCalendar;
 import org.safeguarding.backbone.referrals.plainlanguage.PlainLanguageChecker;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ShareInformation;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Category;

@@ -1,6 +1,8 @@
 package org.safeguarding.backbone.chronology.timeline.integration;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,90 +29,98 @@ import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpRecorded;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
+import org.safeguarding.backbone.messaging.consume.UnprocessableRecord;
 
 /**
  * What the chronology takes from an integration event: its envelope, a one-line summary a reviewer can read, and
  * the agencies it shows to be involved with the child. The anti-corruption layer on the way in.
+ *
+ * <p>A summary is whole: the free text it quotes is bounded by the contracts' own limits, and a list (agencies,
+ * problems) longer than {@value #LISTED} says how many more it holds, so a summary stays well within
+ * {@code ChronologyEntry.MAX_SUMMARY} and nothing is cut without saying so.
  */
 record ChronologyEvent(Envelope envelope, String type, String summary, Set<String> involvedAgencies) {
+
+    /** How many items of a list a summary names before it counts the rest. */
+    static final int LISTED = 20;
 
     static ChronologyEvent of(SpecificRecord record) {
         if (record instanceof InformationShared e) {
             return new ChronologyEvent(e.getEnvelope(), "InformationShared",
-                    e.getSenderAgency() + " shared information with " + String.join(", ", e.getRecipientAgencies())
+                    e.getSenderAgency() + " shared information with " + listed(e.getRecipientAgencies())
                             + how(e) + ". Purpose: " + e.getPurpose() + consent(e),
                     agencies(e.getSenderAgency(), e.getRecipientAgencies()));
         }
         if (record instanceof ShareAcknowledged e) {
             return new ChronologyEvent(e.getEnvelope(), "ShareAcknowledged",
                     e.getRecipientAgency() + " acknowledged receiving share " + shortId(e.getShareId()) + ".",
-                    Set.of(e.getRecipientAgency()));
+                    agencies(e.getRecipientAgency()));
         }
         if (record instanceof ShareRead e) {
             return new ChronologyEvent(e.getEnvelope(), "ShareRead",
                     e.getRecipientAgency() + " read share " + shortId(e.getShareId()) + " from " + e.getSenderAgency() + ".",
-                    Set.of(e.getRecipientAgency(), e.getSenderAgency()));
+                    agencies(e.getRecipientAgency(), e.getSenderAgency()));
         }
         if (record instanceof UnderstandingConfirmed e) {
             return new ChronologyEvent(e.getEnvelope(), "UnderstandingConfirmed",
                     e.getRecipientAgency() + " confirmed it understood share " + shortId(e.getShareId()) + " from "
                             + e.getSenderAgency() + (e.getNote() == null ? "." : ": " + e.getNote()),
-                    Set.of(e.getRecipientAgency(), e.getSenderAgency()));
+                    agencies(e.getRecipientAgency(), e.getSenderAgency()));
         }
         if (record instanceof ClarificationRequested e) {
             return new ChronologyEvent(e.getEnvelope(), "ClarificationRequested",
                     e.getRecipientAgency() + " asked " + e.getSenderAgency() + " about share " + shortId(e.getShareId())
                             + ": " + e.getQuestion(),
-                    Set.of(e.getRecipientAgency(), e.getSenderAgency()));
+                    agencies(e.getRecipientAgency(), e.getSenderAgency()));
         }
         if (record instanceof ClarificationAnswered e) {
             return new ChronologyEvent(e.getEnvelope(), "ClarificationAnswered",
                     e.getSenderAgency() + " answered " + e.getRecipientAgency() + " about share "
                             + shortId(e.getShareId()) + ": " + e.getAnswer(),
-                    Set.of(e.getRecipientAgency(), e.getSenderAgency()));
+                    agencies(e.getRecipientAgency(), e.getSenderAgency()));
         }
         if (record instanceof InformationUseRecorded e) {
             return new ChronologyEvent(e.getEnvelope(), "InformationUseRecorded",
                     e.getRecipientAgency() + " recorded how share " + shortId(e.getShareId()) + " from "
                             + e.getSenderAgency() + " informed its work: " + e.getHowUsed(),
-                    Set.of(e.getRecipientAgency(), e.getSenderAgency()));
+                    agencies(e.getRecipientAgency(), e.getSenderAgency()));
         }
         if (record instanceof DecidedNotToShare e) {
             return new ChronologyEvent(e.getEnvelope(), "DecidedNotToShare",
                     e.getDecidingAgency() + " decided not to share"
-                            + (e.getConsideredAgencies().isEmpty() ? "" : " with " + String.join(", ", e.getConsideredAgencies()))
+                            + (e.getConsideredAgencies().isEmpty() ? "" : " with " + listed(e.getConsideredAgencies()))
                             + " (decided by " + e.getDecidedBy() + "). Reasons: " + e.getReasons(),
-                    Set.of(e.getDecidingAgency()));
+                    agencies(e.getDecidingAgency()));
         }
         if (record instanceof InformationRequested e) {
             return new ChronologyEvent(e.getEnvelope(), "InformationRequested",
                     e.getRequestingAgency() + " asked " + e.getHolderAgency() + " for information by " + e.getRespondBy()
                             + ". Why: " + e.getWhyNeeded() + ". Concern: " + e.getConcern(),
-                    Set.of(e.getRequestingAgency(), e.getHolderAgency()));
+                    agencies(e.getRequestingAgency(), e.getHolderAgency()));
         }
         if (record instanceof SharingDeclined e) {
             return new ChronologyEvent(e.getEnvelope(), "SharingDeclined",
                     e.getHolderAgency() + " decided not to share with " + e.getRequestingAgency() + " (decided by "
                             + e.getDecidedBy() + "). Reasons: " + e.getReasons(),
-                    Set.of(e.getRequestingAgency(), e.getHolderAgency()));
+                    agencies(e.getRequestingAgency(), e.getHolderAgency()));
         }
         if (record instanceof InformationRequestAnswered e) {
             return new ChronologyEvent(e.getEnvelope(), "InformationRequestAnswered",
                     e.getHolderAgency() + " answered " + e.getRequestingAgency() + "'s request with share "
                             + shortId(e.getShareId()) + ".",
-                    Set.of(e.getRequestingAgency(), e.getHolderAgency()));
+                    agencies(e.getRequestingAgency(), e.getHolderAgency()));
         }
         if (record instanceof ShareRejected e) {
             return new ChronologyEvent(e.getEnvelope(), "ShareRejected",
-                    e.getSendingAgency() + " sent a share that the backbone refused: " + e.getProblems().stream()
-                            .map(p -> (p.getField() == null ? "" : p.getField() + ": ") + p.getMessage())
-                            .collect(Collectors.joining("; ")),
-                    Set.of(e.getSendingAgency()));
+                    e.getSendingAgency() + " sent a share that the backbone refused: " + listed(e.getProblems().stream()
+                            .map(p -> (p.getField() == null ? "" : p.getField() + ": ") + p.getMessage()).toList(),
+                            "; "),
+                    agencies(e.getSendingAgency()));
         }
         if (record instanceof AcknowledgementOverdue e) {
             return new ChronologyEvent(e.getEnvelope(), "AcknowledgementOverdue",
                     "Not acknowledged by its deadline (" + e.getDueAt() + "): share " + shortId(e.getShareId())
-                            + " from " + e.getSenderAgency() + " to " + String.join(", ", e.getOverdueAgencies()) + ".",
+                            + " from " + e.getSenderAgency() + " to " + listed(e.getOverdueAgencies()) + ".",
                     agencies(e.getSenderAgency(), e.getOverdueAgencies()));
         }
         if (record instanceof WrittenFollowUpRecorded e) {
@@ -123,28 +133,28 @@ record ChronologyEvent(Envelope envelope, String type, String summary, Set<Strin
             return new ChronologyEvent(e.getEnvelope(), "WrittenFollowUpOverdue",
                     e.getSenderAgency() + " shared information verbally (share " + shortId(e.getShareId())
                             + ") and had not followed it up in writing by " + e.getDueAt() + ".",
-                    Set.of(e.getSenderAgency()));
+                    agencies(e.getSenderAgency()));
         }
         if (record instanceof FeedbackRequested e) {
             return new ChronologyEvent(e.getEnvelope(), "FeedbackRequested",
                     e.getOwedBy() + " owes " + e.getOwedTo() + " feedback on share " + shortId(e.getShareId())
                             + " by " + e.getDueBy() + ".",
-                    Set.of(e.getOwedBy(), e.getOwedTo()));
+                    agencies(e.getOwedBy(), e.getOwedTo()));
         }
         if (record instanceof FeedbackGiven e) {
             return new ChronologyEvent(e.getEnvelope(), "FeedbackGiven",
                     e.getGivenBy() + " gave " + e.getGivenTo() + " feedback. Action taken: " + e.getActionTaken()
                             + ". Outcome: " + e.getOutcome(),
-                    Set.of(e.getGivenBy(), e.getGivenTo()));
+                    agencies(e.getGivenBy(), e.getGivenTo()));
         }
         if (record instanceof ChildTransferred e) {
             return new ChronologyEvent(e.getEnvelope(), "ChildTransferred",
                     "Child moved from " + e.getFromAgency() + " to " + e.getToAgency() + " on " + e.getMovedOn()
                             + ". Reason: " + e.getReason(),
-                    Set.of(e.getFromAgency(), e.getToAgency()));
+                    agencies(e.getFromAgency(), e.getToAgency()));
         }
         // not retried: goes to the dead-letter topic with this reason, and the consumer moves on
-        throw new IllegalArgumentException("The chronology does not know the event type "
+        throw new UnprocessableRecord("The chronology does not know the event type "
                 + (record == null ? "null" : record.getSchema().getFullName()));
     }
 
@@ -167,6 +177,24 @@ record ChronologyEvent(Envelope envelope, String type, String summary, Set<Strin
         }
         return ". Consent " + e.getConsent().getStatus().name().toLowerCase().replace('_', ' ')
                 + "; justification: " + e.getConsent().getSafeguardingJustification();
+    }
+
+    /** "a, b, c", or the first {@value #LISTED} and how many more: "a, b, ... and 3 more". */
+    static String listed(Collection<String> items) {
+        return listed(items, ", ");
+    }
+
+    static String listed(Collection<String> items, String separator) {
+        if (items.size() <= LISTED) {
+            return String.join(separator, items);
+        }
+        return items.stream().limit(LISTED).collect(Collectors.joining(separator)) + separator + "and "
+                + (items.size() - LISTED) + " more";
+    }
+
+    /** The agencies an event involves, each once, whatever the record repeats. */
+    private static Set<String> agencies(String... named) {
+        return new LinkedHashSet<>(Arrays.asList(named));
     }
 
     private static Set<String> agencies(String one, List<String> others) {

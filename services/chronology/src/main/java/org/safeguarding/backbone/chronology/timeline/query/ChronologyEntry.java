@@ -1,14 +1,22 @@
 package org.safeguarding.backbone.chronology.timeline.query;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One act in a child's chronology. Its id is the integration event's id: one event, one entry, however delivered. */
 @Entity
 @Table(name = "chronology_entry")
 public class ChronologyEntry {
+
+    /** The longest summary kept (the column's size); summaries are built to stay well within it. */
+    public static final int MAX_SUMMARY = 20000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChronologyEntry.class);
 
     @Id
     private String eventId;
@@ -17,6 +25,7 @@ public class ChronologyEntry {
     private Instant recordedAt;
     private String agency;
     private String eventType;
+    @Column(length = MAX_SUMMARY)
     private String summary;
     private String correlationId;
     private String sourceTopic;
@@ -35,11 +44,27 @@ public class ChronologyEntry {
         this.recordedAt = recordedAt;
         this.agency = agency;
         this.eventType = eventType;
-        this.summary = summary.length() > 1000 ? summary.substring(0, 997) + "..." : summary;
+        this.summary = whole(summary, eventId, sourceTopic);
         this.correlationId = correlationId;
         this.sourceTopic = sourceTopic;
         this.sourcePartition = sourcePartition;
         this.sourceOffset = sourceOffset;
+    }
+
+    /**
+     * The summary as given. Should one ever exceed the column (summaries are built not to), it is cut where the
+     * reader can see it was, pointing to the event that holds the whole of it, and the cut is logged: never lost
+     * silently, and never a reason to drop the entry.
+     */
+    private static String whole(String summary, String eventId, String sourceTopic) {
+        if (summary.length() <= MAX_SUMMARY) {
+            return summary;
+        }
+        String marker = " [summary cut at " + MAX_SUMMARY + " characters: the whole of it is in event " + eventId
+                + " on " + sourceTopic + "]";
+        LOG.warn("summary of event {} on {} is {} characters: cut to {}", eventId, sourceTopic, summary.length(),
+                MAX_SUMMARY);
+        return summary.substring(0, MAX_SUMMARY - marker.length()) + marker;
     }
 
     public String getEventId() {

@@ -2,7 +2,7 @@ package org.safeguarding.backbone.chronology.timeline.query;
 
 import java.time.Clock;
 import java.util.List;
-import org.safeguarding.backbone.web.problem.RuleViolation;
+import org.safeguarding.backbone.kernel.rule.RuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,8 +35,9 @@ public class ChronologyQueries {
     /** R10: a chronology is for the agencies involved with the child (reviewers, with a recorded reason, later). */
     public static final class NotInvolved extends RuleViolation {
         NotInvolved(String childId, String agency) {
-            super("not-involved-with-child", "Agency " + agency + " has not been involved with child " + childId
-                    + " and may not read the child's chronology.", FORBIDDEN, null);
+            super(Kind.FORBIDDEN, "not-involved-with-child", "Agency " + agency
+                    + " has not been involved with child " + childId + " and may not read the child's chronology.",
+                    null);
         }
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.chronology.timeline.query.ChronologyEntry;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.referrals.v1.Channel;
 import org.safeguarding.backbone.contracts.referrals.v1.DecidedNotToShare;
@@ -23,6 +25,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.SharingDeclined;
 import org.safeguarding.backbone.contracts.referrals.v1.Urgency;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpRecorded;
+import org.safeguarding.backbone.messaging.consume.UnprocessableRecord;
 
 class ChronologyEventTest {
 
@@ -122,9 +125,29 @@ class ChronologyEventTest {
     }
 
     @Test
-    void aRecordTypeTheChronologyDoesNotKnowIsRefusedNamingIt() {
+    void aLongShareIsSummarisedWhole_andALongListSaysHowManyMore() {
+        String purpose = "p".repeat(4000);
+        String justification = "j".repeat(4000);
+        List<String> recipients = IntStream.rangeClosed(1, 25).mapToObj(i -> "agency-" + i).toList();
+        InformationShared shared = InformationShared.newBuilder().setEnvelope(ENVELOPE).setShareId("s-1")
+                .setSenderAgency("police-a").setRecipientAgencies(recipients).setPurpose(purpose)
+                .setStatements(List.of())
+                .setConsent(Consent.newBuilder().setStatus(ConsentStatus.NOT_SOUGHT).setReason("Would alert the adult")
+                        .setSafeguardingJustification(justification).setFamilyInformed(false).build())
+                .build();
+
+        ChronologyEvent event = ChronologyEvent.of(shared);
+
+        assertThat(event.summary()).contains(purpose).contains(justification)
+                .contains("agency-20, and 5 more").doesNotContain("agency-21");
+        assertThat(event.summary().length()).isLessThan(ChronologyEntry.MAX_SUMMARY);
+        assertThat(event.involvedAgencies()).as("every recipient is involved, listed or not").hasSize(26);
+    }
+
+    @Test
+    void aRecordTypeTheChronologyDoesNotKnowIsDeadLetteredAtOnce_namingIt() {
         assertThatThrownBy(() -> ChronologyEvent.of(ENVELOPE))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(UnprocessableRecord.class)
                 .hasMessageContaining("org.safeguarding.backbone.contracts.common.v1.Envelope");
     }
 }

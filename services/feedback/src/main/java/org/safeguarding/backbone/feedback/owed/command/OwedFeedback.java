@@ -12,7 +12,7 @@ import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.GiveFeedback
 import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.RequestFeedback;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackGiven;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackRequested;
-import org.safeguarding.backbone.web.problem.RuleViolation;
+import org.safeguarding.backbone.kernel.rule.RuleViolation;
 
 /**
  * Feedback one recipient of a share owes the agency that made it. The dialogue goes on: a recipient may give

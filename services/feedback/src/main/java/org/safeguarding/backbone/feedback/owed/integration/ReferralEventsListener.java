@@ -3,14 +3,13 @@ package org.safeguarding.backbone.feedback.owed.integration;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
-import java.time.ZoneId;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.RequestFeedback;
+import org.safeguarding.backbone.kernel.calendar.WorkingDayCalendar;
 import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.messaging.consume.ProcessedEvents;
@@ -20,24 +19,27 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A share opens feedback owed by each of its recipients to its sender. Runs in one database transaction with the
- * commands it sends, so "acted on this event" and what it did are recorded together or not at all.
+ * A share opens feedback owed by each of its recipients to its sender, due a number of working days after the share
+ * ({@code backbone.feedback.due-working-days}, in the backbone's working-day calendar). Runs in one database
+ * transaction with the commands it sends, so "acted on this event" and what it did are recorded together or not at
+ * all.
  */
 @Component
 class ReferralEventsListener {
 
     static final String CONSUMER = "feedback";
-    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final CommandGateway commands;
     private final ProcessedEvents processed;
-    private final Period dueAfter;
+    private final WorkingDayCalendar calendar;
+    private final int dueWorkingDays;
 
-    ReferralEventsListener(CommandGateway commands, ProcessedEvents processed,
-                           @Value("${backbone.feedback.due-after:P10D}") Period dueAfter) {
+    ReferralEventsListener(CommandGateway commands, ProcessedEvents processed, WorkingDayCalendar calendar,
+                           @Value("${backbone.feedback.due-working-days:10}") int dueWorkingDays) {
         this.commands = commands;
         this.processed = processed;
-        this.dueAfter = dueAfter;
+        this.calendar = calendar;
+        this.dueWorkingDays = dueWorkingDays;
     }
 
     @KafkaListener(topics = Topics.REFERRALS, groupId = CONSUMER)
@@ -45,7 +47,8 @@ class ReferralEventsListener {
     public void on(SpecificRecord event) {
         if (event instanceof InformationShared shared && processed.firstDelivery(CONSUMER,
                 shared.getEnvelope().getEventId())) {
-            LocalDate dueBy = LocalDate.ofInstant(shared.getEnvelope().getOccurredAt(), UK).plus(dueAfter);
+            LocalDate dueBy = LocalDate.ofInstant(
+                    calendar.plusWorkingDays(shared.getEnvelope().getOccurredAt(), dueWorkingDays), calendar.zone());
             for (String recipient : shared.getRecipientAgencies()) {
                 CorrelatedCommands.sendAndWait(commands, new RequestFeedback(
                         feedbackId(shared.getShareId(), recipient), shared.getShareId(),

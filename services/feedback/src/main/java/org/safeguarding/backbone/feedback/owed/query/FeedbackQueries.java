@@ -1,7 +1,7 @@
 package org.safeguarding.backbone.feedback.owed.query;
 
 import java.util.List;
-import org.safeguarding.backbone.web.problem.NotFound;
+import org.safeguarding.backbone.kernel.rule.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -13,6 +13,7 @@ import org.safeguarding.backbone.feedback.owed.query.FeedbackQueries;
 import org.safeguarding.backbone.feedback.owed.query.FeedbackView;
 import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.messaging.CorrelatedCommands;
+import org.safeguarding.backbone.web.correlation.RequestedCorrelation;
 import org.safeguarding.backbone.web.security.CallingAgency;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,11 +49,11 @@ class FeedbackController {
     /** The recipient tells the referrer what it did and what came of it. */
     @PostMapping("/{feedbackId}")
     FeedbackResponse give(@PathVariable String feedbackId, @Valid @RequestBody GiveFeedbackRequest request,
-                          Principal principal) {
+                          Principal principal, RequestedCorrelation correlation) {
         String agency = CallingAgency.of(principal);
         FeedbackView owed = queries.visibleTo(feedbackId, agency);
         CorrelatedCommands.sendAndWait(commands, new GiveFeedback(feedbackId, agency, request.actionTaken(),
-                request.outcome(), Instant.now()), Correlation.continuing(owed.getCorrelationId(), null));
+                request.outcome(), Instant.now()), Correlation.continuing(owed.getCorrelationId(), correlation.id()));
         return FeedbackResponse.of(queries.visibleTo(owed.getFeedbackId(), agency));
     }
 

@@ -107,7 +107,8 @@ class FeedbackFlowTest {
             assertThat(requested).hasSize(2);
             FeedbackRequested first = (FeedbackRequested) requested.get(0).value();
             assertThat(first.getOwedTo()).isEqualTo("school-a");
-            assertThat(first.getDueBy()).isEqualTo(LocalDate.parse("2026-11-30"));
+            assertThat(first.getDueBy()).as("10 working days after Friday 20 November")
+                    .isEqualTo(LocalDate.parse("2026-12-04"));
             assertThat(first.getEnvelope().getCausationId()).isEqualTo(eventId);
             assertThat(first.getEnvelope().getCorrelationId()).isEqualTo("conversation-" + shareId);
         }

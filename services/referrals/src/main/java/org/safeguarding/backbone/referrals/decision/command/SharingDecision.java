@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.safeguarding.backbone.referrals.decision.api.DecisionCommands.RecordDecisionNotToShare;
 import org.safeguarding.backbone.referrals.decision.api.DecisionEvents.DecidedNotToShare;
-import org.safeguarding.backbone.web.problem.RuleViolation;
+import org.safeguarding.backbone.kernel.rule.Invalid;
 
 /** A decision not to share, on the record with who made it and why, so a review can see it was considered (R2). */
 @Aggregate
@@ -42,11 +42,5 @@ public class SharingDecision {
     @EventSourcingHandler
     void on(DecidedNotToShare event) {
         decisionId = event.decisionId();
-    }
-
-    public static final class Invalid extends RuleViolation {
-        Invalid(String type, String message, String field) {
-            super(type, message, BAD_REQUEST, field);
-        }
     }
 }

@@ -4,14 +4,16 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.safeguarding.backbone.referrals.decision.api.DecisionEvents.DecidedNotToShare;
-import org.safeguarding.backbone.web.problem.NotFound;
+import org.safeguarding.backbone.kernel.rule.NotFound;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Keeps {@link DecisionView} in step (subscribing, with the share view), and answers for it. */
+/** Keeps {@link DecisionView} in step (subscribing, application.yml), and answers for it. */
 @Component
-@ProcessingGroup("share-view")
+@ProcessingGroup(DecisionProjection.PROCESSING_GROUP)
 public class DecisionProjection {
+
+    static final String PROCESSING_GROUP = "decision-view";
 
     private final DecisionViews decisions;
 

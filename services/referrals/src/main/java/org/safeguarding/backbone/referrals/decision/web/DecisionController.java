@@ -15,9 +15,10 @@ import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.referrals.decision.api.DecisionCommands.RecordDecisionNotToShare;
 import org.safeguarding.backbone.referrals.decision.query.DecisionProjection;
 import org.safeguarding.backbone.referrals.decision.query.DecisionView;
+import org.safeguarding.backbone.web.body.Child;
+import org.safeguarding.backbone.web.correlation.RequestedCorrelation;
 import org.safeguarding.backbone.web.security.CallingAgency;
 import org.safeguarding.backbone.web.security.KnownAgencies;
-import org.safeguarding.backbone.web.validation.NhsNumber;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +43,8 @@ class DecisionController {
     }
 
     @PostMapping("/not-to-share")
-    ResponseEntity<DecisionView> notToShare(@Valid @RequestBody NotToShareBody body, Principal principal) {
+    ResponseEntity<DecisionView> notToShare(@Valid @RequestBody NotToShareBody body, Principal principal,
+                                            RequestedCorrelation correlation) {
         String agency = CallingAgency.of(principal);
         List<String> considered = body.consideredAgencies() == null ? List.of() : body.consideredAgencies();
         for (int i = 0; i < considered.size(); i++) {
@@ -50,7 +52,8 @@ class DecisionController {
         }
         String decisionId = UUID.randomUUID().toString();
         CorrelatedCommands.sendAndWait(commands, new RecordDecisionNotToShare(decisionId, body.child().nhsNumber(),
-                agency, body.decidedBy(), considered, body.reasons(), Instant.now()), Correlation.startedBy(null));
+                agency, body.decidedBy(), considered, body.reasons(), Instant.now()),
+                Correlation.startedBy(correlation.id()));
         return ResponseEntity.created(URI.create("/api/decisions/" + decisionId))
                 .body(decisions.visibleTo(decisionId, agency));
     }
@@ -64,8 +67,5 @@ class DecisionController {
                           @NotBlank(message = "must say who decided") @Size(max = 200) String decidedBy,
                           List<@NotBlank @Size(max = 100) String> consideredAgencies,
                           @NotBlank(message = "must give the reasons for not sharing") @Size(max = 4000) String reasons) {
-    }
-
-    record Child(@NotBlank(message = "is required") @NhsNumber String nhsNumber) {
     }
 }

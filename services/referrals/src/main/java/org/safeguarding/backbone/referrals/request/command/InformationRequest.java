@@ -12,7 +12,8 @@ import org.safeguarding.backbone.referrals.request.api.RequestCommands.RequestIn
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestAnswered;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequested;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.SharingDeclined;
-import org.safeguarding.backbone.web.problem.RuleViolation;
+import org.safeguarding.backbone.kernel.rule.Invalid;
+import org.safeguarding.backbone.kernel.rule.RuleViolation;
 
 /** A request from one agency to another for information about a child, until it is answered or declined. */
 @Aggregate
@@ -95,12 +96,6 @@ public class InformationRequest {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    public static final class Invalid extends RuleViolation {
-        Invalid(String type, String message, String field) {
-            super(type, message, BAD_REQUEST, field);
-        }
     }
 
     /** Only the agency asked can answer or decline. */

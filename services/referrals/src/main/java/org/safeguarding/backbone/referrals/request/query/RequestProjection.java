@@ -3,17 +3,24 @@ package org.safeguarding.backbone.referrals.request.query;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestAnswered;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequested;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.SharingDeclined;
-import org.safeguarding.backbone.web.problem.NotFound;
+import org.safeguarding.backbone.kernel.rule.NotFound;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Keeps {@link RequestView} in step (subscribing, like the share view), and answers for it. */
+/**
+ * Keeps {@link RequestView} in step, and answers for it. Subscribing (application.yml), like the share view: a
+ * request can be read back as soon as the call that made it has returned.
+ */
 @Component
-@ProcessingGroup("share-view")
+@ProcessingGroup(RequestProjection.PROCESSING_GROUP)
 public class RequestProjection {
+
+    static final String PROCESSING_GROUP = "request-view";
 
     private final RequestViews requests;
 
@@ -22,11 +29,11 @@ public class RequestProjection {
     }
 
     @EventHandler
-    void on(InformationRequested event) {
+    void on(InformationRequested event, @MetaDataValue(Correlation.CORRELATION_ID) String correlationId) {
         if (!requests.existsById(event.requestId())) {
             requests.save(new RequestView(event.requestId(), event.childId(), event.requestingAgency(),
                     event.requestedBy(), event.holderAgency(), event.whyNeeded(), event.concern(), event.respondBy(),
-                    event.occurredAt()));
+                    event.occurredAt(), correlationId));
         }
     }
 

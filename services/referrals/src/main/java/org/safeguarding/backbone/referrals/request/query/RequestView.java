@@ -32,12 +32,14 @@ public class RequestView {
     @Column(length = 4000)
     private String declineReasons;
     private Instant decidedAt;
+    /** The conversation the request started: the decline, or the share that answers it, continues it. */
+    private String correlationId;
 
     protected RequestView() {
     }
 
     RequestView(String requestId, String childId, String requestingAgency, String requestedBy, String holderAgency,
-                String whyNeeded, String concern, LocalDate respondBy, Instant requestedAt) {
+                String whyNeeded, String concern, LocalDate respondBy, Instant requestedAt, String correlationId) {
         this.requestId = requestId;
         this.childId = childId;
         this.requestingAgency = requestingAgency;
@@ -48,6 +50,7 @@ public class RequestView {
         this.respondBy = respondBy;
         this.requestedAt = requestedAt;
         this.status = Status.OPEN.name();
+        this.correlationId = correlationId;
     }
 
     void declined(String decidedBy, String reasons, Instant at) {
@@ -81,4 +84,10 @@ public class RequestView {
     public String getDecidedBy() { return decidedBy; }
     public String getDeclineReasons() { return declineReasons; }
     public Instant getDecidedAt() { return decidedAt; }
+
+    /**
+     * The request's conversation. Requests recorded before it was kept (version 0.1) have none: their decline and
+     * answer went on under the request's id, which this then returns, so they stay in one conversation.
+     */
+    public String getCorrelationId() { return correlationId == null ? requestId : correlationId; }
 }

@@ -9,24 +9,21 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.messaging.CorrelatedCommands;
-import org.safeguarding.backbone.referrals.request.api.RequestCommands.AnswerRequest;
+import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.referrals.request.api.RequestCommands.DeclineRequest;
 import org.safeguarding.backbone.referrals.request.api.RequestCommands.RequestInformation;
+import org.safeguarding.backbone.referrals.request.process.RequestAnswering;
 import org.safeguarding.backbone.referrals.request.query.RequestProjection;
 import org.safeguarding.backbone.referrals.request.query.RequestView;
-import org.safeguarding.backbone.referrals.share.web.ShareRequest;
-import org.safeguarding.backbone.referrals.share.web.ShareSubmission;
-import org.safeguarding.backbone.web.problem.RuleViolation;
+import org.safeguarding.backbone.referrals.share.intake.ShareDraft;
+import org.safeguarding.backbone.web.body.Child;
+import org.safeguarding.backbone.web.correlation.RequestedCorrelation;
 import org.safeguarding.backbone.web.security.CallingAgency;
 import org.safeguarding.backbone.web.security.KnownAgencies;
-import org.safeguarding.backbone.web.validation.NhsNumber;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +31,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Requests for information (R1), answered with a share or declined with reasons (R2). */
+/**
+ * Requests for information (R1), answered with a share or declined with reasons (R2). A request starts a
+ * conversation (the caller's {@code X-Correlation-Id}, or a new one); declining or answering it continues it.
+ */
 @RestController
 @RequestMapping("/api/requests")
 class RequestController {
@@ -42,24 +42,25 @@ class RequestController {
     private final CommandGateway commands;
     private final RequestProjection requests;
     private final KnownAgencies agencies;
-    private final ShareSubmission shares;
+    private final RequestAnswering answering;
 
     RequestController(CommandGateway commands, RequestProjection requests, KnownAgencies agencies,
-                      ShareSubmission shares) {
+                      RequestAnswering answering) {
         this.commands = commands;
         this.requests = requests;
         this.agencies = agencies;
-        this.shares = shares;
+        this.answering = answering;
     }
 
     @PostMapping
-    ResponseEntity<RequestView> request(@Valid @RequestBody InformationRequestBody body, Principal principal) {
+    ResponseEntity<RequestView> request(@Valid @RequestBody InformationRequestBody body, Principal principal,
+                                        RequestedCorrelation correlation) {
         String agency = CallingAgency.of(principal);
         agencies.require("holderAgency", body.holderAgency());
         String requestId = UUID.randomUUID().toString();
         CorrelatedCommands.sendAndWait(commands, new RequestInformation(requestId, body.child().nhsNumber(), agency,
                 body.requestedBy(), body.holderAgency(), body.whyNeeded(), body.concern(), body.respondBy(),
-                Instant.now()), Correlation.startedBy(null));
+                Instant.now()), Correlation.startedBy(correlation.id()));
         return ResponseEntity.created(URI.create("/api/requests/" + requestId))
                 .body(requests.visibleTo(requestId, agency));
     }
@@ -71,12 +72,13 @@ class RequestController {
 
     /** R2: the holder declines, with its reasons; the requester sees the decision and why. */
     @PostMapping("/{requestId}/decline")
-    RequestView decline(@PathVariable String requestId, @Valid @RequestBody DeclineBody body, Principal principal) {
+    RequestView decline(@PathVariable String requestId, @Valid @RequestBody DeclineBody body, Principal principal,
+                        RequestedCorrelation correlation) {
         String agency = CallingAgency.of(principal);
-        requests.visibleTo(requestId, agency);
+        RequestView request = requests.visibleTo(requestId, agency);
         CorrelatedCommands.sendAndWait(commands,
                 new DeclineRequest(requestId, agency, body.decidedBy(), body.reasons(), Instant.now()),
-                Correlation.startedBy(requestId));
+                Correlation.continuing(request.getCorrelationId(), correlation.id()));
         return requests.visibleTo(requestId, agency);
     }
 
@@ -85,18 +87,10 @@ class RequestController {
      * answer are recorded together or not at all.
      */
     @PostMapping("/{requestId}/share")
-    @Transactional
-    public ResponseEntity<RequestView> answer(@PathVariable String requestId, @Valid @RequestBody ShareRequest share,
-                                              Principal principal) {
+    ResponseEntity<RequestView> answer(@PathVariable String requestId, @Valid @RequestBody ShareDraft share,
+                                       Principal principal, RequestedCorrelation correlation) {
         String agency = CallingAgency.of(principal);
-        RequestView request = requests.visibleTo(requestId, agency);
-        if (!share.recipientAgencies().contains(request.getRequestingAgency())) {
-            throw new RequesterNotARecipient(request.getRequestingAgency());
-        }
-        Map<String, String> conversation = Correlation.startedBy(requestId);
-        String shareId = shares.submit(share, agency, conversation);
-        CorrelatedCommands.sendAndWait(commands, new AnswerRequest(requestId, agency, shareId, Instant.now()),
-                conversation);
+        String shareId = answering.answer(requestId, agency, share, correlation.id());
         return ResponseEntity.created(URI.create("/api/shares/" + shareId)).body(requests.visibleTo(requestId, agency));
     }
 
@@ -109,18 +103,7 @@ class RequestController {
             @NotNull(message = "is required") @FutureOrPresent(message = "cannot be in the past") LocalDate respondBy) {
     }
 
-    record Child(@NotBlank(message = "is required") @NhsNumber String nhsNumber) {
-    }
-
     record DeclineBody(@NotBlank(message = "must say who decided") @Size(max = 200) String decidedBy,
                        @NotBlank(message = "must give the reasons for not sharing") @Size(max = 4000) String reasons) {
-    }
-
-    /** Answering a request means sharing with the agency that asked. */
-    static final class RequesterNotARecipient extends RuleViolation {
-        RequesterNotARecipient(String requester) {
-            super("requester-not-a-recipient", "A share answering a request must go to the agency that asked ("
-                    + requester + ").", BAD_REQUEST, "recipients");
-        }
     }
 }

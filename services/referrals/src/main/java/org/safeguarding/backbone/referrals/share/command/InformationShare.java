@@ -105,9 +105,7 @@ public class InformationShare {
     /** Acknowledging twice records nothing new: the first acknowledgement is the fact. */
     @CommandHandler
     public void handle(AcknowledgeShare command) {
-        if (!recipientAgencies.contains(command.agency())) {
-            throw new ShareRules.NotARecipient(shareId, command.agency());
-        }
+        requireRecipient(command.agency(), "acknowledge it");
         if (acknowledgedBy.contains(command.agency())) {
             return;
         }
@@ -117,9 +115,7 @@ public class InformationShare {
     /** R7: only the sender writes up its own verbal share, once; a written share has nothing to follow up. */
     @CommandHandler
     public void handle(RecordWrittenFollowUp command) {
-        if (!senderAgency.equals(command.agency())) {
-            throw new ShareRules.NotTheSender(shareId, command.agency());
-        }
+        requireSender(command.agency(), "follow it up in writing");
         if (writtenFollowUpBy == null) {
             throw new ShareRules.NotVerbal(shareId);
         }
@@ -133,7 +129,7 @@ public class InformationShare {
     /** Reading implies having received: a share read before it was acknowledged is acknowledged too. */
     @CommandHandler
     public void handle(MarkShareRead command) {
-        requireRecipient(command.agency());
+        requireRecipient(command.agency(), "mark it read");
         acknowledgeIfNeeded(command.agency(), command.occurredAt());
         if (!readBy.contains(command.agency())) {
             apply(new ShareRead(shareId, childId, command.agency(), senderAgency, command.occurredAt()));
@@ -142,7 +138,7 @@ public class InformationShare {
 
     @CommandHandler
     public void handle(ConfirmUnderstanding command) {
-        requireRecipient(command.agency());
+        requireRecipient(command.agency(), "confirm understanding of it");
         if (understoodBy.contains(command.agency())) {
             return;
         }
@@ -157,7 +153,7 @@ public class InformationShare {
     /** Asking again with the same question id (a retried request) records nothing new. */
     @CommandHandler
     public void handle(RequestClarification command) {
-        requireRecipient(command.agency());
+        requireRecipient(command.agency(), "ask a question about it");
         if (askedQuestions.contains(command.questionId())) {
             return;
         }
@@ -167,9 +163,7 @@ public class InformationShare {
 
     @CommandHandler
     public void handle(AnswerClarification command) {
-        if (!senderAgency.equals(command.agency())) {
-            throw new ShareRules.NotTheSender(shareId, command.agency());
-        }
+        requireSender(command.agency(), "answer questions about it");
         String askedBy = openQuestions.get(command.questionId());
         if (askedBy == null) {
             throw new ShareRules.NoOpenQuestion(shareId, command.questionId());
@@ -181,14 +175,21 @@ public class InformationShare {
     /** R17: may be recorded more than once, as the information goes on informing the work. */
     @CommandHandler
     public void handle(RecordInformationUse command) {
-        requireRecipient(command.agency());
+        requireRecipient(command.agency(), "record how it used it");
         apply(new InformationUseRecorded(shareId, childId, command.agency(), senderAgency, command.howUsed(),
                 command.occurredAt()));
     }
 
-    private void requireRecipient(String agency) {
+    /** {@code act} says what the agency tried to do, for the refusal's message: "confirm understanding of it". */
+    private void requireRecipient(String agency, String act) {
         if (!recipientAgencies.contains(agency)) {
-            throw new ShareRules.NotARecipient(shareId, agency);
+            throw new ShareRules.NotARecipient(shareId, agency, act);
+        }
+    }
+
+    private void requireSender(String agency, String act) {
+        if (!senderAgency.equals(agency)) {
+            throw new ShareRules.NotTheSender(shareId, agency, act);
         }
     }
 

@@ -2,7 +2,7 @@ package org.safeguarding.backbone.referrals.share.command;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.safeguarding.backbone.referrals.calendar.WorkingDayCalendar;
+import org.safeguarding.backbone.kernel.calendar.WorkingDayCalendar;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Channel;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Urgency;
 

@@ -1,7 +1,7 @@
 package org.safeguarding.backbone.referrals.share.command;
 
 import java.time.Duration;
-import org.safeguarding.backbone.referrals.calendar.WorkingDayCalendar;
+import org.safeguarding.backbone.kernel.calendar.WorkingDayCalendar;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

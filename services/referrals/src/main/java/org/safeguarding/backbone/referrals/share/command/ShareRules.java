@@ -11,7 +11,8 @@ import org.safeguarding.backbone.referrals.share.api.ShareContent.PrincipleAttes
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Statement;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.StatementCurrency;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Verification;
-import org.safeguarding.backbone.web.problem.RuleViolation;
+import org.safeguarding.backbone.kernel.rule.Invalid;
+import org.safeguarding.backbone.kernel.rule.RuleViolation;
 
 /** The rules of sharing, each a named check with its own violation naming the field at fault. */
 public final class ShareRules {
@@ -115,18 +116,11 @@ public final class ShareRules {
         return status == ConsentStatus.REFUSED ? "refused" : "not sought";
     }
 
-    /** A share that breaks one of the rules above: refused, naming the rule and the field. */
-    public static final class Invalid extends RuleViolation {
-        Invalid(String type, String message, String field) {
-            super(type, message, BAD_REQUEST, field);
-        }
-    }
-
-    /** Only the sender can follow up its own share in writing. */
+    /** Only the sender can do this to its share: answer a question about it, follow it up in writing. */
     public static final class NotTheSender extends RuleViolation {
-        NotTheSender(String shareId, String agency) {
-            super("not-the-sender", "Only the agency that made share " + shareId + " can follow it up in writing, not "
-                    + agency + ".");
+        NotTheSender(String shareId, String agency, String act) {
+            super("not-the-sender", "Only the agency that made share " + shareId + " can " + act + ", not " + agency
+                    + ".");
         }
     }
 
@@ -144,11 +138,14 @@ public final class ShareRules {
         }
     }
 
-    /** Only a named recipient acknowledges receipt: the sender cannot acknowledge on its behalf. */
+    /**
+     * Only a named recipient acts as one (acknowledges, reads, confirms understanding, asks, records a use): the
+     * sender cannot do it on a recipient's behalf.
+     */
     public static final class NotARecipient extends RuleViolation {
-        NotARecipient(String shareId, String agency) {
-            super("not-a-recipient", "Agency " + agency + " is not a recipient of share " + shareId
-                    + " and cannot acknowledge it.");
+        NotARecipient(String shareId, String agency, String act) {
+            super("not-a-recipient", "Agency " + agency + " is not a recipient of share " + shareId + " and cannot "
+                    + act + ".");
         }
     }
 }

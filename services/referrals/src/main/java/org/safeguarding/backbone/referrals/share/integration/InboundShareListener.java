@@ -1,28 +1,24 @@
 package org.safeguarding.backbone.referrals.share.integration;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.referrals.inbound.v1.ShareInformation;
 import org.safeguarding.backbone.contracts.referrals.v1.RejectionReason;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRejected;
+import org.safeguarding.backbone.kernel.rule.RuleViolation;
 import org.safeguarding.backbone.messaging.Correlation;
-import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.messaging.consume.ProcessedEvents;
-import org.safeguarding.backbone.referrals.share.api.ShareCommands;
-import org.safeguarding.backbone.referrals.share.web.ShareRequest;
-import org.safeguarding.backbone.web.problem.RuleViolation;
+import org.safeguarding.backbone.messaging.consume.UnprocessableRecord;
+import org.safeguarding.backbone.referrals.share.intake.ShareDraft;
+import org.safeguarding.backbone.referrals.share.intake.ShareIntake;
 import org.safeguarding.backbone.web.security.KnownAgencies;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -30,8 +26,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Shares sent by agency systems over Kafka ({@value Topics#REFERRALS_INBOUND}). They pass exactly the validation of
- * {@code POST /api/shares}: the same request checks, the same known agencies, the same rules. A request sent again
+ * Shares sent by agency systems over Kafka ({@value Topics#REFERRALS_INBOUND}). They go through the share's one
+ * intake ({@link ShareIntake}), as {@code POST /api/shares} does: the same checks, the same known agencies, the same
+ * rules. A request sent again
  * with the same id is recorded once. A refused one changes nothing: its sender gets {@code ShareRejected} with every
  * reason, and the record goes to the dead-letter topic with the reason; the consumer carries on.
  */
@@ -40,17 +37,15 @@ class InboundShareListener {
 
     static final String CONSUMER = "referrals-inbound";
 
-    private final CommandGateway commands;
+    private final ShareIntake intake;
     private final ProcessedEvents processed;
-    private final Validator validator;
     private final KnownAgencies agencies;
     private final KafkaTemplate<String, SpecificRecord> kafka;
 
-    InboundShareListener(CommandGateway commands, ProcessedEvents processed, Validator validator,
-                         KnownAgencies agencies, KafkaTemplate<String, SpecificRecord> kafka) {
-        this.commands = commands;
+    InboundShareListener(ShareIntake intake, ProcessedEvents processed, KnownAgencies agencies,
+                         KafkaTemplate<String, SpecificRecord> kafka) {
+        this.intake = intake;
         this.processed = processed;
-        this.validator = validator;
         this.agencies = agencies;
         this.kafka = kafka;
     }
@@ -64,22 +59,18 @@ class InboundShareListener {
     @Transactional
     public void on(ConsumerRecord<String, SpecificRecord> record) throws Exception {
         if (!(record.value() instanceof ShareInformation request)) {
-            throw new InboundRejected("not a ShareInformation request: "
+            throw new UnprocessableRecord("not a ShareInformation request: "
                     + (record.value() == null ? "null" : record.value().getSchema().getFullName()));
         }
         if (!processed.firstDelivery(CONSUMER, request.getSendingAgency() + "/" + request.getRequestId())) {
             return;
         }
-        ShareRequest share = InboundShareMapper.toRequest(request);
-        List<RejectionReason> problems = check(request, share);
+        ShareDraft draft = InboundShareMapper.toDraft(request);
+        List<RejectionReason> problems = check(request, draft);
         if (problems.isEmpty()) {
             try {
-                CorrelatedCommands.sendAndWait(commands, new ShareCommands.ShareInformation(
-                        shareId(request.getSendingAgency(), request.getRequestId()), request.getChildNhsNumber(),
-                        request.getSendingAgency(), share.recipientAgencies(), share.purpose(),
-                        share.statementContent(), share.details(),
-                        share.occurredAt() == null ? Instant.now() : share.occurredAt()),
-                        Correlation.startedBy(request.getRequestId()));
+                intake.submit(shareId(request.getSendingAgency(), request.getRequestId()), draft,
+                        request.getSendingAgency(), Correlation.startedBy(request.getRequestId()));
                 return;
             } catch (RuleViolation violation) {
                 problems.add(reason(violation.type(), violation.field(), violation.getMessage()));
@@ -90,25 +81,13 @@ class InboundShareListener {
                 + " refused: " + problems.stream().map(p -> p.getField() + ": " + p.getMessage()).toList());
     }
 
-    private List<RejectionReason> check(ShareInformation request, ShareRequest share) {
+    private List<RejectionReason> check(ShareInformation request, ShareDraft draft) {
         List<RejectionReason> problems = new ArrayList<>();
         if (!agencies.isKnown(request.getSendingAgency())) {
             problems.add(reason("unknown-agency", "sendingAgency",
                     "'" + request.getSendingAgency() + "' is not an agency known to the backbone."));
         }
-        validator.validate(share).stream()
-                .sorted(Comparator.comparing((ConstraintViolation<ShareRequest> v) -> v.getPropertyPath().toString()))
-                .forEach(v -> problems.add(reason("invalid-request", v.getPropertyPath().toString()
-                        .replace("<list element>", "").replace(".[", "["), v.getMessage())));
-        if (share.recipients() != null) {
-            for (int i = 0; i < share.recipients().size(); i++) {
-                String agency = share.recipients().get(i).agency();
-                if (agency != null && !agencies.isKnown(agency)) {
-                    problems.add(reason("unknown-agency", "recipients[" + i + "].agency",
-                            "'" + agency + "' is not an agency known to the backbone."));
-                }
-            }
-        }
+        intake.check(draft).forEach(p -> problems.add(reason(p.type(), p.field(), p.message())));
         return problems;
     }
 
@@ -136,7 +115,7 @@ class InboundShareListener {
     }
 
     /** Not retried: the same request would be refused the same way. Goes to the dead-letter topic with this reason. */
-    static final class InboundRejected extends IllegalArgumentException {
+    static final class InboundRejected extends UnprocessableRecord {
         InboundRejected(String message) {
             super(message);
         }

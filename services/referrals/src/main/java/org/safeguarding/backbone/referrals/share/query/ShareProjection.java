@@ -8,8 +8,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationShared;
-import java.util.ArrayList;
-import java.util.List;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.AcknowledgementOverdue;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ClarificationAnswered;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ClarificationRequested;
@@ -20,7 +18,6 @@ import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareAcknowledg
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUpRecorded;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps {@link ShareView} in step with the event store. A subscribing processor: the view changes in the same
@@ -33,11 +30,9 @@ public class ShareProjection {
     static final String PROCESSING_GROUP = "share-view";
 
     private final ShareViewRepository shares;
-    private final JsonMapper json;
 
-    ShareProjection(ShareViewRepository shares, JsonMapper json) {
+    ShareProjection(ShareViewRepository shares) {
         this.shares = shares;
-        this.json = json;
     }
 
     @EventHandler
@@ -46,8 +41,7 @@ public class ShareProjection {
         if (!shares.existsById(event.shareId())) {
             shares.save(new ShareView(event.shareId(), event.childId(), event.senderAgency(), event.purpose(),
                     event.occurredAt(), recordedAt, correlationId, event.recipientAgencies(),
-                    json.writeValueAsString(new ShareView.Content(event.statements(), event.details(),
-                            event.plainLanguageWarnings())),
+                    new ShareView.Content(event.statements(), event.details(), event.plainLanguageWarnings()),
                     event.acknowledgeBy(), event.writtenFollowUpBy()));
         }
     }
@@ -55,19 +49,19 @@ public class ShareProjection {
     @EventHandler
     void on(ShareAcknowledged event) {
         shares.findById(event.shareId()).ifPresent(view -> view.acknowledgedBy(event.recipientAgency(),
-                event.occurredAt(), thread(view, json)));
+                event.occurredAt()));
     }
 
     @EventHandler
     void on(ShareRead event) {
         shares.findById(event.shareId())
-                .ifPresent(view -> view.readBy(event.recipientAgency(), event.occurredAt(), thread(view, json)));
+                .ifPresent(view -> view.readBy(event.recipientAgency(), event.occurredAt()));
     }
 
     @EventHandler
     void on(UnderstandingConfirmed event) {
         shares.findById(event.shareId())
-                .ifPresent(view -> view.understoodBy(event.recipientAgency(), event.occurredAt(), thread(view, json)));
+                .ifPresent(view -> view.understoodBy(event.recipientAgency(), event.occurredAt()));
     }
 
     @EventHandler
@@ -89,19 +83,7 @@ public class ShareProjection {
     }
 
     private void append(String shareId, ShareView.ThreadEntry entry) {
-        shares.findById(shareId).ifPresent(view -> {
-            List<ShareView.ThreadEntry> thread = new ArrayList<>(thread(view, json));
-            thread.add(entry);
-            view.thread(json.writeValueAsString(thread), thread);
-        });
-    }
-
-    /** The thread of a share, in order: questions, answers and recorded uses. */
-    public static List<ShareView.ThreadEntry> thread(ShareView view, JsonMapper json) {
-        if (view.getThreadJson() == null) {
-            return List.of();
-        }
-        return List.of(json.readValue(view.getThreadJson(), ShareView.ThreadEntry[].class));
+        shares.findById(shareId).ifPresent(view -> view.append(entry));
     }
 
     @EventHandler

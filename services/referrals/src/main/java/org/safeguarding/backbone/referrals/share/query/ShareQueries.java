@@ -1,6 +1,6 @@
 package org.safeguarding.backbone.referrals.share.query;
 
-import org.safeguarding.backbone.web.problem.NotFound;
+import org.safeguarding.backbone.kernel.rule.NotFound;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;

@@ -2,6 +2,7 @@ package org.safeguarding.backbone.referrals.share.query;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
@@ -15,6 +16,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.safeguarding.backbone.referrals.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.share.api.ShareContent;
 
@@ -39,22 +41,24 @@ public class ShareView {
     private List<Recipient> recipients = new ArrayList<>();
 
     /** The statements and the rest of what the share says, as JSON: read whole, never queried into. */
-    @Column(length = 100000)
-    private String contentJson;
+    @Convert(converter = ViewJson.ContentConverter.class)
+    @Column(name = "content_json", length = 100000)
+    private Content content;
     private Instant acknowledgeBy;
     private Instant writtenFollowUpBy;
     private Instant writtenFollowUpAt;
     private boolean acknowledgementOverdue;
     private boolean writtenFollowUpOverdue;
     /** Questions, answers and recorded uses, in order, as JSON: read whole. */
-    @Column(length = 100000)
-    private String threadJson;
+    @Convert(converter = ViewJson.ThreadConverter.class)
+    @Column(name = "thread_json", length = 100000)
+    private List<ThreadEntry> thread = List.of();
 
     protected ShareView() {
     }
 
     ShareView(String shareId, String childId, String senderAgency, String purpose, Instant sharedAt,
-              Instant recordedAt, String correlationId, List<String> recipientAgencies, String contentJson,
+              Instant recordedAt, String correlationId, List<String> recipientAgencies, Content content,
               Instant acknowledgeBy, Instant writtenFollowUpBy) {
         this.shareId = shareId;
         this.childId = childId;
@@ -64,7 +68,7 @@ public class ShareView {
         this.recordedAt = recordedAt;
         this.correlationId = correlationId;
         recipientAgencies.forEach(agency -> recipients.add(new Recipient(agency, null, null, null, RecipientStatus.NEW)));
-        this.contentJson = contentJson;
+        this.content = content;
         this.acknowledgeBy = acknowledgeBy;
         this.writtenFollowUpBy = writtenFollowUpBy;
     }
@@ -81,29 +85,42 @@ public class ShareView {
         writtenFollowUpOverdue = true;
     }
 
-    void acknowledgedBy(String agency, Instant at, List<ThreadEntry> thread) {
+    void acknowledgedBy(String agency, Instant at) {
         recipients.replaceAll(r -> r.agency.equals(agency) && r.acknowledgedAt == null
-                ? r.with(at, r.readAt, r.understoodAt, thread) : r);
+                ? r.with(at, r.readAt, r.understoodAt, getThread()) : r);
     }
 
-    void readBy(String agency, Instant at, List<ThreadEntry> thread) {
+    void readBy(String agency, Instant at) {
         recipients.replaceAll(r -> r.agency.equals(agency) && r.readAt == null
-                ? r.with(r.acknowledgedAt, at, r.understoodAt, thread) : r);
+                ? r.with(r.acknowledgedAt, at, r.understoodAt, getThread()) : r);
     }
 
-    void understoodBy(String agency, Instant at, List<ThreadEntry> thread) {
+    void understoodBy(String agency, Instant at) {
         recipients.replaceAll(r -> r.agency.equals(agency) && r.understoodAt == null
-                ? r.with(r.acknowledgedAt, r.readAt, at, thread) : r);
+                ? r.with(r.acknowledgedAt, r.readAt, at, getThread()) : r);
     }
 
-    /** A new thread: a question opens a clarification, an answer may close one. */
-    void thread(String threadJson, List<ThreadEntry> thread) {
-        this.threadJson = threadJson;
+    /** A new entry on the thread: a question opens a clarification, an answer may close one. */
+    void append(ThreadEntry entry) {
+        List<ThreadEntry> longer = new ArrayList<>(getThread());
+        longer.add(entry);
+        thread = List.copyOf(longer);
         recipients.replaceAll(r -> r.with(r.acknowledgedAt, r.readAt, r.understoodAt, thread));
     }
 
-    public String getThreadJson() {
-        return threadJson;
+    /** Questions, answers and recorded uses, in order. */
+    public List<ThreadEntry> getThread() {
+        return thread == null ? List.of() : thread;
+    }
+
+    /** Where {@code agency} is with the share, if it is a recipient. */
+    public Optional<Recipient> recipient(String agency) {
+        return recipients.stream().filter(r -> r.agency.equals(agency)).findFirst();
+    }
+
+    /** R11: {@code agency}, a recipient, let the acknowledgement deadline pass without acknowledging. */
+    public boolean isAcknowledgementOverdueFor(String agency) {
+        return acknowledgementOverdue && recipient(agency).map(r -> r.acknowledgedAt == null).orElse(false);
     }
 
     /** R10: the sender and the named recipients, nobody else. */
@@ -144,8 +161,9 @@ public class ShareView {
         return List.copyOf(recipients);
     }
 
-    public String getContentJson() {
-        return contentJson;
+    /** What the share says: its statements, its details, and the plain-language warnings found in it. */
+    public Content getContent() {
+        return content;
     }
 
     public Instant getAcknowledgeBy() {
@@ -171,6 +189,10 @@ public class ShareView {
     /** What the share says beyond its envelope: kept whole in {@code content_json}. */
     public record Content(List<ShareContent.Statement> statements, ShareContent.Details details,
                           List<PlainLanguageWarning> plainLanguageWarnings) {
+
+        public Content {
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
     }
 
     /** One entry of a share's thread: a question, its answer, or a recorded use of the information. */

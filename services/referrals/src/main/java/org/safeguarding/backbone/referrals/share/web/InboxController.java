@@ -15,18 +15,15 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A recipient's inbox: the shares addressed to the calling agency, with where it is with each and its deadlines. */
 @RestController
 class InboxController {
 
     private final ShareQueries queries;
-    private final JsonMapper json;
 
-    InboxController(ShareQueries queries, JsonMapper json) {
+    InboxController(ShareQueries queries) {
         this.queries = queries;
-        this.json = json;
     }
 
     @GetMapping("/api/inbox/shares")
@@ -37,7 +34,7 @@ class InboxController {
                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         String agency = CallingAgency.of(principal);
         Page<ShareView> shares = queries.inbox(agency, status, childId, PageRequest.of(page, size));
-        return new InboxPage(shares.getContent().stream().map(view -> InboxItem.of(view, agency, json)).toList(),
+        return new InboxPage(shares.getContent().stream().map(view -> InboxItem.of(view, agency)).toList(),
                 shares.getNumber(), shares.getSize(), shares.getTotalElements(), shares.getTotalPages());
     }
 
@@ -48,13 +45,11 @@ class InboxController {
                      ShareContent.Urgency urgency, Instant sharedAt, String status, Instant acknowledgeBy,
                      boolean acknowledgementOverdue) {
 
-        static InboxItem of(ShareView view, String agency, JsonMapper json) {
-            ShareView.Content content = json.readValue(view.getContentJson(), ShareView.Content.class);
-            ShareView.Recipient me = view.getRecipients().stream().filter(r -> r.getAgency().equals(agency))
-                    .findFirst().orElseThrow();
+        static InboxItem of(ShareView view, String agency) {
+            ShareView.Recipient me = view.recipient(agency).orElseThrow();
             return new InboxItem(view.getShareId(), view.getChildId(), view.getSenderAgency(), view.getPurpose(),
-                    content.details().urgency(), view.getSharedAt(), me.getStatus().name(), view.getAcknowledgeBy(),
-                    view.isAcknowledgementOverdue() && me.getAcknowledgedAt() == null);
+                    view.getContent().details().urgency(), view.getSharedAt(), me.getStatus().name(),
+                    view.getAcknowledgeBy(), view.isAcknowledgementOverdueFor(agency));
         }
     }
 }

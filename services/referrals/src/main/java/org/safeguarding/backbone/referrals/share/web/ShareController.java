@@ -1,101 +1,99 @@
 package org.safeguarding.backbone.referrals.share.web;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.messaging.CorrelatedCommands;
-import jakarta.validation.constraints.NotBlank;
+import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeShare;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AnswerClarification;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ConfirmUnderstanding;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.MarkShareRead;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordInformationUse;
-import org.safeguarding.backbone.referrals.share.api.ShareCommands.RequestClarification;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordWrittenFollowUp;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.RequestClarification;
+import org.safeguarding.backbone.referrals.share.intake.ShareDraft;
+import org.safeguarding.backbone.referrals.share.intake.ShareIntake;
 import org.safeguarding.backbone.referrals.share.query.ShareQueries;
 import org.safeguarding.backbone.referrals.share.query.ShareView;
+import org.safeguarding.backbone.web.correlation.RequestedCorrelation;
 import org.safeguarding.backbone.web.security.CallingAgency;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Information shares over HTTP. The calling agency is the sender of what it shares. */
+/**
+ * Information shares over HTTP. The calling agency is the sender of what it shares. Every command takes the caller's
+ * optional {@code X-Correlation-Id} ({@link RequestedCorrelation}); acts on a share otherwise continue the share's
+ * own conversation.
+ */
 @RestController
 @RequestMapping("/api/shares")
 class ShareController {
 
-    private static final String CORRELATION_HEADER = "X-Correlation-Id";
-
     private final CommandGateway commands;
     private final ShareQueries queries;
-    private final ShareSubmission submission;
-    private final JsonMapper json;
+    private final ShareIntake intake;
 
-    ShareController(CommandGateway commands, ShareQueries queries, ShareSubmission submission, JsonMapper json) {
+    ShareController(CommandGateway commands, ShareQueries queries, ShareIntake intake) {
         this.commands = commands;
         this.queries = queries;
-        this.submission = submission;
-        this.json = json;
+        this.intake = intake;
     }
 
     @PostMapping
-    ResponseEntity<ShareResponse> share(@Valid @RequestBody ShareRequest request, Principal principal,
-            @RequestHeader(name = CORRELATION_HEADER, required = false)
-            @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String correlationId) {
+    ResponseEntity<ShareResponse> share(@Valid @RequestBody ShareDraft draft, Principal principal,
+                                        RequestedCorrelation correlation) {
         String sender = CallingAgency.of(principal);
-        String shareId = submission.submit(request, sender, Correlation.startedBy(correlationId));
+        String shareId = intake.submit(draft, sender, Correlation.startedBy(correlation.id()));
         return ResponseEntity.created(URI.create("/api/shares/" + shareId))
-                .body(ShareResponse.of(queries.visibleTo(shareId, sender), json));
+                .body(ShareResponse.of(queries.visibleTo(shareId, sender)));
     }
 
     @GetMapping("/{shareId}")
     ShareResponse get(@PathVariable String shareId, Principal principal) {
-        return ShareResponse.of(queries.visibleTo(shareId, CallingAgency.of(principal)), json);
+        return ShareResponse.of(queries.visibleTo(shareId, CallingAgency.of(principal)));
     }
 
     /** R9: the recipient says it has received the share. Acknowledging again changes nothing. */
     @PostMapping("/{shareId}/acknowledgements")
-    ShareResponse acknowledge(@PathVariable String shareId, Principal principal,
-            @RequestHeader(name = CORRELATION_HEADER, required = false)
-            @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String correlationId) {
-        return act(shareId, principal, correlationId, agency -> new AcknowledgeShare(shareId, agency, Instant.now()));
+    ShareResponse acknowledge(@PathVariable String shareId, Principal principal, RequestedCorrelation correlation) {
+        return act(shareId, principal, correlation, agency -> new AcknowledgeShare(shareId, agency, Instant.now()));
     }
 
     /** R9: the recipient has read the share (acknowledging it too, if it had not). */
     @PostMapping("/{shareId}/read")
-    ShareResponse read(@PathVariable String shareId, Principal principal) {
-        return act(shareId, principal, null, agency -> new MarkShareRead(shareId, agency, Instant.now()));
+    ShareResponse read(@PathVariable String shareId, Principal principal, RequestedCorrelation correlation) {
+        return act(shareId, principal, correlation, agency -> new MarkShareRead(shareId, agency, Instant.now()));
     }
 
     /** R9: the recipient confirms it understood the share and its significance. */
     @PostMapping("/{shareId}/understanding")
     ShareResponse understood(@PathVariable String shareId, @Valid @RequestBody(required = false) UnderstandingRequest request,
-                             Principal principal) {
+                             Principal principal, RequestedCorrelation correlation) {
         String note = request == null ? null : request.note();
-        return act(shareId, principal, null, agency -> new ConfirmUnderstanding(shareId, agency, note, Instant.now()));
+        return act(shareId, principal, correlation,
+                agency -> new ConfirmUnderstanding(shareId, agency, note, Instant.now()));
     }
 
     /** R9: the recipient asks the sender a question; {@code questionId} makes a retried request safe. */
     @PostMapping("/{shareId}/clarifications")
     ResponseEntity<ShareResponse> ask(@PathVariable String shareId, @Valid @RequestBody QuestionRequest request,
-                                      Principal principal) {
+                                      Principal principal, RequestedCorrelation correlation) {
         String questionId = request.questionId() == null ? UUID.randomUUID().toString() : request.questionId();
-        ShareResponse share = act(shareId, principal, null, agency -> new RequestClarification(shareId, agency, questionId,
-                request.question(), Instant.now()));
+        ShareResponse share = act(shareId, principal, correlation, agency -> new RequestClarification(shareId, agency,
+                questionId, request.question(), Instant.now()));
         return ResponseEntity.created(URI.create("/api/shares/" + shareId + "/clarifications/" + questionId))
                 .body(share);
     }
@@ -103,16 +101,36 @@ class ShareController {
     /** R9: the sender answers. */
     @PostMapping("/{shareId}/clarifications/{questionId}/answer")
     ShareResponse answer(@PathVariable String shareId, @PathVariable String questionId,
-                         @Valid @RequestBody AnswerRequest request, Principal principal) {
-        return act(shareId, principal, null, agency -> new AnswerClarification(shareId, agency, questionId,
+                         @Valid @RequestBody AnswerRequest request, Principal principal,
+                         RequestedCorrelation correlation) {
+        return act(shareId, principal, correlation, agency -> new AnswerClarification(shareId, agency, questionId,
                 request.answer(), Instant.now()));
     }
 
     /** R17: the recipient records how the information informed its decision or plan. */
     @PostMapping("/{shareId}/uses")
-    ShareResponse used(@PathVariable String shareId, @Valid @RequestBody UseRequest request, Principal principal) {
-        return act(shareId, principal, null, agency -> new RecordInformationUse(shareId, agency, request.howUsed(),
-                Instant.now()));
+    ShareResponse used(@PathVariable String shareId, @Valid @RequestBody UseRequest request, Principal principal,
+                       RequestedCorrelation correlation) {
+        return act(shareId, principal, correlation, agency -> new RecordInformationUse(shareId, agency,
+                request.howUsed(), Instant.now()));
+    }
+
+    /** R7: the sender of a phone call or face-to-face share records it in writing. */
+    @PostMapping("/{shareId}/written-follow-up")
+    ShareResponse followUpInWriting(@PathVariable String shareId, @Valid @RequestBody WrittenFollowUpRequest request,
+                                    Principal principal, RequestedCorrelation correlation) {
+        return act(shareId, principal, correlation, agency -> new RecordWrittenFollowUp(shareId, agency,
+                request.writtenRecord(), Instant.now()));
+    }
+
+    /** An act on a share the caller can see, in the share's conversation; answers with the share as it now is. */
+    private ShareResponse act(String shareId, Principal principal, RequestedCorrelation correlation,
+                              Function<String, Object> command) {
+        String agency = CallingAgency.of(principal);
+        ShareView share = queries.visibleTo(shareId, agency);
+        CorrelatedCommands.sendAndWait(commands, command.apply(agency),
+                Correlation.continuing(share.getCorrelationId(), correlation.id()));
+        return ShareResponse.of(queries.visibleTo(shareId, agency));
     }
 
     record UnderstandingRequest(@Size(max = 4000) String note) {
@@ -126,24 +144,6 @@ class ShareController {
     }
 
     record UseRequest(@NotBlank(message = "must say how the information was used") @Size(max = 4000) String howUsed) {
-    }
-
-    /** An act on a share the caller can see, in the share's conversation; answers with the share as it now is. */
-    private ShareResponse act(String shareId, Principal principal, String correlationId,
-                              Function<String, Object> command) {
-        String agency = CallingAgency.of(principal);
-        ShareView share = queries.visibleTo(shareId, agency);
-        CorrelatedCommands.sendAndWait(commands, command.apply(agency),
-                Correlation.continuing(share.getCorrelationId(), correlationId));
-        return ShareResponse.of(queries.visibleTo(shareId, agency), json);
-    }
-
-    /** R7: the sender of a phone call or face-to-face share records it in writing. */
-    @PostMapping("/{shareId}/written-follow-up")
-    ShareResponse followUpInWriting(@PathVariable String shareId, @Valid @RequestBody WrittenFollowUpRequest request,
-                                    Principal principal) {
-        return act(shareId, principal, null, agency -> new RecordWrittenFollowUp(shareId, agency,
-                request.writtenRecord(), Instant.now()));
     }
 
     record WrittenFollowUpRequest(

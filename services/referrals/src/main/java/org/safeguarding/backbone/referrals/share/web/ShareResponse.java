@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.safeguarding.backbone.referrals.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.share.api.ShareContent;
-import org.safeguarding.backbone.referrals.share.query.ShareProjection;
 import org.safeguarding.backbone.referrals.share.query.ShareView;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A share as the API returns it to its sender and recipients. */
-public record ShareResponse(String shareId, String childId, Map<String, String> childLocalIds, Sender sender,
+record ShareResponse(String shareId, String childId, Map<String, String> childLocalIds, Sender sender,
                             List<Recipient> recipients, List<ShareContent.RelatedPerson> relatedPeople,
                             String purpose, String lawfulBasis, ShareContent.Category category,
                             ShareContent.Consent consent, List<ShareContent.PrincipleAttestation> principles,
@@ -31,10 +29,9 @@ public record ShareResponse(String shareId, String childId, Map<String, String> 
                             Instant readAt, Instant understoodAt) {
     }
 
-    static ShareResponse of(ShareView view, JsonMapper json) {
-        ShareView.Content content = json.readValue(view.getContentJson(), ShareView.Content.class);
+    static ShareResponse of(ShareView view) {
+        ShareView.Content content = view.getContent();
         ShareContent.Details details = content.details();
-        List<ShareView.ThreadEntry> thread = ShareProjection.thread(view, json);
         return new ShareResponse(view.getShareId(), view.getChildId(), details.childLocalIds(),
                 new Sender(view.getSenderAgency(), details.senderPractitioner(), details.senderRole()),
                 view.getRecipients().stream().map(r -> new Recipient(r.getAgency(),
@@ -44,7 +41,7 @@ public record ShareResponse(String shareId, String childId, Map<String, String> 
                 details.consent(), details.principles(), content.statements(), details.childVoice(),
                 details.urgency(), details.channel(), view.getSharedAt(), view.getRecordedAt(),
                 view.getAcknowledgeBy(), view.isAcknowledgementOverdue(), view.getWrittenFollowUpBy(),
-                view.getWrittenFollowUpAt(), view.isWrittenFollowUpOverdue(), thread,
-                content.plainLanguageWarnings() == null ? List.of() : content.plainLanguageWarnings());
+                view.getWrittenFollowUpAt(), view.isWrittenFollowUpOverdue(), view.getThread(),
+                content.plainLanguageWarnings());
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.kernel.rule.Invalid;
 import org.safeguarding.backbone.referrals.request.api.RequestCommands.AnswerRequest;
 import org.safeguarding.backbone.referrals.request.api.RequestCommands.DeclineRequest;
 import org.safeguarding.backbone.referrals.request.api.RequestCommands.RequestInformation;
@@ -41,10 +42,10 @@ class InformationRequestTest {
     void aRequestWithoutWhyOrConcernIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new RequestInformation("r-1", "9990000018", "school-a", "A", "gp-a", " ", "concern", BY, AT))
-                .expectException(InformationRequest.Invalid.class).expectNoEvents();
+                .expectException(Invalid.class).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new RequestInformation("r-1", "9990000018", "school-a", "A", "gp-a", "why", null, BY, AT))
-                .expectException(InformationRequest.Invalid.class).expectNoEvents();
+                .expectException(Invalid.class).expectNoEvents();
     }
 
     @Test
@@ -55,7 +56,7 @@ class InformationRequestTest {
                         "No records of concern held", AT));
         fixture.given(REQUESTED)
                 .when(new DeclineRequest("r-1", "gp-a", "Dr Example (synthetic)", " ", AT))
-                .expectException(InformationRequest.Invalid.class);
+                .expectException(Invalid.class);
     }
 
     @Test

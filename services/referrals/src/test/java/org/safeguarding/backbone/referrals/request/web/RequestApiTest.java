@@ -10,9 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationRequestAnswered;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationRequested;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.SharingDeclined;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.TopicReader;
@@ -43,13 +49,20 @@ class RequestApiTest {
     @Autowired JdbcTemplate jdbc;
 
     private String request(String holder) throws Exception {
+        return request(holder, null);
+    }
+
+    private String request(String holder, String correlationId) throws Exception {
         String body = """
                 {"child": {"nhsNumber": "9990000123"}, "holderAgency": "%s", "requestedBy": "A. Teacher (synthetic)",
                  "whyNeeded": "To understand the child's recent weight loss",
                  "concern": "The child says they are often not given meals", "respondBy": "%s"}"""
                 .formatted(holder, LocalDate.now().plusDays(5));
-        String response = mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).content(body)
-                        .with(as("school-a")))
+        var call = post("/api/requests").contentType(MediaType.APPLICATION_JSON).content(body).with(as("school-a"));
+        if (correlationId != null) {
+            call.header("X-Correlation-Id", correlationId);
+        }
+        String response = mvc.perform(call)
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("OPEN"))
                 .andReturn().getResponse().getContentAsString();
@@ -95,6 +108,72 @@ class RequestApiTest {
         mvc.perform(post("/api/requests/{id}/decline", requestId).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"decidedBy\": \"X\", \"reasons\": \"late\"}").with(as("csc-a")))
                 .andExpect(status().isConflict());
+    }
+
+    @Test
+    void aRequestIsOneConversation_itsDeclineContinuesIt() throws Exception {
+        String requestId = request("gp-a");
+        mvc.perform(post("/api/requests/{id}/decline", requestId).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decidedBy\": \"Dr Example (synthetic)\", \"reasons\": \"Not held\"}")
+                        .with(as("gp-a")))
+                .andExpect(status().isOk());
+
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
+            List<Envelope> conversation = envelopes(reader.await(r -> aboutRequest(r, requestId), 2,
+                    Duration.ofSeconds(60)));
+            assertThat(conversation).extracting(Envelope::getCorrelationId).doesNotContainNull().hasSize(2)
+                    .as("the request and its decline, one conversation").containsOnly(
+                            conversation.get(0).getCorrelationId());
+        }
+    }
+
+    @Test
+    void theRequestersConversation_continuesIntoTheShareThatAnswersIt() throws Exception {
+        String requestId = request("csc-a", "weight-loss-enquiry-7");
+        String answer = VALID.replace("[{\"agency\": \"csc-a\", \"team\": \"Front door team\"}, {\"agency\": \"gp-a\"}]",
+                "[{\"agency\": \"school-a\"}]");
+        String shareId = json.readTree(mvc.perform(post("/api/requests/{id}/share", requestId)
+                        .contentType(MediaType.APPLICATION_JSON).content(answer).with(as("csc-a")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
+                .get("shareId").asString();
+
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
+            List<Envelope> conversation = envelopes(reader.await(r -> aboutRequest(r, requestId)
+                    || r.value() instanceof InformationShared s && s.getShareId().equals(shareId), 3,
+                    Duration.ofSeconds(60)));
+            assertThat(conversation).extracting(Envelope::getCorrelationId)
+                    .containsExactly("weight-loss-enquiry-7", "weight-loss-enquiry-7", "weight-loss-enquiry-7");
+        }
+    }
+
+    @Test
+    void aCorrelationIdThatIsNotAnIdIsRefused_namingTheHeader_andChangesNothing() throws Exception {
+        String requestId = request("gp-a");
+        mvc.perform(post("/api/requests/{id}/decline", requestId).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decidedBy\": \"Dr Example (synthetic)\", \"reasons\": \"Not held\"}")
+                        .header("X-Correlation-Id", "not an id; drop table").with(as("gp-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("X-Correlation-Id"));
+        mvc.perform(post("/api/requests/{id}/decline", requestId).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decidedBy\": \"Dr Example (synthetic)\", \"reasons\": \"Not held\"}")
+                        .header("X-Correlation-Id", "x".repeat(101)).with(as("gp-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("X-Correlation-Id"));
+
+        mvc.perform(get("/api/requests/{id}", requestId).with(as("school-a")))
+                .andExpect(jsonPath("$.status").value("OPEN"));
+    }
+
+    private static boolean aboutRequest(ConsumerRecord<String, SpecificRecord> record, String requestId) {
+        return record.value() instanceof InformationRequested r && r.getRequestId().equals(requestId)
+                || record.value() instanceof SharingDeclined d && d.getRequestId().equals(requestId)
+                || record.value() instanceof InformationRequestAnswered a && a.getRequestId().equals(requestId);
+    }
+
+    private static List<Envelope> envelopes(List<ConsumerRecord<String, SpecificRecord>> records) {
+        return records.stream().map(r -> (Envelope) r.value().get(r.value().getSchema().getField("envelope").pos()))
+                .toList();
     }
 
     @Test

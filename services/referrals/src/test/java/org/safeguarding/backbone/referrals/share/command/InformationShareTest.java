@@ -17,6 +17,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.kernel.rule.Invalid;
 import org.safeguarding.backbone.referrals.share.ShareFixtures;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeShare;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ShareInformation;
@@ -58,7 +59,7 @@ class InformationShareTest {
     private void expectRefused(ShareInformation command, String message) {
         fixture.givenNoPriorActivity()
                 .when(command)
-                .expectException(ShareRules.Invalid.class)
+                .expectException(Invalid.class)
                 .expectExceptionMessage(containsString(message))
                 .expectNoEvents();
     }

@@ -107,7 +107,9 @@ class ShareDeadlinesTest {
         fixture().givenCurrentTime(friday)
                 .andGivenCommands(phoneCall(friday))
                 .when(new RecordWrittenFollowUp(SHARE, "csc-a", "Letter", friday))
-                .expectException(ShareRules.NotTheSender.class);
+                .expectException(ShareRules.NotTheSender.class)
+                .expectExceptionMessage("Only the agency that made share " + SHARE
+                        + " can follow it up in writing, not csc-a.");
         fixture().givenCurrentTime(friday)
                 .andGivenCommands(share(SHARE, details()))
                 .when(new RecordWrittenFollowUp(SHARE, "school-a", "Letter", friday))

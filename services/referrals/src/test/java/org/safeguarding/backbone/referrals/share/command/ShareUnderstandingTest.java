@@ -88,7 +88,9 @@ class ShareUnderstandingTest {
         ClarificationRequested asked = new ClarificationRequested(SHARE, CHILD, "gp-a", "school-a", "q-1", "?", AT);
         fixture.given(shared, asked)
                 .when(new AnswerClarification(SHARE, "csc-a", "q-1", "answer", AT))
-                .expectException(ShareRules.NotTheSender.class);
+                .expectException(ShareRules.NotTheSender.class)
+                .expectExceptionMessage("Only the agency that made share " + SHARE
+                        + " can answer questions about it, not csc-a.");
         fixture.given(shared)
                 .when(new AnswerClarification(SHARE, "school-a", "q-9", "answer", AT))
                 .expectException(ShareRules.NoOpenQuestion.class);
@@ -100,13 +102,22 @@ class ShareUnderstandingTest {
     @Test
     void onlyARecipientReads_understands_asksOrRecordsUse() {
         fixture.given(shared).when(new MarkShareRead(SHARE, "police-a", AT))
-                .expectException(ShareRules.NotARecipient.class);
+                .expectException(ShareRules.NotARecipient.class)
+                .expectExceptionMessage(notARecipient("police-a", "mark it read"));
         fixture.given(shared).when(new ConfirmUnderstanding(SHARE, "school-a", null, AT))
-                .expectException(ShareRules.NotARecipient.class);
+                .expectException(ShareRules.NotARecipient.class)
+                .expectExceptionMessage(notARecipient("school-a", "confirm understanding of it"));
         fixture.given(shared).when(new RequestClarification(SHARE, "school-a", "q", "?", AT))
-                .expectException(ShareRules.NotARecipient.class);
+                .expectException(ShareRules.NotARecipient.class)
+                .expectExceptionMessage(notARecipient("school-a", "ask a question about it"));
         fixture.given(shared).when(new RecordInformationUse(SHARE, "police-a", "used", AT))
-                .expectException(ShareRules.NotARecipient.class);
+                .expectException(ShareRules.NotARecipient.class)
+                .expectExceptionMessage(notARecipient("police-a", "record how it used it"));
+    }
+
+    /** The refusal says what was refused, not only that the agency is not a recipient. */
+    private static String notARecipient(String agency, String act) {
+        return "Agency " + agency + " is not a recipient of share " + SHARE + " and cannot " + act + ".";
     }
 
     @Test

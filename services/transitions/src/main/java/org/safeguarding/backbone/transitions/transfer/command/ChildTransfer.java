@@ -8,7 +8,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.RecordTransfer;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.ChildTransferred;
-import org.safeguarding.backbone.web.problem.RuleViolation;
+import org.safeguarding.backbone.kernel.rule.RuleViolation;
 
 /** A child's move from one agency to another. The transfer package and its tracking build on this (R12). */
 @Aggregate
@@ -39,15 +39,15 @@ public class ChildTransfer {
 
     public static final class SameAgency extends RuleViolation {
         SameAgency(String agency) {
-            super("same-agency", "A child cannot move from " + agency + " to itself.", BAD_REQUEST, "toAgency");
+            super(Kind.INVALID, "same-agency", "A child cannot move from " + agency + " to itself.", "toAgency");
         }
     }
 
     /** Only the agency the child leaves, or the one it joins, records the move. */
     public static final class NotPartyToTransfer extends RuleViolation {
         NotPartyToTransfer(String agency) {
-            super("not-party-to-transfer", "Agency " + agency
-                    + " is neither the agency the child leaves nor the one it joins.", FORBIDDEN, null);
+            super(Kind.FORBIDDEN, "not-party-to-transfer", "Agency " + agency
+                    + " is neither the agency the child leaves nor the one it joins.", null);
         }
     }
 }

@@ -6,7 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.ChildTransferred;
-import org.safeguarding.backbone.web.problem.NotFound;
+import org.safeguarding.backbone.kernel.rule.NotFound;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -15,9 +15,10 @@ import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.RecordTransfer;
 import org.safeguarding.backbone.transitions.transfer.query.TransferProjection;
 import org.safeguarding.backbone.transitions.transfer.query.TransferView;
-import org.safeguarding.backbone.web.security.KnownAgencies;
+import org.safeguarding.backbone.web.body.Child;
+import org.safeguarding.backbone.web.correlation.RequestedCorrelation;
 import org.safeguarding.backbone.web.security.CallingAgency;
-import org.safeguarding.backbone.web.validation.NhsNumber;
+import org.safeguarding.backbone.web.security.KnownAgencies;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,14 +43,15 @@ class TransferController {
     }
 
     @PostMapping
-    ResponseEntity<TransferResponse> record(@Valid @RequestBody TransferRequest request, Principal principal) {
+    ResponseEntity<TransferResponse> record(@Valid @RequestBody TransferRequest request, Principal principal,
+                                            RequestedCorrelation correlation) {
         String agency = CallingAgency.of(principal);
         agencies.require("fromAgency", request.fromAgency());
         agencies.require("toAgency", request.toAgency());
         String transferId = UUID.randomUUID().toString();
         CorrelatedCommands.sendAndWait(commands, new RecordTransfer(transferId, request.child().nhsNumber(),
                 request.fromAgency(), request.toAgency(), request.reason(), request.movedOn(), agency, Instant.now()),
-                Correlation.startedBy(null));
+                Correlation.startedBy(correlation.id()));
         return ResponseEntity.created(URI.create("/api/transfers/" + transferId))
                 .body(TransferResponse.of(transfers.visibleTo(transferId, agency)));
     }
@@ -65,9 +67,6 @@ class TransferController {
             @NotBlank(message = "is required") String toAgency,
             @NotBlank(message = "must say why the child is moving") @Size(max = 4000) String reason,
             @NotNull(message = "is required") LocalDate movedOn) {
-    }
-
-    record Child(@NotBlank(message = "is required") @NhsNumber String nhsNumber) {
     }
 
     record TransferResponse(String transferId, String childId, String fromAgency, String toAgency, String reason,

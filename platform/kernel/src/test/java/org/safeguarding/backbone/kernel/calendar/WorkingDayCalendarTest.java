@@ -1,4 +1,4 @@
-package org.safeguarding.backbone.referrals.calendar;
+package org.safeguarding.backbone.kernel.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.safeguarding.backbone.referrals.calendar;
+package org.safeguarding.backbone.kernel.calendar;
 
 import java.io.InputStream;
 import java.time.DayOfWeek;
@@ -9,7 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.TreeSet;
-import org.safeguarding.backbone.referrals.datafile.DataFileLines;
+import org.safeguarding.backbone.kernel.datafile.DataFileLines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,19 +1,24 @@
-package org.safeguarding.backbone.referrals.calendar;
+package org.safeguarding.backbone.kernel.calendar;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 
-/** The calendar deadlines count in: {@code backbone.calendar.bank-holidays} and {@code backbone.calendar.zone}. */
-@Configuration(proxyBeanMethods = false)
-class CalendarConfiguration {
+/**
+ * The calendar every service's deadlines count in: {@code backbone.calendar.bank-holidays} (a file of
+ * {@code date,name} lines; by default England and Wales, shipped with this module) and {@code backbone.calendar.zone}.
+ */
+@AutoConfiguration
+public class CalendarAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean
     WorkingDayCalendar workingDayCalendar(
             @Value("${backbone.calendar.bank-holidays:classpath:calendar/england-and-wales-bank-holidays.csv}")
             Resource bankHolidays,

@@ -1,4 +1,4 @@
-package org.safeguarding.backbone.referrals.share.web;
+package org.safeguarding.backbone.referrals.share.intake;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,14 +20,15 @@ import org.safeguarding.backbone.referrals.share.api.ShareContent.StatementCurre
 import org.safeguarding.backbone.referrals.share.api.ShareContent.StatementKind;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Urgency;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Verification;
-import org.safeguarding.backbone.web.validation.NhsNumber;
+import org.safeguarding.backbone.web.body.Child;
 
 /**
- * The body of {@code POST /api/shares}, and what a Kafka ShareInformation request is checked as: the shape is
- * checked here; the rules that tie fields together (consent and
- * its justification, the six principles, historical statements) are the aggregate's (ShareRules).
+ * A share as an agency proposes it, before it is recorded: the body of {@code POST /api/shares} and of an answer to
+ * a request, and what a Kafka {@code ShareInformation} is read as. Its shape is checked here (bean validation); the
+ * rules that tie fields together (consent and its justification, the six principles, historical statements) are
+ * the aggregate's (ShareRules).
  */
-public record ShareRequest(
+public record ShareDraft(
         @NotNull(message = "must say who is sharing") @Valid Sender sender,
         @NotNull(message = "must identify the child") @Valid Child child,
         List<@NotNull @Valid RelatedPerson> relatedPeople,
@@ -45,10 +46,6 @@ public record ShareRequest(
 
     public record Sender(@NotBlank(message = "is required") @Size(max = 200) String practitioner,
                          @NotBlank(message = "is required") @Size(max = 200) String role) {
-    }
-
-    public record Child(@NotBlank(message = "is required") @NhsNumber String nhsNumber,
-                       Map<@NotBlank String, @NotBlank @Size(max = 100) String> localIds) {
     }
 
     public record RelatedPerson(@NotBlank(message = "is required") @Size(max = 200) String name,

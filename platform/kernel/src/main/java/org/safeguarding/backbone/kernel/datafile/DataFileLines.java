@@ -1,4 +1,4 @@
-package org.safeguarding.backbone.referrals.datafile;
+package org.safeguarding.backbone.kernel.datafile;
 
 import java.io.BufferedReader;
 import java.io.IOException;

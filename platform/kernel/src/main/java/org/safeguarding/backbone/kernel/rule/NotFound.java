@@ -1,4 +1,4 @@
-package org.safeguarding.backbone.web.problem;
+package org.safeguarding.backbone.kernel.rule;
 
 /**
  * What the caller asked for does not exist, or exists but is not theirs to see: the two are deliberately
@@ -7,6 +7,6 @@ package org.safeguarding.backbone.web.problem;
 public class NotFound extends RuleViolation {
 
     public NotFound(String what, String id) {
-        super("not-found", "No " + what + " " + id + " is visible to this agency.", NOT_FOUND, null);
+        super(Kind.NOT_FOUND, "not-found", "No " + what + " " + id + " is visible to this agency.", null);
     }
 }

@@ -1,0 +1,55 @@
+package org.safeguarding.backbone.referrals.share.query;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.util.List;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The parts of {@link ShareView} kept as JSON, read whole and never queried into: the view reads and writes them
+ * itself, so callers get typed values. ISO-8601 times; unknown fields are ignored, so a view written by an earlier
+ * version still reads.
+ */
+final class ViewJson {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private ViewJson() {
+    }
+
+    /** What the share says beyond its envelope ({@code content_json}). */
+    @Converter
+    static final class ContentConverter implements AttributeConverter<ShareView.Content, String> {
+
+        @Override
+        public String convertToDatabaseColumn(ShareView.Content content) {
+            return content == null ? null : JSON.writeValueAsString(content);
+        }
+
+        @Override
+        public ShareView.Content convertToEntityAttribute(String json) {
+            return json == null ? null : JSON.readValue(json, ShareView.Content.class);
+        }
+    }
+
+    /** The share's questions, answers and recorded uses, in order ({@code thread_json}; null while there are none). */
+    @Converter
+    static final class ThreadConverter implements AttributeConverter<List<ShareView.ThreadEntry>, String> {
+
+        private static final TypeReference<List<ShareView.ThreadEntry>> THREAD = new TypeReference<>() { };
+
+        @Override
+        public String convertToDatabaseColumn(List<ShareView.ThreadEntry> thread) {
+            return thread == null || thread.isEmpty() ? null : JSON.writeValueAsString(thread);
+        }
+
+        @Override
+        public List<ShareView.ThreadEntry> convertToEntityAttribute(String json) {
+            return json == null ? List.of() : List.copyOf(JSON.readValue(json, THREAD));
+        }
+    }
+}
