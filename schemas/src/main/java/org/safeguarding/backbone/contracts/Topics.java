@@ -1,5 +1,8 @@
 package org.safeguarding.backbone.contracts;
 
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * The Kafka topics that carry the integration events, part of the contract like the schemas themselves.
  * Every record is keyed by the child's id, so all events about one child stay in order on one partition.
@@ -24,6 +27,23 @@ public final class Topics {
     /** Suffix of the dead-letter topic beside each topic: records that could not be processed, with the reason. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
+    private static final String CONTRACTS = "org.safeguarding.backbone.contracts.";
+
+    /** Each area's records travel on one topic: the namespace of a record says which. */
+    private static final Map<String, String> TOPIC_BY_NAMESPACE = Map.of(
+            CONTRACTS + "referrals.v1", REFERRALS,
+            CONTRACTS + "referrals.inbound.v1", REFERRALS_INBOUND,
+            CONTRACTS + "feedback.v1", FEEDBACK,
+            CONTRACTS + "transitions.v1", TRANSITIONS);
+
     private Topics() {
+    }
+
+    /**
+     * The topic that records of an Avro namespace are sent to (e.g. every {@code ...contracts.referrals.v1} event
+     * goes to {@link #REFERRALS}); empty for a namespace whose records travel only inside others (the envelope).
+     */
+    public static Optional<String> forNamespace(String namespace) {
+        return Optional.ofNullable(TOPIC_BY_NAMESPACE.get(namespace));
     }
 }

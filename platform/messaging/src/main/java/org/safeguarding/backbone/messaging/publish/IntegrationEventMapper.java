@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.messaging.publish;
 
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.eventhandling.EventMessage;
 
 /**
@@ -10,4 +11,12 @@ import org.axonframework.eventhandling.EventMessage;
 public interface IntegrationEventMapper {
 
     Optional<IntegrationEvent> map(EventMessage<?> event);
+
+    /**
+     * The stored event classes this mapper deliberately keeps inside the service. Every event a service stores is
+     * either mapped by one of its mappers or listed here by one; the service's guard test checks it.
+     */
+    default Set<Class<?>> internalEvents() {
+        return Set.of();
+    }
 }

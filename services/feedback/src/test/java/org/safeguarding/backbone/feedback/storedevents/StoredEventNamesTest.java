@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
@@ -16,8 +15,8 @@ import org.safeguarding.backbone.feedback.owed.command.OwedFeedback;
 import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.messaging.store.StoredEventNames;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.StoredEventChecks;
 import org.safeguarding.backbone.testsupport.StoredEventFixture;
-import org.safeguarding.backbone.testsupport.architecture.EventFamilies;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,17 +56,12 @@ class StoredEventNamesTest {
 
     @Test
     void everyEventTheServiceStoresHasAPinnedName() {
-        assertThat(names.asMap().keySet()).containsExactlyInAnyOrderElementsOf(
-                EventFamilies.events("org.safeguarding.backbone.feedback"));
+        StoredEventChecks.everyEventHasAPinnedName(names, "org.safeguarding.backbone.feedback");
     }
 
     @Test
     void theNamesArePinned_andIncludeEveryNameStoredBefore() {
-        assertThat(names.asMap().values()).containsExactlyInAnyOrderElementsOf(PINNED);
-        assertThat(StoredEventFixture.read(FIXTURE_0_1)).extracting(StoredEventFixture.Row::payloadType)
-                .allSatisfy(stored -> assertThat(PINNED).contains(stored));
-        names.asMap().forEach((type, name) ->
-                assertThat(serializer.typeForClass(type).getName()).as("stored name of %s", type).isEqualTo(name));
+        StoredEventChecks.namesArePinned(names, serializer, PINNED, FIXTURE_0_1);
     }
 
     @Test
@@ -87,7 +81,6 @@ class StoredEventNamesTest {
     }
 
     private List<Object> payloads(String aggregate) {
-        return events.readEvents(aggregate).asStream().map(DomainEventMessage::getPayload)
-                .map(Object.class::cast).toList();
+        return StoredEventChecks.payloads(events, aggregate);
     }
 }

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
@@ -18,8 +16,8 @@ import org.safeguarding.backbone.referrals.request.api.RequestCommands.DeclineRe
 import org.safeguarding.backbone.referrals.request.command.InformationRequest;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordInformationUse;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.StoredEventChecks;
 import org.safeguarding.backbone.testsupport.StoredEventFixture;
-import org.safeguarding.backbone.testsupport.architecture.EventFamilies;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,17 +69,12 @@ class StoredEventNamesTest {
 
     @Test
     void everyEventTheServiceStoresHasAPinnedName() {
-        assertThat(names.asMap().keySet()).containsExactlyInAnyOrderElementsOf(
-                EventFamilies.events("org.safeguarding.backbone.referrals"));
+        StoredEventChecks.everyEventHasAPinnedName(names, "org.safeguarding.backbone.referrals");
     }
 
     @Test
     void theNamesArePinned_andIncludeEveryNameStoredBefore() {
-        assertThat(names.asMap().values()).containsExactlyInAnyOrderElementsOf(PINNED);
-        assertThat(StoredEventFixture.read(FIXTURE_0_1)).extracting(StoredEventFixture.Row::payloadType)
-                .allSatisfy(stored -> assertThat(PINNED).contains(stored));
-        names.asMap().forEach((type, name) ->
-                assertThat(serializer.typeForClass(type).getName()).as("stored name of %s", type).isEqualTo(name));
+        StoredEventChecks.namesArePinned(names, serializer, PINNED, FIXTURE_0_1);
     }
 
     @Test
@@ -108,7 +101,6 @@ class StoredEventNamesTest {
     }
 
     private List<Object> payloads(String aggregate) {
-        Stream<? extends DomainEventMessage<?>> stream = events.readEvents(aggregate).asStream();
-        return stream.map(DomainEventMessage::getPayload).map(Object.class::cast).toList();
+        return StoredEventChecks.payloads(events, aggregate);
     }
 }

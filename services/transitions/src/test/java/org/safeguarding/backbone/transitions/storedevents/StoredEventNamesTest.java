@@ -3,14 +3,13 @@ package org.safeguarding.backbone.transitions.storedevents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.messaging.store.StoredEventNames;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.StoredEventChecks;
 import org.safeguarding.backbone.testsupport.StoredEventFixture;
-import org.safeguarding.backbone.testsupport.architecture.EventFamilies;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,24 +47,19 @@ class StoredEventNamesTest {
 
     @Test
     void everyEventTheServiceStoresHasAPinnedName() {
-        assertThat(names.asMap().keySet()).containsExactlyInAnyOrderElementsOf(
-                EventFamilies.events("org.safeguarding.backbone.transitions"));
+        StoredEventChecks.everyEventHasAPinnedName(names, "org.safeguarding.backbone.transitions");
     }
 
     @Test
     void theNamesArePinned_andIncludeEveryNameStoredBefore() {
-        assertThat(names.asMap().values()).containsExactlyInAnyOrderElementsOf(PINNED);
-        assertThat(StoredEventFixture.read(FIXTURE_0_1)).extracting(StoredEventFixture.Row::payloadType)
-                .allSatisfy(stored -> assertThat(PINNED).contains(stored));
-        names.asMap().forEach((type, name) ->
-                assertThat(serializer.typeForClass(type).getName()).as("stored name of %s", type).isEqualTo(name));
+        StoredEventChecks.namesArePinned(names, serializer, PINNED, FIXTURE_0_1);
     }
 
     @Test
     void eventsStoredByVersion0_1LoadAsTheSameValues() {
         StoredEventFixture.insert(jdbc, StoredEventFixture.read(FIXTURE_0_1));
 
-        assertThat(events.readEvents(StoredEventSamples.TRANSFER).asStream().map(DomainEventMessage::getPayload)
-                .map(Object.class::cast).toList()).containsExactlyElementsOf(StoredEventSamples.transfer());
+        assertThat(StoredEventChecks.payloads(events, StoredEventSamples.TRANSFER))
+                .containsExactlyElementsOf(StoredEventSamples.transfer());
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Requests over HTTP: asked with a reason and concern, declined with reasons that reach the requester, or answered. */
@@ -113,10 +114,7 @@ class RequestApiTest {
     @Test
     void aRequestIsOneConversation_itsDeclineContinuesIt() throws Exception {
         String requestId = request("gp-a");
-        mvc.perform(post("/api/requests/{id}/decline", requestId).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"decidedBy\": \"Dr Example (synthetic)\", \"reasons\": \"Not held\"}")
-                        .with(as("gp-a")))
-                .andExpect(status().isOk());
+        mvc.perform(declineByGp(requestId)).andExpect(status().isOk());
 
         try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
             List<Envelope> conversation = envelopes(reader.await(r -> aboutRequest(r, requestId), 2,
@@ -149,20 +147,22 @@ class RequestApiTest {
     @Test
     void aCorrelationIdThatIsNotAnIdIsRefused_namingTheHeader_andChangesNothing() throws Exception {
         String requestId = request("gp-a");
-        mvc.perform(post("/api/requests/{id}/decline", requestId).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"decidedBy\": \"Dr Example (synthetic)\", \"reasons\": \"Not held\"}")
-                        .header("X-Correlation-Id", "not an id; drop table").with(as("gp-a")))
+        mvc.perform(declineByGp(requestId).header("X-Correlation-Id", "not an id; drop table"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("X-Correlation-Id"));
-        mvc.perform(post("/api/requests/{id}/decline", requestId).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"decidedBy\": \"Dr Example (synthetic)\", \"reasons\": \"Not held\"}")
-                        .header("X-Correlation-Id", "x".repeat(101)).with(as("gp-a")))
+        mvc.perform(declineByGp(requestId).header("X-Correlation-Id", "x".repeat(101)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("X-Correlation-Id"));
 
         mvc.perform(get("/api/requests/{id}", requestId).with(as("school-a")))
                 .andExpect(jsonPath("$.status").value("OPEN"));
+    }
+
+    private static MockHttpServletRequestBuilder declineByGp(String requestId) {
+        return post("/api/requests/{id}/decline", requestId).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decidedBy\": \"Dr Example (synthetic)\", \"reasons\": \"Not held\"}")
+                .with(as("gp-a"));
     }
 
     private static boolean aboutRequest(ConsumerRecord<String, SpecificRecord> record, String requestId) {
