@@ -77,9 +77,12 @@ class BackboneEndToEndIT {
             assertThat(owed.get(0).get("owedTo").asText()).isEqualTo("school-a");
             call(backbone, "feedback", "POST", "/api/feedback/" + feedbackId, "csc-a",
                     "{\"actionTaken\": \"Strategy discussion held\", \"outcome\": \"Assessment started\"}", 200);
-            call(backbone, "transitions", "POST", "/api/transfers", "school-a", """
-                    {"child": {"nhsNumber": "%s"}, "fromAgency": "school-a", "toAgency": "school-b",
-                     "reason": "Family moved house", "movedOn": "2026-11-23"}""".formatted(CHILD), 201);
+            // the transitions service learns over Kafka that school-a works with the child; until it has, it refuses
+            // (403, nothing recorded) to let school-a record the child moving away
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    call(backbone, "transitions", "POST", "/api/transfers", "school-a", """
+                            {"child": {"nhsNumber": "%s"}, "fromAgency": "school-a", "toAgency": "school-b",
+                             "reason": "Family moved house", "movedOn": "2026-11-23"}""".formatted(CHILD), 201));
 
             republishEverythingAbout(backbone, CHILD);
 
@@ -96,6 +99,16 @@ class BackboneEndToEndIT {
 
             call(backbone, "referrals", "GET", "/api/shares/" + shareId, "police-a", null, 404);
             call(backbone, "chronology", "GET", "/api/children/" + CHILD + "/chronology", "police-a", null, 403);
+            // the school the child joined reads the move, and who else is involved, not what was shared
+            JsonNode joined = call(backbone, "chronology", "GET", "/api/children/" + CHILD + "/chronology",
+                    "school-b", null, 200);
+            assertThat(joined.get("entries")).hasSize(1);
+            assertThat(joined.get("entries").get(0).get("eventType").asText()).isEqualTo("ChildTransferred");
+            assertThat(joined.get("involvement").findValuesAsText("agency"))
+                    .containsExactlyInAnyOrder("school-a", "csc-a", "school-b");
+            assertThat(call(backbone, "chronology", "GET", "/api/children/" + CHILD + "/chronology", "csc-a", null,
+                    200).get("readAs").asText()).as("children's social care of the child's area leads")
+                    .isEqualTo("LEAD_AGENCY");
         }
 
         try (LocalBackbone restarted = LocalBackbone.start(settings)) {

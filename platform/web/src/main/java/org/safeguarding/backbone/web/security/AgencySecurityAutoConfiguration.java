@@ -3,6 +3,7 @@ package org.safeguarding.backbone.web.security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.safeguarding.backbone.web.problem.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -51,7 +52,7 @@ public class AgencySecurityAutoConfiguration {
 
     @Bean
     KnownAgencies knownAgencies(AgencyProperties properties) {
-        return new KnownAgencies(properties);
+        return properties.known();
     }
 
     static void refuseDevelopmentCredentialsOutsideLocal(AgencyProperties properties, Environment environment) {

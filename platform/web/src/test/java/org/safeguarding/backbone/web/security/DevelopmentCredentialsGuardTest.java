@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.kernel.agency.AgencyKind;
 import org.springframework.mock.env.MockEnvironment;
 
 class DevelopmentCredentialsGuardTest {
 
     private static final AgencyProperties DEVELOPMENT = new AgencyProperties(Map.of(
-            "school-a", new AgencyProperties.Agency("Example school", "{noop}dev-only-school-a")));
+            "school-a", new AgencyProperties.Agency("Example school", AgencyKind.SCHOOL, "area-a",
+                    "{noop}dev-only-school-a")));
     private static final AgencyProperties ENCODED = new AgencyProperties(Map.of(
-            "school-a", new AgencyProperties.Agency("Example school",
+            "school-a", new AgencyProperties.Agency("Example school", AgencyKind.SCHOOL, "area-a",
                     "{bcrypt}$2a$10$abcdefghijklmnopqrstuuTXQk4vG8bFQ7k0mJx3m4m5r4m1x2y3a")));
 
     @Test

@@ -2,6 +2,12 @@ package org.safeguarding.backbone.chronology.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -17,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
@@ -33,6 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -55,22 +63,45 @@ class ChronologyTest {
     @Autowired MockMvc mvc;
 
     static Envelope envelope(String agency, Instant occurredAt) {
-        return Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(CHILD)
+        return envelope(CHILD, agency, occurredAt);
+    }
+
+    static Envelope envelope(String child, String agency, Instant occurredAt) {
+        return Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(child)
                 .setOccurredAt(occurredAt).setRecordedAt(occurredAt.plusSeconds(1)).setActingAgency(agency)
                 .setCorrelationId("conversation-1").build();
     }
 
-    @Test
-    void everyTopicFeedsTheChildsChronology_inOrder_once_forInvolvedAgenciesOnly() throws Exception {
-        InformationShared shared = InformationShared.newBuilder().setEnvelope(envelope("school-a", T0))
-                .setShareId("share-0001").setSenderAgency("school-a").setRecipientAgencies(List.of("csc-a"))
+    static InformationShared share(String child, String shareId, String sender, List<String> recipients,
+                                   Instant at) {
+        return InformationShared.newBuilder().setEnvelope(envelope(child, sender, at))
+                .setShareId(shareId).setSenderAgency(sender).setRecipientAgencies(recipients)
                 .setPurpose("Concern about a disclosure in class")
                 .setStatements(List.of(Statement.newBuilder().setText("The child said ...").build())).build();
+    }
+
+    static ChildTransferred transfer(String child, String transferId, String from, String to, Instant at) {
+        return ChildTransferred.newBuilder().setEnvelope(envelope(child, from, at)).setTransferId(transferId)
+                .setFromAgency(from).setToAgency(to).setReason("Family moved")
+                .setMovedOn(LocalDate.parse("2026-11-23")).build();
+    }
+
+    private ResultActions read(String child, String agency) throws Exception {
+        return mvc.perform(get("/api/children/{id}/chronology", child)
+                .with(httpBasic(agency, "dev-only-" + agency)));
+    }
+
+    private void awaitEntries(String child, int count) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from chronology_entry where child_id = ?", Integer.class, child) == count);
+    }
+
+    @Test
+    void everyTopicFeedsTheChronology_inOrder_once_eachAgencyReadingWhatItNeedsToKnow() throws Exception {
+        InformationShared shared = share(CHILD, "share-0001", "school-a", List.of("csc-a"), T0);
         // sent out of order, and the share twice: the chronology orders by when things happened, and dedups
-        kafka.send(Topics.TRANSITIONS, CHILD, ChildTransferred.newBuilder()
-                .setEnvelope(envelope("school-a", T0.plusSeconds(7200))).setTransferId("t-1")
-                .setFromAgency("school-a").setToAgency("school-b").setReason("Family moved")
-                .setMovedOn(LocalDate.parse("2026-11-23")).build()).get();
+        kafka.send(Topics.TRANSITIONS, CHILD, transfer(CHILD, "t-1", "school-a", "school-b", T0.plusSeconds(7200)))
+                .get();
         kafka.send(Topics.REFERRALS, CHILD, shared).get();
         kafka.send(Topics.REFERRALS, CHILD, ShareAcknowledged.newBuilder()
                 .setEnvelope(envelope("csc-a", T0.plusSeconds(600))).setShareId("share-0001")
@@ -79,31 +110,95 @@ class ChronologyTest {
                 .setEnvelope(envelope("school-a", T0.plusSeconds(60))).setFeedbackId("fb-1").setShareId("share-0001")
                 .setOwedBy("csc-a").setOwedTo("school-a").setDueBy(LocalDate.parse("2026-11-30")).build()).get();
         kafka.send(Topics.REFERRALS, CHILD, shared).get();
+        kafka.send(Topics.REFERRALS, CHILD,
+                share(CHILD, "share-0002", "gp-a", List.of("csc-a"), T0.plusSeconds(3600))).get();
+        awaitEntries(CHILD, 5);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from chronology_entry where child_id = ?", Integer.class, CHILD) == 4);
-
-        mvc.perform(get("/api/children/{id}/chronology", CHILD).with(httpBasic("school-b", "dev-only-school-b")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.entries.length()").value(4))
+        // the lead agency (children's social care of the child's area, involved) reads every act
+        read(CHILD, "csc-a").andExpect(status().isOk())
+                .andExpect(jsonPath("$.readAs").value("LEAD_AGENCY"))
+                .andExpect(jsonPath("$.childArea").value("area-a"))
+                .andExpect(jsonPath("$.leadAgencies[0]").value("csc-a"))
+                .andExpect(jsonPath("$.entries.length()").value(5))
                 .andExpect(jsonPath("$.entries[0].eventType").value("InformationShared"))
                 .andExpect(jsonPath("$.entries[0].agency").value("school-a"))
                 .andExpect(jsonPath("$.entries[0].summary").value(
                         "school-a shared information with csc-a. Purpose: Concern about a disclosure in class"))
                 .andExpect(jsonPath("$.entries[1].eventType").value("FeedbackRequested"))
                 .andExpect(jsonPath("$.entries[2].eventType").value("ShareAcknowledged"))
-                .andExpect(jsonPath("$.entries[3].eventType").value("ChildTransferred"));
+                .andExpect(jsonPath("$.entries[3].eventType").value("InformationShared"))
+                .andExpect(jsonPath("$.entries[4].eventType").value("ChildTransferred"));
+        // school-a reads the acts on its share (the acknowledgement names only csc-a), and the move; not what the
+        // GP told children's social care
+        read(CHILD, "school-a").andExpect(status().isOk())
+                .andExpect(jsonPath("$.readAs").value("PARTY"))
+                .andExpect(jsonPath("$.entries[*].eventType").value(contains(
+                        "InformationShared", "FeedbackRequested", "ShareAcknowledged", "ChildTransferred")))
+                .andExpect(jsonPath("$.entries[?(@.agency == 'gp-a')]").isEmpty());
+        // the school the child joined reads the move only, and learns who else is involved, without content
+        read(CHILD, "school-b").andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries.length()").value(1))
+                .andExpect(jsonPath("$.entries[0].eventType").value("ChildTransferred"))
+                .andExpect(jsonPath("$.involvement[*].agency").value(containsInAnyOrder(
+                        "school-a", "csc-a", "gp-a", "school-b")))
+                .andExpect(jsonPath("$.involvement[?(@.agency == 'gp-a')].kind").value("GP"))
+                .andExpect(jsonPath("$.involvement[?(@.agency == 'gp-a')].acts[0]").value("InformationShared"))
+                .andExpect(jsonPath("$..summary", hasSize(1)));
 
-        mvc.perform(get("/api/children/{id}/chronology", CHILD).with(httpBasic("police-a", "dev-only-police-a")))
-                .andExpect(status().isForbidden())
+        read(CHILD, "police-a").andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:not-involved-with-child"));
-        assertThat(jdbc.query("select agency, granted from chronology_access where child_id = ? order by accessed_at",
-                (row, n) -> row.getString("agency") + ":" + row.getBoolean("granted"), CHILD))
-                .containsExactly("school-b:true", "police-a:false");
+        assertThat(jdbc.query("select agency, granted, basis from chronology_access where child_id = ? "
+                        + "order by accessed_at", (row, n) -> row.getString("agency") + ":" + row.getBoolean("granted")
+                        + ":" + row.getString("basis"), CHILD))
+                .containsExactly("csc-a:true:LEAD_AGENCY", "school-a:true:PARTY", "school-b:true:PARTY",
+                        "police-a:false:null");
 
         mvc.perform(get("/api/children/{id}/chronology", "9990001201").with(httpBasic("school-a", "dev-only-school-a")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("nhsNumber"));
+    }
+
+    @Test
+    void theLeadAgencyFollowsTheChildsArea_andNeedsToHaveBeenInvolved() throws Exception {
+        String child = "9990001219";
+        kafka.send(Topics.REFERRALS, child, share(child, "share-0101", "school-a", List.of("csc-a"), T0)).get();
+        // the child moves to a school in area b, whose children's social care has not been involved yet
+        kafka.send(Topics.TRANSITIONS, child,
+                transfer(child, "t-101", "school-a", "school-c", T0.plusSeconds(3600))).get();
+        awaitEntries(child, 2);
+
+        read(child, "csc-a").andExpect(status().isOk())
+                .andExpect(jsonPath("$.childArea").value("area-b"))
+                .andExpect(jsonPath("$.leadAgencies").isEmpty())
+                .andExpect(jsonPath("$.readAs").value("PARTY"))
+                .andExpect(jsonPath("$.entries.length()").value(1));
+
+        kafka.send(Topics.REFERRALS, child,
+                share(child, "share-0102", "school-c", List.of("csc-b"), T0.plusSeconds(7200))).get();
+        awaitEntries(child, 3);
+        read(child, "csc-b").andExpect(status().isOk())
+                .andExpect(jsonPath("$.readAs").value("LEAD_AGENCY"))
+                .andExpect(jsonPath("$.leadAgencies[0]").value("csc-b"))
+                .andExpect(jsonPath("$.entries.length()").value(3));
+    }
+
+    @Test
+    void askingAboutAChild_opensOnlyTheRequest_notTheChildsHistory() throws Exception {
+        String child = "9990001227";
+        kafka.send(Topics.REFERRALS, child, share(child, "share-0201", "gp-a", List.of("csc-a"), T0)).get();
+        kafka.send(Topics.REFERRALS, child, InformationRequested.newBuilder()
+                .setEnvelope(envelope(child, "health-visiting-a", T0.plusSeconds(60))).setRequestId("r-201")
+                .setRequestingAgency("health-visiting-a").setHolderAgency("csc-a").setRequestedBy("HV (synthetic)")
+                .setWhyNeeded("New birth visit").setConcern("Siblings known to services")
+                .setRespondBy(LocalDate.parse("2026-11-27")).build()).get();
+        awaitEntries(child, 2);
+
+        read(child, "health-visiting-a").andExpect(status().isOk())
+                .andExpect(jsonPath("$.readAs").value("PARTY"))
+                .andExpect(jsonPath("$.entries.length()").value(1))
+                .andExpect(jsonPath("$.entries[0].eventType").value("InformationRequested"))
+                .andExpect(jsonPath("$..summary", everyItem(
+                        not(containsString("disclosure")))));
     }
 
     @Test

@@ -19,6 +19,7 @@ class StoredEventsConfiguration {
     StoredEventNames transitionsStoredEvents() {
         return StoredEventNames.builder()
                 .event(TransferEvents.ChildTransferred.class, TRANSFER_0_1 + "ChildTransferred")
+                .event(TransferEvents.TransferProposed.class, "transitions.TransferProposed")
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.transitions.storedevents;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
@@ -28,7 +29,8 @@ class IntegrationMappingTest {
     @Autowired List<IntegrationEventMapper> mappers;
 
     static List<Object> samples() {
-        return StoredEventSamples.transfer();
+        return Stream.of(StoredEventSamples.transfer(), StoredEventSamples.proposedTransfer()).flatMap(List::stream)
+                .toList();
     }
 
     @Test

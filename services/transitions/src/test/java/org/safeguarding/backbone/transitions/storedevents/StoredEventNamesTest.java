@@ -33,7 +33,8 @@ class StoredEventNamesTest {
 
     /** Every name this service has ever stored an event under. A name is never removed from this list. */
     private static final List<String> PINNED = List.of(
-            "org.safeguarding.backbone.transitions.transfer.api.TransferEvents$ChildTransferred");
+            "org.safeguarding.backbone.transitions.transfer.api.TransferEvents$ChildTransferred",
+            "transitions.TransferProposed");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {

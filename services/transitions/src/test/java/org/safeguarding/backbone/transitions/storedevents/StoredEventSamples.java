@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.ChildTransferred;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferProposed;
 
 /**
  * One stored event of every kind the transitions service records, with fixed values (synthetic).
@@ -13,6 +14,7 @@ import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.ChildTr
 public final class StoredEventSamples {
 
     public static final String TRANSFER = "7a6b5c4d-3e2f-4a1b-9c8d-000000000001";
+    public static final String PROPOSED_TRANSFER = "7a6b5c4d-3e2f-4a1b-9c8d-000000000002";
     static final String CHILD = "9990000018";
     static final Instant AT = Instant.parse("2026-11-20T09:15:00Z");
 
@@ -22,5 +24,14 @@ public final class StoredEventSamples {
     public static List<Object> transfer() {
         return List.of(new ChildTransferred(TRANSFER, CHILD, "school-a", "school-b",
                 "Family moved to another part of the area", LocalDate.of(2026, 11, 23), "school-a", AT));
+    }
+
+    /** A move the joining agency proposed (from version 0.2), then the leaving agency confirmed. */
+    public static List<Object> proposedTransfer() {
+        return List.of(
+                new TransferProposed(PROPOSED_TRANSFER, CHILD, "school-a", "school-c", "Family moved out of the area",
+                        LocalDate.of(2026, 11, 30), "school-c", AT),
+                new ChildTransferred(PROPOSED_TRANSFER, CHILD, "school-a", "school-c", "Family moved out of the area",
+                        LocalDate.of(2026, 11, 30), "school-a", AT.plusSeconds(3600)));
     }
 }

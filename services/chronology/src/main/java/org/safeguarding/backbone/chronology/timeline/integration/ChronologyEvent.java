@@ -29,17 +29,21 @@ import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpRecorded;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
+import org.safeguarding.backbone.contracts.transitions.v1.TransferProposed;
 import org.safeguarding.backbone.messaging.consume.UnprocessableRecord;
 
 /**
- * What the chronology takes from an integration event: its envelope, a one-line summary a reviewer can read, and
- * the agencies it shows to be involved with the child. The anti-corruption layer on the way in.
+ * What the chronology takes from an integration event: its envelope, a one-line summary a reviewer can read, the
+ * record the act concerns ({@code subject}: {@code share:<id>}, {@code request:<id>}, ...) and the agencies the
+ * record names as party to the act. The listener widens the parties to every party of the subject (an
+ * acknowledgement names only its recipient, but is an act on a share its sender and other recipients are party
+ * to). The anti-corruption layer on the way in.
  *
  * <p>A summary is whole: the free text it quotes is bounded by the contracts' own limits, and a list (agencies,
  * problems) longer than {@value #LISTED} says how many more it holds, so a summary stays well within
  * {@code ChronologyEntry.MAX_SUMMARY} and nothing is cut without saying so.
  */
-record ChronologyEvent(Envelope envelope, String type, String summary, Set<String> involvedAgencies) {
+record ChronologyEvent(Envelope envelope, String type, String summary, String subject, Set<String> parties) {
 
     /** How many items of a list a summary names before it counts the rest. */
     static final int LISTED = 20;
@@ -49,40 +53,47 @@ record ChronologyEvent(Envelope envelope, String type, String summary, Set<Strin
             return new ChronologyEvent(e.getEnvelope(), "InformationShared",
                     e.getSenderAgency() + " shared information with " + listed(e.getRecipientAgencies())
                             + how(e) + ". Purpose: " + e.getPurpose() + consent(e),
+                    "share:" + e.getShareId(),
                     agencies(e.getSenderAgency(), e.getRecipientAgencies()));
         }
         if (record instanceof ShareAcknowledged e) {
             return new ChronologyEvent(e.getEnvelope(), "ShareAcknowledged",
                     e.getRecipientAgency() + " acknowledged receiving share " + shortId(e.getShareId()) + ".",
+                    "share:" + e.getShareId(),
                     agencies(e.getRecipientAgency()));
         }
         if (record instanceof ShareRead e) {
             return new ChronologyEvent(e.getEnvelope(), "ShareRead",
                     e.getRecipientAgency() + " read share " + shortId(e.getShareId()) + " from " + e.getSenderAgency() + ".",
+                    "share:" + e.getShareId(),
                     agencies(e.getRecipientAgency(), e.getSenderAgency()));
         }
         if (record instanceof UnderstandingConfirmed e) {
             return new ChronologyEvent(e.getEnvelope(), "UnderstandingConfirmed",
                     e.getRecipientAgency() + " confirmed it understood share " + shortId(e.getShareId()) + " from "
                             + e.getSenderAgency() + (e.getNote() == null ? "." : ": " + e.getNote()),
+                    "share:" + e.getShareId(),
                     agencies(e.getRecipientAgency(), e.getSenderAgency()));
         }
         if (record instanceof ClarificationRequested e) {
             return new ChronologyEvent(e.getEnvelope(), "ClarificationRequested",
                     e.getRecipientAgency() + " asked " + e.getSenderAgency() + " about share " + shortId(e.getShareId())
                             + ": " + e.getQuestion(),
+                    "share:" + e.getShareId(),
                     agencies(e.getRecipientAgency(), e.getSenderAgency()));
         }
         if (record instanceof ClarificationAnswered e) {
             return new ChronologyEvent(e.getEnvelope(), "ClarificationAnswered",
                     e.getSenderAgency() + " answered " + e.getRecipientAgency() + " about share "
                             + shortId(e.getShareId()) + ": " + e.getAnswer(),
+                    "share:" + e.getShareId(),
                     agencies(e.getRecipientAgency(), e.getSenderAgency()));
         }
         if (record instanceof InformationUseRecorded e) {
             return new ChronologyEvent(e.getEnvelope(), "InformationUseRecorded",
                     e.getRecipientAgency() + " recorded how share " + shortId(e.getShareId()) + " from "
                             + e.getSenderAgency() + " informed its work: " + e.getHowUsed(),
+                    "share:" + e.getShareId(),
                     agencies(e.getRecipientAgency(), e.getSenderAgency()));
         }
         if (record instanceof DecidedNotToShare e) {
@@ -90,24 +101,28 @@ record ChronologyEvent(Envelope envelope, String type, String summary, Set<Strin
                     e.getDecidingAgency() + " decided not to share"
                             + (e.getConsideredAgencies().isEmpty() ? "" : " with " + listed(e.getConsideredAgencies()))
                             + " (decided by " + e.getDecidedBy() + "). Reasons: " + e.getReasons(),
+                    "decision:" + e.getDecisionId(),
                     agencies(e.getDecidingAgency()));
         }
         if (record instanceof InformationRequested e) {
             return new ChronologyEvent(e.getEnvelope(), "InformationRequested",
                     e.getRequestingAgency() + " asked " + e.getHolderAgency() + " for information by " + e.getRespondBy()
                             + ". Why: " + e.getWhyNeeded() + ". Concern: " + e.getConcern(),
+                    "request:" + e.getRequestId(),
                     agencies(e.getRequestingAgency(), e.getHolderAgency()));
         }
         if (record instanceof SharingDeclined e) {
             return new ChronologyEvent(e.getEnvelope(), "SharingDeclined",
                     e.getHolderAgency() + " decided not to share with " + e.getRequestingAgency() + " (decided by "
                             + e.getDecidedBy() + "). Reasons: " + e.getReasons(),
+                    "request:" + e.getRequestId(),
                     agencies(e.getRequestingAgency(), e.getHolderAgency()));
         }
         if (record instanceof InformationRequestAnswered e) {
             return new ChronologyEvent(e.getEnvelope(), "InformationRequestAnswered",
                     e.getHolderAgency() + " answered " + e.getRequestingAgency() + "'s request with share "
                             + shortId(e.getShareId()) + ".",
+                    "request:" + e.getRequestId(),
                     agencies(e.getRequestingAgency(), e.getHolderAgency()));
         }
         if (record instanceof ShareRejected e) {
@@ -115,42 +130,57 @@ record ChronologyEvent(Envelope envelope, String type, String summary, Set<Strin
                     e.getSendingAgency() + " sent a share that the backbone refused: " + listed(e.getProblems().stream()
                             .map(p -> (p.getField() == null ? "" : p.getField() + ": ") + p.getMessage()).toList(),
                             "; "),
+                    "rejection:" + e.getSendingAgency() + "/" + e.getRequestId(),
                     agencies(e.getSendingAgency()));
         }
         if (record instanceof AcknowledgementOverdue e) {
             return new ChronologyEvent(e.getEnvelope(), "AcknowledgementOverdue",
                     "Not acknowledged by its deadline (" + e.getDueAt() + "): share " + shortId(e.getShareId())
                             + " from " + e.getSenderAgency() + " to " + listed(e.getOverdueAgencies()) + ".",
+                    "share:" + e.getShareId(),
                     agencies(e.getSenderAgency(), e.getOverdueAgencies()));
         }
         if (record instanceof WrittenFollowUpRecorded e) {
             return new ChronologyEvent(e.getEnvelope(), "WrittenFollowUpRecorded",
                     e.getEnvelope().getActingAgency() + " followed up share " + shortId(e.getShareId())
                             + " in writing.",
+                    "share:" + e.getShareId(),
                     agencies(e.getEnvelope().getActingAgency(), e.getRecipientAgencies()));
         }
         if (record instanceof WrittenFollowUpOverdue e) {
             return new ChronologyEvent(e.getEnvelope(), "WrittenFollowUpOverdue",
                     e.getSenderAgency() + " shared information verbally (share " + shortId(e.getShareId())
                             + ") and had not followed it up in writing by " + e.getDueAt() + ".",
+                    "share:" + e.getShareId(),
                     agencies(e.getSenderAgency()));
         }
         if (record instanceof FeedbackRequested e) {
             return new ChronologyEvent(e.getEnvelope(), "FeedbackRequested",
                     e.getOwedBy() + " owes " + e.getOwedTo() + " feedback on share " + shortId(e.getShareId())
                             + " by " + e.getDueBy() + ".",
+                    "feedback:" + e.getFeedbackId(),
                     agencies(e.getOwedBy(), e.getOwedTo()));
         }
         if (record instanceof FeedbackGiven e) {
             return new ChronologyEvent(e.getEnvelope(), "FeedbackGiven",
                     e.getGivenBy() + " gave " + e.getGivenTo() + " feedback. Action taken: " + e.getActionTaken()
                             + ". Outcome: " + e.getOutcome(),
+                    "feedback:" + e.getFeedbackId(),
                     agencies(e.getGivenBy(), e.getGivenTo()));
         }
         if (record instanceof ChildTransferred e) {
             return new ChronologyEvent(e.getEnvelope(), "ChildTransferred",
                     "Child moved from " + e.getFromAgency() + " to " + e.getToAgency() + " on " + e.getMovedOn()
                             + ". Reason: " + e.getReason(),
+                    "transfer:" + e.getTransferId(),
+                    agencies(e.getFromAgency(), e.getToAgency()));
+        }
+        if (record instanceof TransferProposed e) {
+            return new ChronologyEvent(e.getEnvelope(), "TransferProposed",
+                    e.getToAgency() + " says the child moved to it from " + e.getFromAgency() + " on "
+                            + e.getMovedOn() + " (not a move until " + e.getFromAgency() + " confirms). Reason: "
+                            + e.getReason(),
+                    "transfer:" + e.getTransferId(),
                     agencies(e.getFromAgency(), e.getToAgency()));
         }
         // not retried: goes to the dead-letter topic with this reason, and the consumer moves on

@@ -28,6 +28,8 @@ public class ChronologyEntry {
     @Column(length = MAX_SUMMARY)
     private String summary;
     private String correlationId;
+    /** The record the act concerns ({@code share:<id>}, {@code request:<id>}, ...): its parties read it. */
+    private String subject;
     private String sourceTopic;
     private int sourcePartition;
     private long sourceOffset;
@@ -36,8 +38,8 @@ public class ChronologyEntry {
     }
 
     public ChronologyEntry(String eventId, String childId, Instant occurredAt, Instant recordedAt, String agency,
-                           String eventType, String summary, String correlationId, String sourceTopic,
-                           int sourcePartition, long sourceOffset) {
+                           String eventType, String summary, String correlationId, String subject,
+                           String sourceTopic, int sourcePartition, long sourceOffset) {
         this.eventId = eventId;
         this.childId = childId;
         this.occurredAt = occurredAt;
@@ -46,6 +48,7 @@ public class ChronologyEntry {
         this.eventType = eventType;
         this.summary = whole(summary, eventId, sourceTopic);
         this.correlationId = correlationId;
+        this.subject = subject;
         this.sourceTopic = sourceTopic;
         this.sourcePartition = sourcePartition;
         this.sourceOffset = sourceOffset;
@@ -97,5 +100,9 @@ public class ChronologyEntry {
 
     public String getCorrelationId() {
         return correlationId;
+    }
+
+    public String getSubject() {
+        return subject;
     }
 }

@@ -47,7 +47,7 @@ class ChronologyEventTest {
 
         assertThat(event.summary()).isEqualTo("police-a shared information with school-a (immediate, by phone). "
                 + "Purpose: Domestic abuse incident. Consent not sought; justification: Child present during the incident");
-        assertThat(event.involvedAgencies()).containsExactlyInAnyOrder("police-a", "school-a");
+        assertThat(event.parties()).containsExactlyInAnyOrder("police-a", "school-a");
     }
 
     @Test
@@ -57,7 +57,7 @@ class ChronologyEventTest {
                 .setDueAt(Instant.parse("2026-11-23T09:00:00Z")).build());
         assertThat(notAcknowledged.summary()).isEqualTo("Not acknowledged by its deadline (2026-11-23T09:00:00Z): "
                 + "share share-00 from police-a to school-a.");
-        assertThat(notAcknowledged.involvedAgencies()).containsExactlyInAnyOrder("police-a", "school-a");
+        assertThat(notAcknowledged.parties()).containsExactlyInAnyOrder("police-a", "school-a");
 
         ChronologyEvent notWritten = ChronologyEvent.of(WrittenFollowUpOverdue.newBuilder().setEnvelope(ENVELOPE)
                 .setShareId("share-0001").setSenderAgency("police-a").setDueAt(Instant.parse("2026-11-23T09:00:00Z"))
@@ -87,7 +87,7 @@ class ChronologyEventTest {
                 .setShareId("share-0001").setRecipientAgency("school-a").setSenderAgency("police-a")
                 .setHowUsed("Designated lead will check in with the child each morning").build());
         assertThat(used.type()).isEqualTo("InformationUseRecorded");
-        assertThat(used.involvedAgencies()).containsExactlyInAnyOrder("police-a", "school-a");
+        assertThat(used.parties()).containsExactlyInAnyOrder("police-a", "school-a");
     }
 
     @Test
@@ -99,7 +99,7 @@ class ChronologyEventTest {
                 .build());
         assertThat(refused.summary()).isEqualTo("police-a sent a share that the backbone refused: "
                 + "recipients[0].agency: 'nowhere' is not an agency known to the backbone.");
-        assertThat(refused.involvedAgencies()).containsExactly("police-a");
+        assertThat(refused.parties()).containsExactly("police-a");
     }
 
     @Test
@@ -110,7 +110,7 @@ class ChronologyEventTest {
                 .build());
         assertThat(declined.summary()).isEqualTo("gp-a decided not to share with school-a (decided by Dr Example "
                 + "(synthetic)). Reasons: The records asked for are about another child");
-        assertThat(declined.involvedAgencies()).containsExactlyInAnyOrder("gp-a", "school-a");
+        assertThat(declined.parties()).containsExactlyInAnyOrder("gp-a", "school-a");
     }
 
     @Test
@@ -121,7 +121,7 @@ class ChronologyEventTest {
                 .build());
         assertThat(decided.summary()).isEqualTo("health-visiting-a decided not to share with csc-a (decided by "
                 + "Health visitor (synthetic)). Reasons: Threshold not met; support offered instead");
-        assertThat(decided.involvedAgencies()).containsExactly("health-visiting-a");
+        assertThat(decided.parties()).containsExactly("health-visiting-a");
     }
 
     @Test
@@ -141,7 +141,7 @@ class ChronologyEventTest {
         assertThat(event.summary()).contains(purpose).contains(justification)
                 .contains("agency-20, and 5 more").doesNotContain("agency-21");
         assertThat(event.summary().length()).isLessThan(ChronologyEntry.MAX_SUMMARY);
-        assertThat(event.involvedAgencies()).as("every recipient is involved, listed or not").hasSize(26);
+        assertThat(event.parties()).as("every recipient is party, listed or not").hasSize(26);
     }
 
     @Test

@@ -48,7 +48,8 @@ class ChronologyKnowsEveryEventTest {
                 String name = SpecificData.get().getSchema(type).getName();
                 assertThat(event.type()).as("%s on %s", name, topic).isEqualTo(name);
                 assertThat(event.summary()).as(name).isNotBlank();
-                assertThat(event.involvedAgencies()).as(name).isNotEmpty();
+                assertThat(event.parties()).as(name).isNotEmpty();
+                assertThat(event.subject()).as("%s: the record the act concerns", name).matches("[a-z]+:.+");
             }
         }
     }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ShareInformation;
-import org.safeguarding.backbone.web.security.KnownAgencies;
 import org.springframework.stereotype.Service;
 
 /**

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
+import org.safeguarding.backbone.contracts.transitions.v1.TransferProposed;
 import org.safeguarding.backbone.messaging.publish.Envelopes;
 import org.safeguarding.backbone.messaging.publish.IntegrationEvent;
 import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
@@ -25,6 +26,18 @@ class TransferIntegrationMapper implements IntegrationEventMapper {
                     .setReason(moved.reason())
                     .setMovedOn(moved.movedOn())
                     .build()));
+        }
+        if (message.getPayload() instanceof TransferEvents.TransferProposed proposed) {
+            return Optional.of(new IntegrationEvent(Topics.TRANSITIONS, proposed.childId(),
+                    TransferProposed.newBuilder()
+                            .setEnvelope(Envelopes.of(message, proposed.childId(), proposed.proposedBy(),
+                                    proposed.occurredAt()))
+                            .setTransferId(proposed.transferId())
+                            .setFromAgency(proposed.fromAgency())
+                            .setToAgency(proposed.toAgency())
+                            .setReason(proposed.reason())
+                            .setMovedOn(proposed.movedOn())
+                            .build()));
         }
         return Optional.empty();
     }

@@ -5,7 +5,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.ChildTransferred;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferProposed;
 import org.safeguarding.backbone.kernel.rule.NotFound;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +25,22 @@ public class TransferProjection {
     }
 
     @EventHandler
-    void on(ChildTransferred event, @Timestamp Instant recordedAt) {
+    void on(TransferProposed event, @Timestamp Instant recordedAt,
+            @MetaDataValue(Correlation.CORRELATION_ID) String correlationId) {
         if (!transfers.existsById(event.transferId())) {
-            transfers.save(new TransferView(event.transferId(), event.childId(), event.fromAgency(),
-                    event.toAgency(), event.reason(), event.movedOn(), event.recordedBy(), recordedAt));
+            transfers.save(TransferView.proposed(event.transferId(), event.childId(), event.fromAgency(),
+                    event.toAgency(), event.reason(), event.movedOn(), event.proposedBy(), recordedAt, correlationId));
         }
+    }
+
+    @EventHandler
+    void on(ChildTransferred event, @Timestamp Instant recordedAt,
+            @MetaDataValue(Correlation.CORRELATION_ID) String correlationId) {
+        transfers.findById(event.transferId()).ifPresentOrElse(
+                proposed -> proposed.confirmed(event.recordedBy(), recordedAt),
+                () -> transfers.save(new TransferView(event.transferId(), event.childId(), event.fromAgency(),
+                        event.toAgency(), event.reason(), event.movedOn(), event.recordedBy(), recordedAt,
+                        correlationId)));
     }
 
     @ResetHandler

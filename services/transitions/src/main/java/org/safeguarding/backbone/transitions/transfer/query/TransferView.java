@@ -2,15 +2,19 @@ package org.safeguarding.backbone.transitions.transfer.query;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A transfer as the two agencies involved read it. */
+/** A transfer as the two agencies involved read it: proposed by the joining agency, or confirmed (a move). */
 @Entity
 @Table(name = "transfer_view")
 public class TransferView {
+
+    public enum Status { PROPOSED, CONFIRMED }
 
     @Id
     private String transferId;
@@ -22,12 +26,36 @@ public class TransferView {
     private LocalDate movedOn;
     private String recordedBy;
     private Instant recordedAt;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    private String proposedBy;
+    private Instant proposedAt;
+    /** The conversation the transfer started: confirming a proposal continues it. */
+    private String correlationId;
 
     protected TransferView() {
     }
 
+    /** A move the joining agency proposed. */
+    static TransferView proposed(String transferId, String childId, String fromAgency, String toAgency, String reason,
+                                 LocalDate movedOn, String proposedBy, Instant proposedAt, String correlationId) {
+        TransferView view = new TransferView(transferId, childId, fromAgency, toAgency, reason, movedOn, null, null,
+                correlationId);
+        view.status = Status.PROPOSED;
+        view.proposedBy = proposedBy;
+        view.proposedAt = proposedAt;
+        return view;
+    }
+
+    /** The agency the child left recorded or confirmed the move. */
+    void confirmed(String recordedBy, Instant recordedAt) {
+        this.status = Status.CONFIRMED;
+        this.recordedBy = recordedBy;
+        this.recordedAt = recordedAt;
+    }
+
     TransferView(String transferId, String childId, String fromAgency, String toAgency, String reason,
-                 LocalDate movedOn, String recordedBy, Instant recordedAt) {
+                 LocalDate movedOn, String recordedBy, Instant recordedAt, String correlationId) {
         this.transferId = transferId;
         this.childId = childId;
         this.fromAgency = fromAgency;
@@ -36,6 +64,8 @@ public class TransferView {
         this.movedOn = movedOn;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
+        this.status = Status.CONFIRMED;
+        this.correlationId = correlationId;
     }
 
     public boolean isVisibleTo(String agency) {
@@ -72,5 +102,22 @@ public class TransferView {
 
     public Instant getRecordedAt() {
         return recordedAt;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getProposedBy() {
+        return proposedBy;
+    }
+
+    public Instant getProposedAt() {
+        return proposedAt;
+    }
+
+    /** The transfer's conversation; transfers recorded before it was kept (0.1) continue under their own id. */
+    public String getCorrelationId() {
+        return correlationId == null ? transferId : correlationId;
     }
 }

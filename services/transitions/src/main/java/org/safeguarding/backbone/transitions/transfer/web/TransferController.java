@@ -8,17 +8,14 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.safeguarding.backbone.messaging.Correlation;
-import org.safeguarding.backbone.messaging.CorrelatedCommands;
-import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.RecordTransfer;
+import org.safeguarding.backbone.transitions.transfer.process.TransferRecording;
 import org.safeguarding.backbone.transitions.transfer.query.TransferProjection;
 import org.safeguarding.backbone.transitions.transfer.query.TransferView;
 import org.safeguarding.backbone.web.body.Child;
 import org.safeguarding.backbone.web.correlation.RequestedCorrelation;
 import org.safeguarding.backbone.web.security.CallingAgency;
-import org.safeguarding.backbone.web.security.KnownAgencies;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,33 +24,44 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A child's moves between agencies, over HTTP. */
+/** A child's moves between agencies, over HTTP (R12): recorded by the agency it leaves, or proposed and confirmed. */
 @RestController
 @RequestMapping("/api/transfers")
 class TransferController {
 
-    private final CommandGateway commands;
+    private final TransferRecording recording;
     private final TransferProjection transfers;
     private final KnownAgencies agencies;
 
-    TransferController(CommandGateway commands, TransferProjection transfers, KnownAgencies agencies) {
-        this.commands = commands;
+    TransferController(TransferRecording recording, TransferProjection transfers, KnownAgencies agencies) {
+        this.recording = recording;
         this.transfers = transfers;
         this.agencies = agencies;
     }
 
+    /**
+     * The agency the child leaves records the move (201, {@code CONFIRMED}); the agency it joins proposes it (201,
+     * {@code PROPOSED}), for the leaving agency to confirm.
+     */
     @PostMapping
-    ResponseEntity<TransferResponse> record(@Valid @RequestBody TransferRequest request, Principal principal,
+    ResponseEntity<TransferResponse> report(@Valid @RequestBody TransferRequest request, Principal principal,
                                             RequestedCorrelation correlation) {
         String agency = CallingAgency.of(principal);
         agencies.require("fromAgency", request.fromAgency());
         agencies.require("toAgency", request.toAgency());
-        String transferId = UUID.randomUUID().toString();
-        CorrelatedCommands.sendAndWait(commands, new RecordTransfer(transferId, request.child().nhsNumber(),
-                request.fromAgency(), request.toAgency(), request.reason(), request.movedOn(), agency, Instant.now()),
+        String transferId = recording.report(new TransferRecording.Move(request.child().nhsNumber(),
+                request.fromAgency(), request.toAgency(), request.reason(), request.movedOn()), agency,
                 Correlation.startedBy(correlation.id()));
         return ResponseEntity.created(URI.create("/api/transfers/" + transferId))
                 .body(TransferResponse.of(transfers.visibleTo(transferId, agency)));
+    }
+
+    /** The agency the child left confirms a move the joining agency proposed; again changes nothing. */
+    @PostMapping("/{transferId}/confirmation")
+    TransferResponse confirm(@PathVariable String transferId, Principal principal, RequestedCorrelation correlation) {
+        String agency = CallingAgency.of(principal);
+        recording.confirm(transferId, agency, correlation.id());
+        return TransferResponse.of(transfers.visibleTo(transferId, agency));
     }
 
     @GetMapping("/{transferId}")
@@ -69,12 +77,14 @@ class TransferController {
             @NotNull(message = "is required") LocalDate movedOn) {
     }
 
+    /** {@code recordedBy} and {@code recordedAt}: the leaving agency's record or confirmation; null while proposed. */
     record TransferResponse(String transferId, String childId, String fromAgency, String toAgency, String reason,
-                            LocalDate movedOn, String recordedBy, Instant recordedAt) {
+                            LocalDate movedOn, TransferView.Status status, String proposedBy, Instant proposedAt,
+                            String recordedBy, Instant recordedAt) {
         static TransferResponse of(TransferView view) {
             return new TransferResponse(view.getTransferId(), view.getChildId(), view.getFromAgency(),
-                    view.getToAgency(), view.getReason(), view.getMovedOn(), view.getRecordedBy(),
-                    view.getRecordedAt());
+                    view.getToAgency(), view.getReason(), view.getMovedOn(), view.getStatus(), view.getProposedBy(),
+                    view.getProposedAt(), view.getRecordedBy(), view.getRecordedAt());
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.transitions.transfer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,13 +9,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.contracts.referrals.v1.Statement;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
+import org.safeguarding.backbone.contracts.transitions.v1.TransferProposed;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,19 +29,28 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * A child's moves over HTTP: recorded by the agency the child leaves, which must have worked with the child; only
+ * proposed by the agency it joins, until the leaving agency confirms; refused to anyone else.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({"local", "test"})
+// its Kafka listener must stop with the class: the PostgreSQL variant joins the same consumer group
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TransferApiTest {
 
     private static final String MOVE = """
-            {"child": {"nhsNumber": "9990000042"}, "fromAgency": "school-a", "toAgency": "school-b",
+            {"child": {"nhsNumber": "%s"}, "fromAgency": "school-a", "toAgency": "school-b",
              "reason": "Family moved to another part of the area", "movedOn": "2026-11-23"}
             """;
 
@@ -46,14 +62,38 @@ class TransferApiTest {
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
     @Autowired JsonMapper json;
+    @Autowired KafkaTemplate<String, SpecificRecord> kafka;
+
+    /** school-a shares about the child with csc-a: from then on the backbone knows school-a works with the child. */
+    private void schoolAWorksWith(String child) throws Exception {
+        kafka.send(Topics.REFERRALS, child, InformationShared.newBuilder()
+                .setEnvelope(Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(child)
+                        .setOccurredAt(Instant.now()).setRecordedAt(Instant.now()).setActingAgency("school-a")
+                        .setCorrelationId("c").build())
+                .setShareId(UUID.randomUUID().toString()).setSenderAgency("school-a")
+                .setRecipientAgencies(List.of("csc-a")).setPurpose("Concern")
+                .setStatements(List.of(Statement.newBuilder().setText("Absent").build())).build()).get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from child_involvement where child_id = ? and agency = 'school-a'", Integer.class,
+                child) == 1);
+    }
+
+    private ResultActions report(String body, String agency) throws Exception {
+        return mvc.perform(post("/api/transfers").contentType(MediaType.APPLICATION_JSON).content(body)
+                .with(httpBasic(agency, "dev-only-" + agency)));
+    }
+
+    private String idOf(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString()).get("transferId").asString();
+    }
 
     @Test
-    void aMoveIsRecorded_readableByBothAgencies_andPublished() throws Exception {
-        String body = mvc.perform(post("/api/transfers").contentType(MediaType.APPLICATION_JSON).content(MOVE)
-                        .with(httpBasic("school-a", "dev-only-school-a")))
+    void theAgencyTheChildLeavesRecordsTheMove_readableByBothAgencies_andPublished() throws Exception {
+        schoolAWorksWith("9990000042");
+        String transferId = idOf(report(MOVE.formatted("9990000042"), "school-a")
                 .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
-        String transferId = json.readTree(body).get("transferId").asString();
+                .andExpect(jsonPath("$.status").value("CONFIRMED"))
+                .andExpect(jsonPath("$.recordedBy").value("school-a")));
 
         mvc.perform(get("/api/transfers/{id}", transferId).with(httpBasic("school-b", "dev-only-school-b")))
                 .andExpect(status().isOk())
@@ -72,22 +112,58 @@ class TransferApiTest {
     }
 
     @Test
+    void aForgedTransfer_naming_another_agency_as_the_one_the_child_left_isOnlyAProposal_untilThatAgencyConfirms()
+            throws Exception {
+        String child = "9990000050";
+        schoolAWorksWith(child);
+        String forged = MOVE.formatted(child).replace("\"school-b\"", "\"police-a\"");
+
+        String transferId = idOf(report(forged, "police-a")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("PROPOSED"))
+                .andExpect(jsonPath("$.proposedBy").value("police-a"))
+                .andExpect(jsonPath("$.recordedBy").doesNotExist()));
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.TRANSITIONS)) {
+            assertThat(reader.await(r -> r.value() instanceof TransferProposed p
+                    && p.getTransferId().equals(transferId), 1, Duration.ofSeconds(60))).hasSize(1);
+        }
+        mvc.perform(post("/api/transfers/{id}/confirmation", transferId).with(httpBasic("police-a",
+                        "dev-only-police-a")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:not-the-leaving-agency"));
+        assertThat(jdbc.queryForObject("select status from transfer_view where transfer_id = ?", String.class,
+                transferId)).as("no move without the leaving agency").isEqualTo("PROPOSED");
+
+        mvc.perform(post("/api/transfers/{id}/confirmation", transferId).with(httpBasic("school-a",
+                        "dev-only-school-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CONFIRMED"))
+                .andExpect(jsonPath("$.recordedBy").value("school-a"));
+    }
+
+    @Test
+    void anAgencyThatNeverWorkedWithTheChild_cannotRecordItMovingAway() throws Exception {
+        report(MOVE.formatted("9990000069").replace("\"school-a\"", "\"school-c\""), "school-c")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:not-involved-with-child"));
+    }
+
+    @Test
     void badMovesAreRefusedNamingTheField_andNothingIsStored() throws Exception {
         Integer before = jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class);
-        expect(MOVE.replace("9990000042", "9990000043"), "school-a", 400, "child.nhsNumber");
-        expect(MOVE.replace("\"school-b\"", "\"nowhere\""), "school-a", 400, "toAgency");
-        expect(MOVE.replace("\"school-b\"", "\"school-a\""), "school-a", 400, "toAgency");
-        expect(MOVE.replace("\"2026-11-23\"", "\"23/11/2026\""), "school-a", 400, "movedOn");
-        mvc.perform(post("/api/transfers").contentType(MediaType.APPLICATION_JSON).content(MOVE)
-                        .with(httpBasic("police-a", "dev-only-police-a")))
+        String move = MOVE.formatted("9990000042");
+        expect(move.replace("9990000042", "9990000043"), "school-a", 400, "child.nhsNumber");
+        expect(move.replace("\"school-b\"", "\"nowhere\""), "school-a", 400, "toAgency");
+        expect(move.replace("\"school-b\"", "\"school-a\""), "school-a", 400, "toAgency");
+        expect(move.replace("\"2026-11-23\"", "\"23/11/2026\""), "school-a", 400, "movedOn");
+        report(move, "police-a")
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:not-party-to-transfer"));
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class)).isEqualTo(before);
     }
 
     private void expect(String body, String agency, int status, String field) throws Exception {
-        mvc.perform(post("/api/transfers").contentType(MediaType.APPLICATION_JSON).content(body)
-                        .with(httpBasic(agency, "dev-only-" + agency)))
+        report(body, agency)
                 .andExpect(status().is(status))
                 .andExpect(jsonPath("$.errors[0].field").value(field));
     }

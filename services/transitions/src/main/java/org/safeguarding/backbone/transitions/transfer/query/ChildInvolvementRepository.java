@@ -1,4 +1,4 @@
-package org.safeguarding.backbone.chronology.timeline.query;
+package org.safeguarding.backbone.transitions.transfer.query;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 

@@ -1,0 +1,81 @@
+package org.safeguarding.backbone.chronology.timeline.query;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.safeguarding.backbone.kernel.agency.KnownAgencies;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records one act in a child's chronology: the entry, who was party to it, and what it says of the child's area.
+ * An act already recorded (the same event id, redelivered or re-published) changes nothing.
+ */
+@Component
+public class ChronologyProjection {
+
+    private final ChronologyEntryRepository entries;
+    private final EntryPartyRepository entryParties;
+    private final SubjectPartyRepository subjectParties;
+    private final ChildAreaRepository areas;
+    private final KnownAgencies agencies;
+
+    ChronologyProjection(ChronologyEntryRepository entries, EntryPartyRepository entryParties,
+                         SubjectPartyRepository subjectParties, ChildAreaRepository areas, KnownAgencies agencies) {
+        this.entries = entries;
+        this.entryParties = entryParties;
+        this.subjectParties = subjectParties;
+        this.areas = areas;
+        this.agencies = agencies;
+    }
+
+    /**
+     * An act, as the chronology keeps it.
+     *
+     * @param parties the agencies the event names as party; widened here to every party of {@code subject}
+     * @param movedTo for a confirmed move of the child, the agency it moved to; otherwise null
+     */
+    public record Act(String eventId, String childId, Instant occurredAt, Instant recordedAt, String actingAgency,
+                      String eventType, String summary, String correlationId, String subject, Set<String> parties,
+                      String movedTo, String sourceTopic, int sourcePartition, long sourceOffset) {
+    }
+
+    /** False when the act was already recorded. */
+    @Transactional
+    public boolean record(Act act) {
+        if (entries.existsById(act.eventId())) {
+            return false;
+        }
+        entries.save(new ChronologyEntry(act.eventId(), act.childId(), act.occurredAt(), act.recordedAt(),
+                act.actingAgency(), act.eventType(), act.summary(), act.correlationId(), act.subject(),
+                act.sourceTopic(), act.sourcePartition(), act.sourceOffset()));
+        Set<String> parties = new LinkedHashSet<>(act.parties());
+        subjectParties.findBySubject(act.subject()).forEach(known -> parties.add(known.getAgency()));
+        for (String agency : parties) {
+            entryParties.save(new EntryParty(act.eventId(), agency, act.childId(), act.eventType(), act.occurredAt()));
+            if (!subjectParties.existsById(new SubjectParty.Key(act.subject(), agency))) {
+                subjectParties.save(new SubjectParty(act.subject(), agency, act.childId()));
+            }
+        }
+        placeChild(act);
+        return true;
+    }
+
+    /** The child's area: where it moved to last, or else where the first act about it was. */
+    private void placeChild(Act act) {
+        boolean transfer = act.movedTo() != null;
+        String agency = transfer ? act.movedTo() : act.actingAgency();
+        String area = agencies.areaOf(agency).orElse(null);
+        if (area == null) {
+            return;
+        }
+        String basis = (transfer ? "moved to " : "first act by ") + agency;
+        areas.findById(act.childId()).ifPresentOrElse(
+                known -> {
+                    if (known.yieldsTo(transfer, act.occurredAt())) {
+                        known.becomes(area, basis, transfer, act.occurredAt());
+                    }
+                },
+                () -> areas.save(new ChildArea(act.childId(), area, basis, transfer, act.occurredAt())));
+    }
+}

@@ -1,0 +1,51 @@
+package org.safeguarding.backbone.transitions.transfer.integration;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationRequested;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.transitions.transfer.query.InvolvementProjection;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Learns from the other services which agencies have worked with which child: the sender and recipients of a share,
+ * the requester and holder of a request, the two sides of feedback. Nothing else makes an agency one that may record
+ * a child moving away from it: not a refused inbound record (its sender is only claimed), not a decision not to
+ * share.
+ */
+@Component
+class InvolvementListener {
+
+    private final InvolvementProjection involvement;
+
+    InvolvementListener(InvolvementProjection involvement) {
+        this.involvement = involvement;
+    }
+
+    @KafkaListener(topics = {Topics.REFERRALS, Topics.FEEDBACK}, groupId = "transitions")
+    public void on(SpecificRecord event) {
+        Envelope envelope = null;
+        List<String> parties = new ArrayList<>();
+        if (event instanceof InformationShared shared) {
+            envelope = shared.getEnvelope();
+            parties.add(shared.getSenderAgency());
+            parties.addAll(shared.getRecipientAgencies());
+        } else if (event instanceof InformationRequested requested) {
+            envelope = requested.getEnvelope();
+            parties.add(requested.getRequestingAgency());
+            parties.add(requested.getHolderAgency());
+        } else if (event instanceof FeedbackRequested owed) {
+            envelope = owed.getEnvelope();
+            parties.add(owed.getOwedBy());
+            parties.add(owed.getOwedTo());
+        }
+        if (envelope != null) {
+            involvement.involved(envelope.getChildId(), parties, envelope.getOccurredAt());
+        }
+    }
+}
