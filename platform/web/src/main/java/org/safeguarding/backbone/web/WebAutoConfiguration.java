@@ -2,21 +2,76 @@ package org.safeguarding.backbone.web;
 
 import java.util.List;
 import org.safeguarding.backbone.web.correlation.RequestedCorrelationResolver;
+import org.safeguarding.backbone.web.input.RequestSizeLimit;
+import org.safeguarding.backbone.web.problem.ProblemErrorController;
 import org.safeguarding.backbone.web.problem.ProblemExceptionHandler;
+import org.safeguarding.backbone.web.problem.ProblemReportValve;
 import org.safeguarding.backbone.web.problem.ProblemResponses;
 import org.safeguarding.backbone.web.process.ParentProcessWatchdog;
+import org.springframework.beans.factory.annotation.Value;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The HTTP behaviour every service shares: problem responses, the caller's {@code X-Correlation-Id} on commands,
- * and stopping with the launcher.
+ * The HTTP behaviour every service shares: strict and bounded input, problem responses for every error, the
+ * caller's {@code X-Correlation-Id} on commands, and stopping with the launcher.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 public class WebAutoConfiguration {
+
+    /**
+     * A field the endpoint does not know is refused by name, never silently ignored ({@code "urgncy"} would otherwise
+     * leave a share ROUTINE), and a field given twice is refused rather than the last one winning.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictJson() {
+        return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /**
+     * Request bodies over {@code backbone.web.max-request-size} (default 512 KB: a share of 100 statements of 4,000
+     * characters fits, with room) are refused with 413.
+     */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+            @Value("${backbone.web.max-request-size:512KB}") DataSize limit, ProblemResponses problems) {
+        FilterRegistrationBean<RequestSizeLimit> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimit(limit.toBytes(), problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Errors raised outside Spring MVC are problem responses too. */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    /** And so are those Tomcat raises itself, before any of the application runs. */
+    @Bean
+    @ConditionalOnClass(Tomcat.class)
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemReportValve.class.getName());
+            }
+        });
+    }
 
     @Bean
     ProblemResponses problemResponses(JsonMapper json) {

@@ -11,5 +11,6 @@ import org.safeguarding.backbone.web.validation.NhsNumber;
  * kept where the record has a use for them (a share).
  */
 public record Child(@NotBlank(message = "is required") @NhsNumber String nhsNumber,
-                    Map<@NotBlank String, @NotBlank @Size(max = 100) String> localIds) {
+                    @Size(max = 20, message = "at most 20 local ids")
+                    Map<@NotBlank @Size(max = 100) String, @NotBlank @Size(max = 100) String> localIds) {
 }

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.safeguarding.backbone.kernel.rule.RuleViolation;
+import org.safeguarding.backbone.web.input.RequestTooLarge;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,14 +29,18 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every error into an RFC 9457 problem response that says what was wrong and, for bad input, which field:
- * {@code errors: [{field, message}]}. Spring's own exceptions (unsupported media type, wrong method, ...) keep their
- * status and become problem details too.
+ * {@code errors: [{field, message}]}. Spring's own exceptions (unsupported media type, wrong method, no such path, ...)
+ * keep their status and get the project's problem type too; anything unexpected is a 500 problem with an incident id
+ * that is logged with the cause, never a bare error page.
  */
 @RestControllerAdvice
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -64,6 +72,20 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestTooLarge tooLarge = causeOfType(ex, RequestTooLarge.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemResponses.problem(
+                    HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large", tooLarge.getMessage()));
+        }
+        UnrecognizedPropertyException unknown = causeOfType(ex, UnrecognizedPropertyException.class);
+        if (unknown != null) {
+            String field = path(unknown);
+            ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "unknown-field",
+                    "Unknown field", "The request has a field this endpoint does not know: '" + field
+                            + "'. Check its spelling; nothing was recorded.");
+            problem.setProperty("errors", List.of(fieldError(field, "is not a field of this request")));
+            return ResponseEntity.badRequest().body(problem);
+        }
         String field = null;
         String detail = "The request body is not valid JSON for this endpoint.";
         DatabindException databind = causeOfType(ex, DatabindException.class);
@@ -102,6 +124,35 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(fieldError(violation.field(), violation.getMessage())));
         }
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /**
+     * Anything the handlers above did not expect: a 500 problem naming an incident id, with the cause logged under
+     * it. The caller learns nothing of the internals.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+        String incident = UUID.randomUUID().toString();
+        LOG.error("incident {}: an unexpected error answered with 500", incident, exception);
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Internal error", "The backbone could not complete this request (incident " + incident
+                        + "). Quote the incident to the backbone's operators.");
+        problem.setProperty("incident", incident);
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** Spring's own errors (404, 405, 406, 415, ...) carry the project's problem type too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            problem.setType(ProblemResponses.type(status == null ? "http-" + statusCode.value()
+                    : ProblemResponses.typeOf(status)));
+        }
+        return response;
     }
 
     /** How each kind of refusal is answered over HTTP. */

@@ -34,6 +34,22 @@ public class ProblemResponses {
         return URI.create(TYPE_PREFIX + type);
     }
 
+    /** The problem type of an error known only by its status (a 404 for no such path, a 405, a 415, ...). */
+    public static String typeOf(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "invalid-request";
+            case UNAUTHORIZED -> "unauthenticated";
+            case FORBIDDEN -> "forbidden";
+            case NOT_FOUND -> "not-found";
+            case METHOD_NOT_ALLOWED -> "method-not-allowed";
+            case NOT_ACCEPTABLE -> "not-acceptable";
+            case CONTENT_TOO_LARGE -> "request-too-large";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+            case INTERNAL_SERVER_ERROR -> "internal-error";
+            default -> "http-" + status.value();
+        };
+    }
+
     /** For the places outside Spring MVC's exception handling (the security filter chain). */
     public void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail,
                       Consumer<HttpServletResponse> headers) throws IOException {

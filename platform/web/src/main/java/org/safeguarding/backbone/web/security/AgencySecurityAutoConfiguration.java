@@ -1,5 +1,6 @@
 package org.safeguarding.backbone.web.security;
 
+import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,8 @@ public class AgencySecurityAutoConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain agencyAuthentication(HttpSecurity http, ProblemResponses problems) throws Exception {
         http.authorizeHttpRequests(requests -> requests
+                        // the error page of a call already refused or failed: it adds no access of its own
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // the API's description (where a service publishes one) holds no child's data
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()

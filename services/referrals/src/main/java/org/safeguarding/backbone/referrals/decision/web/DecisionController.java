@@ -65,6 +65,7 @@ class DecisionController {
 
     record NotToShareBody(@NotNull(message = "must identify the child") @Valid Child child,
                           @NotBlank(message = "must say who decided") @Size(max = 200) String decidedBy,
+                          @Size(max = 50, message = "at most 50 agencies")
                           List<@NotBlank @Size(max = 100) String> consideredAgencies,
                           @NotBlank(message = "must give the reasons for not sharing") @Size(max = 4000) String reasons) {
     }

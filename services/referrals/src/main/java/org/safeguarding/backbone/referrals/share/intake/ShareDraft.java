@@ -31,14 +31,20 @@ import org.safeguarding.backbone.web.body.Child;
 public record ShareDraft(
         @NotNull(message = "must say who is sharing") @Valid Sender sender,
         @NotNull(message = "must identify the child") @Valid Child child,
+        @Size(max = 50, message = "at most 50 related people in one share")
         List<@NotNull @Valid RelatedPerson> relatedPeople,
-        @NotEmpty(message = "must name at least one recipient agency") List<@NotNull @Valid Recipient> recipients,
+        @NotEmpty(message = "must name at least one recipient agency")
+        @Size(max = 50, message = "at most 50 recipients: share with those who need to know")
+        List<@NotNull @Valid Recipient> recipients,
         @NotBlank(message = "must state why the information is being shared") @Size(max = 4000) String purpose,
         @NotBlank(message = "must state the lawful basis for sharing") @Size(max = 1000) String lawfulBasis,
         @NotNull(message = "is required") Category category,
         @NotNull(message = "must record consent: given, refused or not sought") @Valid Consent consent,
-        @NotEmpty(message = "must attest to the six principles") List<@NotNull @Valid Principle> principles,
-        @NotEmpty(message = "must contain at least one statement") List<@NotNull @Valid Statement> statements,
+        @NotEmpty(message = "must attest to the six principles")
+        @Size(max = 6, message = "there are six principles, each attested once")
+        List<@NotNull @Valid Principle> principles,
+        @NotEmpty(message = "must contain at least one statement")
+        @Size(max = 100, message = "at most 100 statements in one share") List<@NotNull @Valid Statement> statements,
         @NotNull(message = "must record the child's voice, or why it could not be obtained") @Valid ChildVoice childVoice,
         Urgency urgency,
         Channel channel,

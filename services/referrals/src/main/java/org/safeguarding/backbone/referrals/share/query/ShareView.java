@@ -25,6 +25,12 @@ import org.safeguarding.backbone.referrals.share.api.ShareContent;
 @Table(name = "share_view")
 public class ShareView {
 
+    /**
+     * The size of the JSON columns (V14): the largest varchar both H2 and PostgreSQL keep in the row. A share within
+     * the request limit (backbone.web.max-request-size, 512 KB) serializes to well under it.
+     */
+    static final int JSON_COLUMN = 1_000_000;
+
     @Id
     private String shareId;
     private String childId;
@@ -40,9 +46,12 @@ public class ShareView {
     @OrderColumn(name = "position")
     private List<Recipient> recipients = new ArrayList<>();
 
-    /** The statements and the rest of what the share says, as JSON: read whole, never queried into. */
+    /**
+     * The statements and the rest of what the share says, as JSON: read whole, never queried into. Sized for the
+     * largest share the API accepts (100 statements of 4,000 characters, within a 512 KB request), with room to spare.
+     */
     @Convert(converter = ViewJson.ContentConverter.class)
-    @Column(name = "content_json", length = 100000)
+    @Column(name = "content_json", length = ShareView.JSON_COLUMN)
     private Content content;
     private Instant acknowledgeBy;
     private Instant writtenFollowUpBy;
@@ -51,7 +60,7 @@ public class ShareView {
     private boolean writtenFollowUpOverdue;
     /** Questions, answers and recorded uses, in order, as JSON: read whole. */
     @Convert(converter = ViewJson.ThreadConverter.class)
-    @Column(name = "thread_json", length = 100000)
+    @Column(name = "thread_json", length = ShareView.JSON_COLUMN)
     private List<ThreadEntry> thread = List.of();
 
     protected ShareView() {

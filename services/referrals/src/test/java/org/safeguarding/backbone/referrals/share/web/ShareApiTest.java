@@ -2,6 +2,8 @@ package org.safeguarding.backbone.referrals.share.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -9,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -226,6 +229,79 @@ public class ShareApiTest {
             assertThat(wire[0]).as("Confluent magic byte").isEqualTo((byte) 0);
             assertThat(wire.length).isGreaterThan(5);
         }
+    }
+
+    @Test
+    void aMisspeltOrUnknownField_isRefusedByName_neverIgnored() throws Exception {
+        Integer before = jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class);
+        mvc.perform(share(VALID.replace("\"urgency\": \"ROUTINE\"", "\"urgncy\": \"IMMEDIATE\""))
+                        .with(as("school-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:unknown-field"))
+                .andExpect(jsonPath("$.errors[0].field").value("urgncy"));
+        mvc.perform(share(VALID.replace("\"category\": \"EXPOSURE_TO_HARM\",",
+                        "\"category\": \"EXPOSURE_TO_HARM\", \"notes\": \"" + "x".repeat(500_000) + "\","))
+                        .with(as("school-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("notes"));
+        mvc.perform(share(VALID.replace("\"urgency\": \"ROUTINE\"",
+                        "\"urgency\": \"ROUTINE\", \"urgency\": \"IMMEDIATE\"")).with(as("school-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:malformed-request"))
+                .andExpect(jsonPath("$.detail").value(containsString("urgency")));
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyOverTheSizeLimitIs413_andTooManyItemsIs400_bothNamingTheProblem() throws Exception {
+        Integer before = jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class);
+        String statement = "{\"text\": \"%s\", \"kind\": \"FACT\", \"currency\": \"CURRENT\", "
+                + "\"source\": \"Register\", \"verification\": \"UNVERIFIED\"}";
+        String tenThousand = String.join(", ", Collections.nCopies(10_000,
+                statement.formatted("Absent on a day of the spring term, reason not given")));
+        mvc.perform(share(withStatements(tenThousand)).with(as("school-a")))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:request-too-large"));
+        String hundredAndOne = String.join(", ", Collections.nCopies(101, statement.formatted("Absent")));
+        mvc.perform(share(withStatements(hundredAndOne)).with(as("school-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("statements"))
+                .andExpect(jsonPath("$.errors[0].message").value("at most 100 statements in one share"));
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void theLargestShareAcceptedIsStoredAndReadBackWhole() throws Exception {
+        String statement = "{\"text\": \"%s\", \"kind\": \"OPINION\", \"currency\": \"CURRENT\", "
+                + "\"source\": \"Class teacher\", \"verification\": \"UNVERIFIED\"}";
+        String text = "The child seemed withdrawn and tired in class. ".repeat(90).substring(0, 4000);
+        String hundred = String.join(", ", Collections.nCopies(100, statement.formatted(text)));
+        String body = mvc.perform(share(withStatements(hundred)).with(as("school-a")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String shareId = json.readTree(body).get("shareId").asString();
+
+        mvc.perform(get("/api/shares/{id}", shareId).with(as("csc-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.statements.length()").value(100))
+                .andExpect(jsonPath("$.statements[99].text").value(text));
+    }
+
+    @Test
+    void everyErrorIsAProblemOfTheProjectsKind_404_405_415() throws Exception {
+        mvc.perform(get("/api/no-such-thing").with(as("school-a")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:not-found"));
+        mvc.perform(delete("/api/shares").with(as("school-a")))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:method-not-allowed"));
+        mvc.perform(post("/api/shares").contentType(MediaType.TEXT_PLAIN).content("a share").with(as("school-a")))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:unsupported-media-type"));
+    }
+
+    /** The valid share, with these statements instead of its own. */
+    private static String withStatements(String statements) {
+        return VALID.replaceFirst("(?s)\"statements\": \\[.*?\\],\n", "\"statements\": [" + statements + "],\n");
     }
 
     @Test
