@@ -11,9 +11,9 @@ import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
 import org.safeguarding.backbone.localinfra.LocalSchemaRegistry;
 
 /**
- * The whole backbone on one machine: a Kafka broker (in this JVM), the schema registry and the four services
- * (child JVMs), all on 127.0.0.1, all keeping their data under one directory so a restart finds everything as it
- * was. Stopping this process (Ctrl-C) stops them all; a child whose launcher dies stops by itself.
+ * The whole backbone on one machine: a Kafka broker (in this JVM), the schema registry, the token issuer and the four
+ * services (child JVMs), all on 127.0.0.1, all keeping their data under one directory so a restart finds everything
+ * as it was. Stopping this process (Ctrl-C) stops them all; a child whose launcher dies stops by itself.
  *
  * <p>Run it with {@code ./run} from the repository root; {@code ./run --help} lists the options.
  */
@@ -24,16 +24,21 @@ public final class LocalBackbone implements AutoCloseable {
 
     private final Settings settings;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private ServiceProcess issuer;
     private LocalKafkaBroker broker;
     private LocalSchemaRegistry registry;
 
     /** Where things are and which ports they use. */
     public record Settings(Path repoRoot, Path dataDir, String version, int kafkaPort, int controllerPort,
-                           int registryPort, Map<String, Integer> servicePorts) {
+                           int registryPort, int issuerPort, Map<String, Integer> servicePorts) {
 
         public static Settings defaults(Path repoRoot, Path dataDir) {
-            return new Settings(repoRoot, dataDir, Version.current(), 19092, 19093, 18081,
+            return new Settings(repoRoot, dataDir, Version.current(), 19092, 19093, 18081, 9000,
                     Map.of("referrals", 8081, "feedback", 8082, "transitions", 8083, "chronology", 8084));
+        }
+
+        Path issuerJar() {
+            return repoRoot.resolve("infra/token-issuer/target/backbone-token-issuer-" + version + "-exec.jar");
         }
 
         Path serviceJar(String service) {
@@ -68,6 +73,11 @@ public final class LocalBackbone implements AutoCloseable {
         broker = LocalKafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(), settings.controllerPort());
         registry = LocalSchemaRegistry.start(settings.registryJar(), data.resolve("registry"), settings.registryPort(),
                 logs.resolve("registry.log"));
+        issuer = ServiceProcess.start("token-issuer", settings.issuerJar(), settings.issuerPort(),
+                logs.resolve("token-issuer.log"), "128m", List.of(
+                        "--spring.profiles.active=local",
+                        "--backbone.parent-pid=" + ProcessHandle.current().pid(),
+                        "--backbone.security.token.issuer=http://127.0.0.1:" + settings.issuerPort()));
         for (String service : SERVICES) {
             ServiceProcess process = ServiceProcess.start(service, settings.serviceJar(service),
                     settings.servicePorts().get(service), logs.resolve(service + ".log"), List.of(
@@ -75,9 +85,11 @@ public final class LocalBackbone implements AutoCloseable {
                             "--backbone.data-dir=" + data,
                             "--backbone.parent-pid=" + ProcessHandle.current().pid(),
                             "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                            "--backbone.messaging.registry-url=" + registry.url()));
+                            "--backbone.messaging.registry-url=" + registry.url(),
+                            "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.url()));
             services.put(service, process);
         }
+        issuer.awaitHealthy(Duration.ofSeconds(180));
         for (ServiceProcess process : services.values()) {
             process.awaitHealthy(Duration.ofSeconds(180));
         }
@@ -85,6 +97,11 @@ public final class LocalBackbone implements AutoCloseable {
 
     public String serviceUrl(String service) {
         return services.get(service).url();
+    }
+
+    /** Where agency systems get their tokens: {@code <issuerUrl>/oauth2/token}. */
+    public String issuerUrl() {
+        return issuer.url();
     }
 
     public String bootstrapServers() {
@@ -99,6 +116,9 @@ public final class LocalBackbone implements AutoCloseable {
     @Override
     public synchronized void close() {
         services.values().parallelStream().forEach(ServiceProcess::stop);
+        if (issuer != null) {
+            issuer.stop();
+        }
         if (registry != null) {
             closeQuietly(registry);
         }
@@ -123,7 +143,8 @@ public final class LocalBackbone implements AutoCloseable {
                 dataDir = Path.of(arg.substring("--data-dir=".length())).toAbsolutePath();
             } else if (arg.equals("--help") || arg.equals("-h")) {
                 System.out.println("""
-                        Runs the safeguarding backbone on this machine: Kafka, the schema registry and the four services.
+                        Runs the safeguarding backbone on this machine: Kafka, the schema registry, the token issuer
+                        and the four services.
                           --data-dir=DIR   keep all data under DIR (default: .backbone in the repository)
                         Stop with Ctrl-C. To start again from nothing, stop it and delete the data directory.""");
                 return;
@@ -158,6 +179,8 @@ public final class LocalBackbone implements AutoCloseable {
         out.append(String.format("  %-12s %s%n", "kafka", broker.bootstrapServers()));
         out.append(String.format("  %-12s %s   (Confluent-compatible API: %s/apis/ccompat/v7)%n", "registry",
                 registry.url(), registry.url()));
+        out.append(String.format("  %-12s %s/oauth2/token   (client credentials: an agency's development "
+                + "credentials)%n", "tokens", issuer.url()));
         out.append("\n  data: ").append(settings.dataDir().toAbsolutePath())
                 .append("   (to reset: stop, then delete this directory)\n")
                 .append("  agencies: the development credentials in platform/web/src/main/resources/backbone/"

@@ -30,13 +30,18 @@ final class ServiceProcess {
     }
 
     static ServiceProcess start(String name, Path jar, int port, Path log, List<String> arguments) {
+        return start(name, jar, port, log, "384m", arguments);
+    }
+
+    /** @param maxHeap the JVM's {@code -Xmx}, e.g. {@code 384m} */
+    static ServiceProcess start(String name, Path jar, int port, Path log, String maxHeap, List<String> arguments) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("The " + name + " service jar " + jar + " does not exist. "
                     + "Build it first: ./mvnw -DskipTests package");
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xms64m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString(),
                 "--server.port=" + port));
         command.addAll(arguments);

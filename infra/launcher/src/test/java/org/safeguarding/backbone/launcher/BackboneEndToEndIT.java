@@ -54,8 +54,9 @@ class BackboneEndToEndIT {
             throws Exception {
         LocalBackbone.Settings settings = new LocalBackbone.Settings(
                 Path.of(System.getProperty("backbone.repo-root", "../..")), data, Version.current(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(), Map.of("referrals", FreePorts.next(),
-                        "feedback", FreePorts.next(), "transitions", FreePorts.next(), "chronology", FreePorts.next()));
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
+                Map.of("referrals", FreePorts.next(), "feedback", FreePorts.next(), "transitions", FreePorts.next(),
+                        "chronology", FreePorts.next()));
         String shareId;
         try (LocalBackbone backbone = LocalBackbone.start(settings)) {
             // the example the README uses, about this test's own child
@@ -98,6 +99,12 @@ class BackboneEndToEndIT {
             assertThat(call(backbone, "feedback", "GET", "/api/feedback", "csc-a", null, 200)).hasSize(1);
 
             call(backbone, "referrals", "GET", "/api/shares/" + shareId, "police-a", null, 404);
+            // as an agency system calls: with a token from the issuer, not a password
+            String token = token(backbone, "csc-a");
+            HttpResponse<String> withToken = HTTP.send(HttpRequest.newBuilder(URI.create(
+                    backbone.serviceUrl("referrals") + "/api/shares/" + shareId))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
             call(backbone, "chronology", "GET", "/api/children/" + CHILD + "/chronology", "police-a", null, 403);
             // the school the child joined reads the move, and who else is involved, not what was shared
             JsonNode joined = call(backbone, "chronology", "GET", "/api/children/" + CHILD + "/chronology",
@@ -119,6 +126,19 @@ class BackboneEndToEndIT {
             await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(eventTypes(restarted)).containsExactlyInAnyOrder(EVERY_ACT));
         }
+    }
+
+    /** The client-credentials grant, as the README shows it with curl. */
+    private static String token(LocalBackbone backbone, String agency) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(backbone.issuerUrl()
+                        + "/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (agency + ":dev-only-" + agency).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("access_token").asText();
     }
 
     private static List<String> eventTypes(LocalBackbone backbone) throws Exception {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.safeguarding.backbone.web.problem.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,28 +14,48 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 
 /**
- * Every HTTP call is made by an authenticated agency (HTTP Basic over TLS in production). Only health is open.
- * Authentication failures and refusals are RFC 9457 problem responses like every other error.
+ * Every HTTP call is made by an authenticated agency. Agency systems call with a bearer token (a JWT) from the
+ * identity provider the services trust ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, with the
+ * backbone's audience): its signature, issuer, audience and expiry are checked, with no password hashed per call.
+ * HTTP Basic with the development credentials is there for the local profile only. Only health and the API's
+ * description are open. Authentication failures and refusals are RFC 9457 problem responses like every other error.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        AgencySecurityAutoConfiguration.RESOURCE_SERVER_SECURITY})
 @EnableConfigurationProperties(AgencyProperties.class)
 public class AgencySecurityAutoConfiguration {
 
     static final String LOCAL_PROFILE = "local";
+    /** Boot's own filter chain for a resource server: ours comes first, so it backs off. */
+    static final String RESOURCE_SERVER_SECURITY = "org.springframework.boot.security.oauth2.server.resource"
+            + ".autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration";
 
+    /**
+     * The development credentials, for HTTP Basic under the local profile. Not a password service: Spring Security
+     * would otherwise re-encode each {noop} password to BCrypt on first use, and spend ~90 ms of CPU on every later
+     * call checking it.
+     */
     @Bean
     @ConditionalOnMissingBean(UserDetailsService.class)
     UserDetailsService agencies(AgencyProperties properties, Environment environment) {
@@ -42,13 +63,12 @@ public class AgencySecurityAutoConfiguration {
         List<UserDetails> users = new ArrayList<>();
         for (Map.Entry<String, AgencyProperties.Agency> agency : properties.agencies().entrySet()) {
             String password = agency.getValue().password();
-            if (password == null || password.isBlank()) {
-                throw new IllegalStateException("backbone.security.agencies." + agency.getKey()
-                        + ".password is not set");
+            if (password != null && !password.isBlank()) {
+                users.add(User.withUsername(agency.getKey()).password(password).roles("AGENCY").build());
             }
-            users.add(User.withUsername(agency.getKey()).password(password).roles("AGENCY").build());
         }
-        return new InMemoryUserDetailsManager(users);
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(users);
+        return manager::loadUserByUsername;
     }
 
     @Bean
@@ -65,14 +85,55 @@ public class AgencySecurityAutoConfiguration {
                 .map(Map.Entry::getKey).sorted().toList();
         if (!plain.isEmpty()) {
             throw new IllegalStateException("Development credentials (unencoded {noop} passwords) are configured for "
-                    + plain + " but the 'local' profile is not active. They are for local development only: supply "
-                    + "{bcrypt} credentials for every agency, or run with --spring.profiles.active=local.");
+                    + plain + " but the 'local' profile is not active. They are for local development only: agency "
+                    + "systems authenticate with tokens from the identity provider "
+                    + "(spring.security.oauth2.resourceserver.jwt.issuer-uri); or run with "
+                    + "--spring.profiles.active=local.");
         }
+    }
+
+    /**
+     * The identity provider's decoder, but an identity provider that cannot be reached (its keys not fetched) is a
+     * service problem the caller is told about (503), not an error escaping the filter chain.
+     */
+    private static JwtDecoder reachable(JwtDecoder decoder) {
+        return token -> {
+            try {
+                return decoder.decode(token);
+            } catch (JwtDecoderInitializationException e) {
+                throw new AuthenticationServiceException("the identity provider cannot be reached", e);
+            }
+        };
     }
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain agencyAuthentication(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain agencyAuthentication(HttpSecurity http, ProblemResponses problems, Environment environment,
+                                             ObjectProvider<JwtDecoder> tokens, KnownAgencies agencies)
+            throws Exception {
+        boolean local = environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE));
+        JwtDecoder decoder = tokens.getIfAvailable() == null ? null : reachable(tokens.getObject());
+        if (decoder == null && !local) {
+            throw new IllegalStateException("No identity provider is configured: set "
+                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri (and .audiences) to the one agency systems "
+                    + "get their tokens from. HTTP Basic is for the local profile only.");
+        }
+        AuthenticationEntryPoint unauthenticated = (request, response, exception) -> {
+            if (exception instanceof AuthenticationServiceException) {
+                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
+                        "Identity provider unavailable", "The service cannot check tokens right now: its identity "
+                                + "provider does not answer. Try again shortly; nothing was done.", header -> { });
+                return;
+            }
+            problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                    "Call as an agency, with a bearer token from the identity provider"
+                            + (local ? " (or, locally, HTTP Basic with the development credentials)." : "."),
+                    header -> response.setHeader("WWW-Authenticate",
+                            local ? "Bearer, Basic realm=\"safeguarding\"" : "Bearer"));
+        };
+        AccessDeniedHandler forbidden = (request, response, exception) ->
+                problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                        "This caller is not an agency of the backbone, or may not do that.", header -> { });
         http.authorizeHttpRequests(requests -> requests
                         // the error page of a call already refused or failed: it adds no access of its own
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -80,17 +141,30 @@ public class AgencySecurityAutoConfiguration {
                         // the API's description (where a service publishes one) holds no child's data
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         .anyRequest().hasRole("AGENCY"))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, exception) ->
-                        problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                "Authentication required",
-                                "Call as an agency, with its credentials (HTTP Basic).",
-                                header -> response.setHeader("WWW-Authenticate", "Basic realm=\"safeguarding\""))))
-                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, exception) ->
-                        problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                                "This agency may not do that.", header -> { })))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
                 // machine-to-machine API: no browser session, no cookies, so no CSRF token either
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
+        if (decoder != null) {
+            // a token that could not be checked is answered (503), not rethrown out of the filter chain
+            AuthenticationEntryPointFailureHandler failure = new AuthenticationEntryPointFailureHandler(unauthenticated);
+            failure.setRethrowAuthenticationServiceException(false);
+            http.oauth2ResourceServer(server -> server
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new AgencyTokens(agencies)))
+                    .authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(forbidden)
+                    .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                        @Override
+                        public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler(failure);
+                            return filter;
+                        }
+                    }));
+        }
+        if (local) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
+        }
         return http.build();
     }
 }

@@ -1,0 +1,133 @@
+package org.safeguarding.backbone.issuer;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.safeguarding.backbone.web.security.AgencyProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * One registered client per agency of the local profile: its id is the agency id, its secret the agency's
+ * development credential. A token is a JWT signed with a key made when the issuer starts, for the backbone's
+ * audience, naming the agency as its subject and in an {@code agency} claim.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AgencyProperties.class)
+class IssuerConfiguration {
+
+    /** The audience the services require ({@code spring.security.oauth2.resourceserver.jwt.audiences}). */
+    static final String AUDIENCE_PROPERTY = "backbone.security.token.audience";
+
+    @Bean
+    RegisteredClientRepository agencyClients(AgencyProperties properties, Environment environment,
+                                             @Value("${backbone.security.token.time-to-live:PT1H}") Duration ttl) {
+        if (!environment.acceptsProfiles(Profiles.of("local"))) {
+            throw new IllegalStateException("The token issuer serves the development credentials of the local "
+                    + "profile only. Run it with --spring.profiles.active=local; in production, point the services "
+                    + "at the partnership's identity provider (spring.security.oauth2.resourceserver.jwt.issuer-uri).");
+        }
+        List<RegisteredClient> clients = new ArrayList<>();
+        for (Map.Entry<String, AgencyProperties.Agency> agency : properties.agencies().entrySet()) {
+            clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(agency.getKey().getBytes()).toString())
+                    .clientId(agency.getKey())
+                    .clientName(agency.getValue().name())
+                    .clientSecret(agency.getValue().password())
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                    .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ttl)
+                            .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED).build())
+                    .build());
+        }
+        return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    /** The backbone's audience, and the agency by name. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> agencyClaims(
+            @Value("${" + AUDIENCE_PROPERTY + ":safeguarding-backbone}") String audience) {
+        return context -> context.getClaims()
+                .audience(List.of(audience))
+                .claim("agency", context.getRegisteredClient().getClientId());
+    }
+
+    /** A signing key for this run: tokens issued before a restart stop being valid, which is fine for local use. */
+    @Bean
+    JWKSource<SecurityContext> signingKey() throws NoSuchAlgorithmException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+                .keyID(UUID.randomUUID().toString()).build();
+        return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+
+    /**
+     * The issuer is the address the services and agencies reach it at: as each request names it, unless
+     * {@code backbone.security.token.issuer} fixes it.
+     */
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(
+            @Value("${backbone.security.token.issuer:}") String issuer) {
+        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+        return (issuer.isBlank() ? settings : settings.issuer(issuer)).build();
+    }
+
+    /** The token endpoint and the key set, OIDC discovery and metadata: the authorization server's own chain. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+        OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+        http.securityMatcher(server.getEndpointsMatcher())
+                .with(server, configurer -> configurer.oidc(Customizer.withDefaults()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()));
+        return http.build();
+    }
+
+    /** Health for the launcher; nothing else. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+}
