@@ -24,6 +24,9 @@ public final class Topics {
     /** A child's moves between agencies (the transitions service). */
     public static final String TRANSITIONS = "safeguarding.transitions.events.v1";
 
+    /** Reviews of a child's case opened and closed by a safeguarding partnership (the chronology service). */
+    public static final String REVIEWS = "safeguarding.reviews.events.v1";
+
     /** Suffix of the dead-letter topic beside each topic: records that could not be processed, with the reason. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
@@ -34,7 +37,8 @@ public final class Topics {
             CONTRACTS + "referrals.v1", REFERRALS,
             CONTRACTS + "referrals.inbound.v1", REFERRALS_INBOUND,
             CONTRACTS + "feedback.v1", FEEDBACK,
-            CONTRACTS + "transitions.v1", TRANSITIONS);
+            CONTRACTS + "transitions.v1", TRANSITIONS,
+            CONTRACTS + "reviews.v1", REVIEWS);
 
     private Topics() {
     }

@@ -28,6 +28,8 @@ import org.safeguarding.backbone.contracts.referrals.v1.SharingDeclined;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpRecorded;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
+import org.safeguarding.backbone.contracts.reviews.v1.ReviewClosed;
+import org.safeguarding.backbone.contracts.reviews.v1.ReviewOpened;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
 import org.safeguarding.backbone.contracts.transitions.v1.TransferProposed;
 import org.safeguarding.backbone.messaging.consume.UnprocessableRecord;
@@ -182,6 +184,22 @@ record ChronologyEvent(Envelope envelope, String type, String summary, String su
                             + e.getReason(),
                     "transfer:" + e.getTransferId(),
                     agencies(e.getFromAgency(), e.getToAgency()));
+        }
+        if (record instanceof ReviewOpened e) {
+            return new ChronologyEvent(e.getEnvelope(), "ReviewOpened",
+                    e.getOpenedBy() + " opened a review of the child's case by " + e.getReviewerAgency() + " ("
+                            + e.getReviewerPerson() + "), covering " + e.getPeriodFrom() + " to " + e.getPeriodTo()
+                            + ", until " + e.getExpiresAt() + ". Reason: " + e.getReason() + ". Legal basis: "
+                            + e.getLegalBasis(),
+                    "review:" + e.getReviewId(),
+                    agencies(e.getOpenedBy(), e.getReviewerAgency()));
+        }
+        if (record instanceof ReviewClosed e) {
+            return new ChronologyEvent(e.getEnvelope(), "ReviewClosed",
+                    e.getClosedBy() + (e.getRevoked() ? " revoked" : " closed") + " the review by "
+                            + e.getReviewerAgency() + (e.getReason() == null ? "." : ": " + e.getReason()),
+                    "review:" + e.getReviewId(),
+                    agencies(e.getClosedBy(), e.getReviewerAgency()));
         }
         // not retried: goes to the dead-letter topic with this reason, and the consumer moves on
         throw new UnprocessableRecord("The chronology does not know the event type "

@@ -25,7 +25,8 @@ class ChronologyListener {
         this.chronology = chronology;
     }
 
-    @KafkaListener(topics = {Topics.REFERRALS, Topics.FEEDBACK, Topics.TRANSITIONS}, groupId = "chronology")
+    @KafkaListener(topics = {Topics.REFERRALS, Topics.FEEDBACK, Topics.TRANSITIONS, Topics.REVIEWS},
+            groupId = "chronology")
     public void on(ConsumerRecord<String, SpecificRecord> record) {
         ChronologyEvent event = ChronologyEvent.of(record.value());
         boolean recorded = chronology.record(new ChronologyProjection.Act(event.envelope().getEventId(),

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A read of a child's chronology, or a refused attempt: who, which child, when, and on what basis (party to the acts
- * it read, lead agency; null when refused).
+ * A read of a child's data, or a refused attempt (R10): who, which child, what (the chronology, its access log), when,
+ * and on what basis (party to the acts it read, lead agency, a review, named by its id; null when refused).
  */
 @Entity
 @Table(name = "chronology_access")
@@ -24,16 +24,28 @@ public class ChronologyAccess {
     private boolean granted;
     @Enumerated(EnumType.STRING)
     private ReadBasis basis;
+    private String reviewId;
+    private String resource;
 
     protected ChronologyAccess() {
     }
 
-    ChronologyAccess(String childId, String agency, Instant accessedAt, ReadBasis basis) {
+    ChronologyAccess(String childId, String agency, String resource, Instant accessedAt, ReadBasis basis,
+                     String reviewId) {
         this.id = UUID.randomUUID().toString();
         this.childId = childId;
         this.agency = agency;
+        this.resource = resource;
         this.accessedAt = accessedAt;
         this.granted = basis != null;
         this.basis = basis;
+        this.reviewId = reviewId;
     }
+
+    public String getAgency() { return agency; }
+    public String getResource() { return resource; }
+    public Instant getAccessedAt() { return accessedAt; }
+    public boolean isGranted() { return granted; }
+    public ReadBasis getBasis() { return basis; }
+    public String getReviewId() { return reviewId; }
 }

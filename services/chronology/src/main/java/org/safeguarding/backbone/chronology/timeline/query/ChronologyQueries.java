@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.safeguarding.backbone.kernel.agency.AgencyKind;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
+import org.safeguarding.backbone.chronology.review.query.ReviewProjection;
+import org.safeguarding.backbone.chronology.review.query.ReviewView;
 import org.safeguarding.backbone.kernel.rule.RuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,15 +32,20 @@ public class ChronologyQueries {
     private final ChildAreaRepository areas;
     private final ChronologyAccessRepository access;
     private final KnownAgencies agencies;
+    private final ReviewProjection reviews;
 
     ChronologyQueries(ChronologyEntryRepository entries, EntryPartyRepository parties, ChildAreaRepository areas,
-                      ChronologyAccessRepository access, KnownAgencies agencies) {
+                      ChronologyAccessRepository access, KnownAgencies agencies, ReviewProjection reviews) {
         this.entries = entries;
         this.parties = parties;
         this.areas = areas;
         this.access = access;
         this.agencies = agencies;
+        this.reviews = reviews;
     }
+
+    static final String CHRONOLOGY = "chronology";
+    static final String ACCESS_LOG = "access-log";
 
     /** What an agency may read of a child's chronology, and why it may. */
     public record ChildChronology(String childId, ReadBasis readAs, String area, Set<String> leadAgencies,
@@ -49,16 +56,35 @@ public class ChronologyQueries {
     public record Involvement(String agency, AgencyKind kind, Instant since, List<String> acts) {
     }
 
-    /** The chronology {@code agency} may read, or NotInvolved (recorded, then refused). */
-    @Transactional(noRollbackFor = NotInvolved.class)
-    public ChildChronology forChild(String childId, String agency) {
+    /** One recorded read of a child's data, or a refused attempt, as the access log shows it. */
+    public record Access(String agency, String resource, Instant at, boolean granted, ReadBasis basis,
+                         String reviewId) {
+    }
+
+    /**
+     * The chronology {@code agency} may read, or NotInvolved (recorded, then refused). With {@code reviewId}, the
+     * read is made under that review: every act in the period it covers, if the review is open, the caller is its
+     * reviewer and it has not expired; otherwise ReviewNotOpen (recorded, then refused).
+     */
+    @Transactional(noRollbackFor = {NotInvolved.class, ReviewNotOpen.class})
+    public ChildChronology forChild(String childId, String agency, String reviewId) {
         List<Involvement> involvement = involvement(parties.actKinds(childId));
         String area = areas.findById(childId).map(ChildArea::getArea).orElse(null);
         Set<String> leads = leadAgencies(involvement.stream().map(Involvement::agency).toList(), area, agencies);
-        ReadBasis basis = leads.contains(agency) ? ReadBasis.LEAD_AGENCY
-                : involvement.stream().anyMatch(i -> i.agency().equals(agency)) ? ReadBasis.PARTY
-                : null;
-        access.save(new ChronologyAccess(childId, agency, Clock.systemUTC().instant(), basis));
+        Instant now = Clock.systemUTC().instant();
+        if (reviewId != null) {
+            ReviewView review = reviews.granting(reviewId, childId, agency, now).orElse(null);
+            access.save(new ChronologyAccess(childId, agency, CHRONOLOGY, now,
+                    review == null ? null : ReadBasis.REVIEW, reviewId));
+            if (review == null) {
+                throw new ReviewNotOpen(reviewId, agency);
+            }
+            List<ChronologyEntry> covered = entries.findByChildIdOrderByOccurredAtAscRecordedAtAscEventIdAsc(childId)
+                    .stream().filter(entry -> review.covers(entry.getOccurredAt())).toList();
+            return new ChildChronology(childId, ReadBasis.REVIEW, area, leads, covered, involvement);
+        }
+        ReadBasis basis = basis(childId, agency, involvement, leads);
+        access.save(new ChronologyAccess(childId, agency, CHRONOLOGY, now, basis, null));
         if (basis == null) {
             throw new NotInvolved(childId, agency);
         }
@@ -66,6 +92,38 @@ public class ChronologyQueries {
                 ? entries.findByChildIdOrderByOccurredAtAscRecordedAtAscEventIdAsc(childId)
                 : entries.partyTo(childId, agency);
         return new ChildChronology(childId, basis, area, leads, readable, involvement);
+    }
+
+    /**
+     * Who read the child's data, what, when and on what basis, refused attempts included (R10): for the lead agency,
+     * and for the reviewer of an open review of the child ({@code reviewId}). Reading it is recorded too.
+     */
+    @Transactional(noRollbackFor = NotEntitledToAccessLog.class)
+    public List<Access> accessLog(String childId, String agency, String reviewId) {
+        Instant now = Clock.systemUTC().instant();
+        ReadBasis basis;
+        if (reviewId != null) {
+            basis = reviews.granting(reviewId, childId, agency, now).isPresent() ? ReadBasis.REVIEW : null;
+        } else {
+            List<Involvement> involvement = involvement(parties.actKinds(childId));
+            String area = areas.findById(childId).map(ChildArea::getArea).orElse(null);
+            basis = leadAgencies(involvement.stream().map(Involvement::agency).toList(), area, agencies)
+                    .contains(agency) ? ReadBasis.LEAD_AGENCY : null;
+        }
+        access.save(new ChronologyAccess(childId, agency, ACCESS_LOG, now, basis, reviewId));
+        if (basis == null) {
+            throw new NotEntitledToAccessLog(childId, agency);
+        }
+        return access.findByChildIdOrderByAccessedAtAscIdAsc(childId).stream()
+                .map(a -> new Access(a.getAgency(), a.getResource(), a.getAccessedAt(), a.isGranted(), a.getBasis(),
+                        a.getReviewId()))
+                .toList();
+    }
+
+    private static ReadBasis basis(String childId, String agency, List<Involvement> involvement, Set<String> leads) {
+        return leads.contains(agency) ? ReadBasis.LEAD_AGENCY
+                : involvement.stream().anyMatch(i -> i.agency().equals(agency)) ? ReadBasis.PARTY
+                : null;
     }
 
     /**
@@ -94,7 +152,24 @@ public class ChronologyQueries {
         return involvement;
     }
 
-    /** R10: a chronology is for the agencies party to acts about the child (reviewers, with a recorded reason, later). */
+    /** A review is read under only while open, by its reviewer, before it expires. */
+    public static final class ReviewNotOpen extends RuleViolation {
+        ReviewNotOpen(String reviewId, String agency) {
+            super(Kind.FORBIDDEN, "review-not-open", "Review " + reviewId + " does not let " + agency + " read this "
+                    + "child's history now: it is not this agency's, not about this child, closed, revoked or expired.",
+                    null);
+        }
+    }
+
+    /** The access log is for the lead agency, and for the reviewer of an open review. */
+    public static final class NotEntitledToAccessLog extends RuleViolation {
+        NotEntitledToAccessLog(String childId, String agency) {
+            super(Kind.FORBIDDEN, "not-entitled-to-access-log", "Agency " + agency + " may not read who read child "
+                    + childId + "'s data: that is for the lead agency, and the reviewer of an open review.", null);
+        }
+    }
+
+    /** R10: a chronology is for the agencies party to acts about the child, the lead agency, and open reviews. */
     public static final class NotInvolved extends RuleViolation {
         NotInvolved(String childId, String agency) {
             super(Kind.FORBIDDEN, "not-involved-with-child", "Agency " + agency

@@ -1,5 +1,6 @@
 package org.safeguarding.backbone.chronology.timeline.web;
 
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.safeguarding.backbone.web.security.CallingAgency;
 import org.safeguarding.backbone.web.validation.NhsNumber;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A child's multi-agency chronology over HTTP, as much of it as the calling agency needs to know. */
@@ -25,14 +27,28 @@ class ChronologyController {
         this.chronology = chronology;
     }
 
+    /** With {@code review}: read under that open review (the reviewer only). */
     @GetMapping("/api/children/{nhsNumber}/chronology")
-    ChronologyResponse chronology(@PathVariable @NhsNumber String nhsNumber, Principal principal) {
-        return ChronologyResponse.of(chronology.forChild(nhsNumber, CallingAgency.of(principal)));
+    ChronologyResponse chronology(@PathVariable @NhsNumber String nhsNumber,
+                                  @RequestParam(required = false) @Size(max = 100) String review,
+                                  Principal principal) {
+        return ChronologyResponse.of(chronology.forChild(nhsNumber, CallingAgency.of(principal), review));
+    }
+
+    /** Who read the child's data, what, when and on what basis: the lead agency, or an open review's reviewer. */
+    @GetMapping("/api/children/{nhsNumber}/access-log")
+    AccessLogResponse accessLog(@PathVariable @NhsNumber String nhsNumber,
+                                @RequestParam(required = false) @Size(max = 100) String review,
+                                Principal principal) {
+        return new AccessLogResponse(nhsNumber, chronology.accessLog(nhsNumber, CallingAgency.of(principal), review));
+    }
+
+    record AccessLogResponse(String childId, List<ChronologyQueries.Access> reads) {
     }
 
     /**
-     * @param readAs       why the caller reads what it reads: {@code PARTY} (the acts it was party to) or
-     *                     {@code LEAD_AGENCY} (every act)
+     * @param readAs       why the caller reads what it reads: {@code PARTY} (the acts it was party to),
+     *                     {@code LEAD_AGENCY} (every act) or {@code REVIEW} (every act in the period reviewed)
      * @param entries      the acts the caller may read, in the order they happened
      * @param involvement  every agency involved with the child: since when, in which kinds of act (no content)
      */

@@ -1,0 +1,67 @@
+package org.safeguarding.backbone.chronology.storedevents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.chronology.review.api.ReviewEvents.ReviewClosed;
+import org.safeguarding.backbone.chronology.review.api.ReviewEvents.ReviewOpened;
+import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
+import org.safeguarding.backbone.messaging.store.StoredEventNames;
+import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.StoredEventChecks;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The events the chronology stores (its reviews, from version 0.2): each has a pinned name, the names are the
+ * listed ones, and each is published to the reviews topic (ADR 0007; IntegrationMappingTest of the other services).
+ */
+@SpringBootTest
+@ActiveProfiles({"local", "test"})
+// its Kafka listeners must stop with the class: other contexts in this JVM join the same consumer group
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class StoredEventsTest {
+
+    /** Every name this service has ever stored an event under. A name is never removed from this list. */
+    private static final List<String> PINNED = List.of("chronology.ReviewOpened", "chronology.ReviewClosed");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        BackboneInfrastructure.kafkaAndRegistry(properties);
+    }
+
+    @Autowired StoredEventNames names;
+    @Autowired @Qualifier("eventSerializer") Serializer serializer;
+    @Autowired List<IntegrationEventMapper> mappers;
+
+    static List<Object> samples() {
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        return List.of(
+                new ReviewOpened("r-1", "9990000018", "partnership-a", "partnership-a", "Reviewer (synthetic)",
+                        "Rapid review", "Children Act 2004 s.16C", LocalDate.parse("2026-01-01"),
+                        LocalDate.parse("2026-11-24"), at.plusSeconds(86_400), at),
+                new ReviewClosed("r-1", "9990000018", "partnership-a", "partnership-a", true, "Stood down", at));
+    }
+
+    @Test
+    void everyEventTheServiceStoresHasAPinnedName_theListedOne() {
+        StoredEventChecks.everyEventHasAPinnedName(names, "org.safeguarding.backbone.chronology");
+        assertThat(names.asMap().values()).containsExactlyInAnyOrderElementsOf(PINNED);
+        names.asMap().forEach((type, name) ->
+                assertThat(serializer.typeForClass(type).getName()).as("stored name of %s", type).isEqualTo(name));
+    }
+
+    @Test
+    void everyEventIsPublished_orMarkedInternal() {
+        StoredEventChecks.everyEventIsPublishedOrInternal(mappers, samples(), "org.safeguarding.backbone.chronology");
+    }
+}
