@@ -27,6 +27,12 @@ public final class Topics {
     /** Reviews of a child's case opened and closed by a safeguarding partnership (the chronology service). */
     public static final String REVIEWS = "safeguarding.reviews.events.v1";
 
+    /**
+     * Every read of a child's data on the services, granted or refused (R10): the chronology keeps them in each
+     * child's access log. Internal to the backbone.
+     */
+    public static final String ACCESS = "safeguarding.access.events.v1";
+
     /** Suffix of the dead-letter topic beside each topic: records that could not be processed, with the reason. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
@@ -38,7 +44,8 @@ public final class Topics {
             CONTRACTS + "referrals.inbound.v1", REFERRALS_INBOUND,
             CONTRACTS + "feedback.v1", FEEDBACK,
             CONTRACTS + "transitions.v1", TRANSITIONS,
-            CONTRACTS + "reviews.v1", REVIEWS);
+            CONTRACTS + "reviews.v1", REVIEWS,
+            CONTRACTS + "access.v1", ACCESS);
 
     private Topics() {
     }

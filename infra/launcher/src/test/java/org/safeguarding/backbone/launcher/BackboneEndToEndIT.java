@@ -116,6 +116,11 @@ class BackboneEndToEndIT {
             assertThat(call(backbone, "chronology", "GET", "/api/children/" + CHILD + "/chronology", "csc-a", null,
                     200).get("readAs").asText()).as("children's social care of the child's area leads")
                     .isEqualTo("LEAD_AGENCY");
+            // police-a's refused attempt at the share is on the child's access log, which the lead agency reads
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(call(backbone, "chronology", "GET",
+                    "/api/children/" + CHILD + "/access-log", "csc-a", null, 200).get("reads").toString())
+                    .contains("\"agency\":\"police-a\",\"resource\":\"referrals:share:" + shareId
+                            + "\",").contains("\"granted\":false"));
         }
 
         try (LocalBackbone restarted = LocalBackbone.start(settings)) {

@@ -16,8 +16,10 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.messaging.audit.ChildDataReads;
 import org.safeguarding.backbone.messaging.consume.ProcessedEvents;
 import org.safeguarding.backbone.messaging.consume.UnprocessableRecord;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -138,6 +140,14 @@ public class MessagingAutoConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(1000L, 2));
         handler.addNotRetryableExceptions(UnprocessableRecord.class);
         return handler;
+    }
+
+    /** Reads of a child's data, on the record before they are answered; {@code spring.application.name} names them. */
+    @Bean
+    @ConditionalOnMissingBean
+    ChildDataReads childDataReads(KafkaTemplate<String, SpecificRecord> kafka,
+                                  @Value("${spring.application.name}") String service) {
+        return new ChildDataReads(kafka, service);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.access.v1.ChildDataRead;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
@@ -114,6 +115,16 @@ class ReviewApiTest {
                         hasItem(review)))
                 .andExpect(jsonPath("$.reads[?(@.agency == 'csc-a' && @.granted == false)].reviewId",
                         hasItem(review)));
+        // a read on another service reaches the same log
+        kafka.send(Topics.ACCESS, CHILD, ChildDataRead.newBuilder()
+                .setEnvelope(Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(CHILD)
+                        .setOccurredAt(Instant.now()).setRecordedAt(Instant.now()).setActingAgency("gp-a")
+                        .setCorrelationId("c").build())
+                .setService("referrals").setResource("share:s-77").setGranted(false).build()).get();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("csc-a",
+                get("/api/children/{id}/access-log", CHILD))
+                .andExpect(jsonPath("$.reads[?(@.agency == 'gp-a')].resource", hasItem("referrals:share:s-77")))
+                .andExpect(jsonPath("$.reads[?(@.agency == 'gp-a')].granted", hasItem(false))));
         as("school-a", get("/api/children/{id}/access-log", CHILD))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:not-entitled-to-access-log"));

@@ -32,7 +32,12 @@ public class ChronologyAccess {
 
     ChronologyAccess(String childId, String agency, String resource, Instant accessedAt, ReadBasis basis,
                      String reviewId) {
-        this.id = UUID.randomUUID().toString();
+        this(UUID.randomUUID().toString(), childId, agency, resource, accessedAt, basis, reviewId);
+    }
+
+    ChronologyAccess(String id, String childId, String agency, String resource, Instant accessedAt, ReadBasis basis,
+                     String reviewId) {
+        this.id = id;
         this.childId = childId;
         this.agency = agency;
         this.resource = resource;

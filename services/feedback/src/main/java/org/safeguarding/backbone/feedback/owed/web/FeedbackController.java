@@ -43,7 +43,7 @@ class FeedbackController {
 
     @GetMapping("/{feedbackId}")
     FeedbackResponse get(@PathVariable String feedbackId, Principal principal) {
-        return FeedbackResponse.of(queries.visibleTo(feedbackId, CallingAgency.of(principal)));
+        return FeedbackResponse.of(queries.readBy(feedbackId, CallingAgency.of(principal)));
     }
 
     /** The recipient tells the referrer what it did and what came of it. */

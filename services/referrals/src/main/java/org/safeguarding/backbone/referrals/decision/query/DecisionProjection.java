@@ -1,10 +1,12 @@
 package org.safeguarding.backbone.referrals.decision.query;
 
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.safeguarding.backbone.referrals.decision.api.DecisionEvents.DecidedNotToShare;
 import org.safeguarding.backbone.kernel.rule.NotFound;
+import org.safeguarding.backbone.messaging.audit.ChildDataReads;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,9 +18,11 @@ public class DecisionProjection {
     static final String PROCESSING_GROUP = "decision-view";
 
     private final DecisionViews decisions;
+    private final ChildDataReads reads;
 
-    DecisionProjection(DecisionViews decisions) {
+    DecisionProjection(DecisionViews decisions, ChildDataReads reads) {
         this.decisions = decisions;
+        this.reads = reads;
     }
 
     @EventHandler
@@ -32,6 +36,15 @@ public class DecisionProjection {
     @ResetHandler
     void reset() {
         decisions.deleteAll();
+    }
+
+    /** The decision, read by {@code agency}: recorded (R10), refused attempts too, before it is answered. */
+    @Transactional(readOnly = true)
+    public DecisionView readBy(String decisionId, String agency) {
+        Optional<DecisionView> decision = decisions.findById(decisionId);
+        boolean granted = decision.map(view -> view.getDecidingAgency().equals(agency)).orElse(false);
+        decision.ifPresent(view -> reads.record(agency, view.getChildId(), "decision:" + decisionId, granted));
+        return decision.filter(view -> granted).orElseThrow(() -> new NotFound("decision", decisionId));
     }
 
     /** Only the deciding agency reads its decision; to anyone else it does not exist. */

@@ -60,7 +60,7 @@ class DecisionController {
 
     @GetMapping("/{decisionId}")
     DecisionView get(@PathVariable String decisionId, Principal principal) {
-        return decisions.visibleTo(decisionId, CallingAgency.of(principal));
+        return decisions.readBy(decisionId, CallingAgency.of(principal));
     }
 
     record NotToShareBody(@NotNull(message = "must identify the child") @Valid Child child,

@@ -1,10 +1,12 @@
 package org.safeguarding.backbone.referrals.request.query;
 
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.safeguarding.backbone.messaging.Correlation;
+import org.safeguarding.backbone.messaging.audit.ChildDataReads;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestAnswered;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequested;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.SharingDeclined;
@@ -23,9 +25,11 @@ public class RequestProjection {
     static final String PROCESSING_GROUP = "request-view";
 
     private final RequestViews requests;
+    private final ChildDataReads reads;
 
-    RequestProjection(RequestViews requests) {
+    RequestProjection(RequestViews requests, ChildDataReads reads) {
         this.requests = requests;
+        this.reads = reads;
     }
 
     @EventHandler
@@ -51,6 +55,15 @@ public class RequestProjection {
     @ResetHandler
     void reset() {
         requests.deleteAll();
+    }
+
+    /** The request, read by {@code agency}: recorded (R10), refused attempts too, before it is answered. */
+    @Transactional(readOnly = true)
+    public RequestView readBy(String requestId, String agency) {
+        Optional<RequestView> request = requests.findById(requestId);
+        boolean granted = request.map(view -> view.isVisibleTo(agency)).orElse(false);
+        request.ifPresent(view -> reads.record(agency, view.getChildId(), "request:" + requestId, granted));
+        return request.filter(view -> granted).orElseThrow(() -> new NotFound("request", requestId));
     }
 
     /** The request, for the agency that asked and the agency asked; anyone else is told it does not exist. */

@@ -67,7 +67,7 @@ class RequestController {
 
     @GetMapping("/{requestId}")
     RequestView get(@PathVariable String requestId, Principal principal) {
-        return requests.visibleTo(requestId, CallingAgency.of(principal));
+        return requests.readBy(requestId, CallingAgency.of(principal));
     }
 
     /** R2: the holder declines, with its reasons; the requester sees the decision and why. */

@@ -1,6 +1,8 @@
 package org.safeguarding.backbone.referrals.share.query;
 
+import java.util.Optional;
 import org.safeguarding.backbone.kernel.rule.NotFound;
+import org.safeguarding.backbone.messaging.audit.ChildDataReads;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -11,18 +13,39 @@ import org.springframework.transaction.annotation.Transactional;
 public class ShareQueries {
 
     private final ShareViewRepository shares;
+    private final ChildDataReads reads;
 
-    ShareQueries(ShareViewRepository shares) {
+    ShareQueries(ShareViewRepository shares, ChildDataReads reads) {
         this.shares = shares;
+        this.reads = reads;
     }
 
-    /** R9, R11: what an agency has been sent, where it is with each, newest first. */
+    /** R9, R11: what an agency has been sent, where it is with each, newest first; each share listed is a read. */
     @Transactional(readOnly = true)
     public Page<ShareView> inbox(String agency, ShareView.RecipientStatus status, String childId, Pageable page) {
-        return shares.inbox(agency, status, childId, page);
+        Page<ShareView> inbox = shares.inbox(agency, status, childId, page);
+        reads.record(agency, inbox.getContent().stream()
+                .map(share -> new ChildDataReads.Read(share.getChildId(), "share:" + share.getShareId(), true))
+                .toList());
+        return inbox;
     }
 
-    /** The share, if {@code agency} sent it or is a recipient; otherwise NotFound, as if it did not exist. */
+    /**
+     * The share, read by {@code agency}: recorded (R10) before it is answered, and a refused attempt at a share
+     * that exists is recorded too; otherwise as {@link #visibleTo}.
+     */
+    @Transactional(readOnly = true)
+    public ShareView readBy(String shareId, String agency) {
+        Optional<ShareView> share = shares.findById(shareId);
+        boolean granted = share.map(view -> view.isVisibleTo(agency)).orElse(false);
+        share.ifPresent(view -> reads.record(agency, view.getChildId(), "share:" + shareId, granted));
+        return share.filter(view -> granted).orElseThrow(() -> new NotFound("share", shareId));
+    }
+
+    /**
+     * The share, if {@code agency} sent it or is a recipient; otherwise NotFound, as if it did not exist. For checks
+     * before an act (the act itself is the record); a read to answer with is {@link #readBy}.
+     */
     @Transactional(readOnly = true)
     public ShareView visibleTo(String shareId, String agency) {
         return shares.findById(shareId)

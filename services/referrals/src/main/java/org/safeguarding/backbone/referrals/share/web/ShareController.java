@@ -63,7 +63,7 @@ class ShareController {
 
     @GetMapping("/{shareId}")
     ShareResponse get(@PathVariable String shareId, Principal principal) {
-        return ShareResponse.of(queries.visibleTo(shareId, CallingAgency.of(principal)));
+        return ShareResponse.of(queries.readBy(shareId, CallingAgency.of(principal)));
     }
 
     /** R9: the recipient says it has received the share. Acknowledging again changes nothing. */

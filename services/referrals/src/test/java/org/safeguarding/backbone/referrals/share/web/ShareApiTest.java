@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles({"local", "test"})
 public class ShareApiTest {
 
-    static final String CHILD = "9990000026";
+    public static final String CHILD = "9990000026";
     static final String PRINCIPLES = """
             [{"principle": "NECESSARY_AND_PROPORTIONATE", "attested": true}, {"principle": "RELEVANT", "attested": true},
              {"principle": "ADEQUATE", "attested": true}, {"principle": "ACCURATE", "attested": true},

@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.transitions.transfer.query;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -10,6 +11,7 @@ import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.ChildTransferred;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferProposed;
 import org.safeguarding.backbone.kernel.rule.NotFound;
+import org.safeguarding.backbone.messaging.audit.ChildDataReads;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class TransferProjection {
 
     private final TransferViewRepository transfers;
+    private final ChildDataReads reads;
 
-    TransferProjection(TransferViewRepository transfers) {
+    TransferProjection(TransferViewRepository transfers, ChildDataReads reads) {
         this.transfers = transfers;
+        this.reads = reads;
     }
 
     @EventHandler
@@ -46,6 +50,15 @@ public class TransferProjection {
     @ResetHandler
     void reset() {
         transfers.deleteAll();
+    }
+
+    /** The transfer, read by {@code agency}: recorded (R10), refused attempts too, before it is answered. */
+    @Transactional(readOnly = true)
+    public TransferView readBy(String transferId, String agency) {
+        Optional<TransferView> transfer = transfers.findById(transferId);
+        boolean granted = transfer.map(view -> view.isVisibleTo(agency)).orElse(false);
+        transfer.ifPresent(view -> reads.record(agency, view.getChildId(), "transfer:" + transferId, granted));
+        return transfer.filter(view -> granted).orElseThrow(() -> new NotFound("transfer", transferId));
     }
 
     /** The transfer, for the agency the child left and the one it joined; anyone else is told it does not exist. */

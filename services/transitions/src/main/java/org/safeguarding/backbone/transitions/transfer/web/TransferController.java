@@ -66,7 +66,7 @@ class TransferController {
 
     @GetMapping("/{transferId}")
     TransferResponse get(@PathVariable String transferId, Principal principal) {
-        return TransferResponse.of(transfers.visibleTo(transferId, CallingAgency.of(principal)));
+        return TransferResponse.of(transfers.readBy(transferId, CallingAgency.of(principal)));
     }
 
     record TransferRequest(

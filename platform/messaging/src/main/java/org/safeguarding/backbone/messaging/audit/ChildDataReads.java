@@ -1,0 +1,72 @@
+package org.safeguarding.backbone.messaging.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.avro.specific.SpecificRecord;
+import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.access.v1.ChildDataRead;
+import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+/**
+ * Every read of a child's data is itself on the record (R10): who read what about which child, and whether it was
+ * granted. Each read is sent to {@value Topics#ACCESS} and acknowledged by the broker before the data is answered: a
+ * read that cannot be recorded is not answered. The chronology keeps them in the child's access log.
+ */
+public class ChildDataReads {
+
+    /** One read, or refused attempt, of a record about a child. */
+    public record Read(String childId, String resource, boolean granted) {
+    }
+
+    private final KafkaTemplate<String, SpecificRecord> kafka;
+    private final String service;
+
+    public ChildDataReads(KafkaTemplate<String, SpecificRecord> kafka, String service) {
+        this.kafka = kafka;
+        this.service = service;
+    }
+
+    /** Records that {@code agency} read (or was refused) {@code resource} about {@code childId}. */
+    public void record(String agency, String childId, String resource, boolean granted) {
+        record(agency, List.of(new Read(childId, resource, granted)));
+    }
+
+    /** Records several reads by one agency at once (a list it read), waiting for all to be acknowledged. */
+    public void record(String agency, List<Read> reads) {
+        Instant now = Clock.systemUTC().instant();
+        List<CompletableFuture<SendResult<String, SpecificRecord>>> sent = new ArrayList<>();
+        for (Read read : reads) {
+            String eventId = UUID.randomUUID().toString();
+            sent.add(kafka.send(Topics.ACCESS, read.childId(), ChildDataRead.newBuilder()
+                    .setEnvelope(Envelope.newBuilder().setEventId(eventId).setChildId(read.childId())
+                            .setOccurredAt(now).setRecordedAt(now).setActingAgency(agency).setCorrelationId(eventId)
+                            .build())
+                    .setService(service).setResource(read.resource()).setGranted(read.granted())
+                    .build()));
+        }
+        try {
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ReadNotRecorded(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReadNotRecorded(e);
+        }
+    }
+
+    /** A read that could not be put on the record, and so is not answered. */
+    public static class ReadNotRecorded extends RuntimeException {
+        ReadNotRecorded(Throwable cause) {
+            super("The read could not be recorded (R10), so it is not answered.", cause);
+        }
+    }
+}
