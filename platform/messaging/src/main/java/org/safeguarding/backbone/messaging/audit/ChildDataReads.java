@@ -40,8 +40,37 @@ public class ChildDataReads {
         record(agency, List.of(new Read(childId, resource, granted)));
     }
 
-    /** Records several reads by one agency at once (a list it read), waiting for all to be acknowledged. */
+    /**
+     * Records several reads by one agency at once (a list it read), waiting for all to be acknowledged. A failure is
+     * tried again ({@value #ATTEMPTS} attempts in all): the first record of its type can lose a race with another
+     * registering the same schema in the registry, and finds it registered the next time.
+     */
     public void record(String agency, List<Read> reads) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                send(agency, reads);
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                pause(attempt);
+            }
+        }
+        throw last instanceof ReadNotRecorded notRecorded ? notRecorded : new ReadNotRecorded(last);
+    }
+
+    static final int ATTEMPTS = 3;
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(100L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReadNotRecorded(e);
+        }
+    }
+
+    private void send(String agency, List<Read> reads) {
         Instant now = Clock.systemUTC().instant();
         List<CompletableFuture<SendResult<String, SpecificRecord>>> sent = new ArrayList<>();
         for (Read read : reads) {

@@ -100,7 +100,7 @@ public class InformationRequest {
 
     /** Only the agency asked can answer or decline. */
     public static final class NotTheHolder extends RuleViolation {
-        NotTheHolder(String requestId, String agency) {
+        public NotTheHolder(String requestId, String agency) {
             super("not-the-holder", "Request " + requestId + " was not made to " + agency + ".");
         }
     }

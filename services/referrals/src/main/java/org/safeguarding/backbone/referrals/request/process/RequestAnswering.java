@@ -7,6 +7,7 @@ import org.safeguarding.backbone.kernel.rule.RuleViolation;
 import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.referrals.request.api.RequestCommands.AnswerRequest;
+import org.safeguarding.backbone.referrals.request.command.InformationRequest;
 import org.safeguarding.backbone.referrals.request.query.RequestProjection;
 import org.safeguarding.backbone.referrals.request.query.RequestView;
 import org.safeguarding.backbone.referrals.share.intake.ShareDraft;
@@ -39,6 +40,10 @@ public class RequestAnswering {
     @Transactional
     public String answer(String requestId, String holder, ShareDraft draft, String requestedCorrelation) {
         RequestView request = requests.visibleTo(requestId, holder);
+        if (!request.getHolderAgency().equals(holder)) {
+            // before any share is made: only the agency asked answers
+            throw new InformationRequest.NotTheHolder(requestId, holder);
+        }
         if (!draft.recipientAgencies().contains(request.getRequestingAgency())) {
             throw new RequesterNotARecipient(request.getRequestingAgency());
         }

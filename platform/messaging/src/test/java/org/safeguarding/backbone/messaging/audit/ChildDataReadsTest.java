@@ -1,0 +1,46 @@
+package org.safeguarding.backbone.messaging.audit;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.concurrent.CompletableFuture;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.contracts.Topics;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+class ChildDataReadsTest {
+
+    @SuppressWarnings("unchecked")
+    private final KafkaTemplate<String, SpecificRecord> kafka = mock(KafkaTemplate.class);
+    private final ChildDataReads reads = new ChildDataReads(kafka, "referrals");
+
+    @Test
+    void aReadThatLosesTheSchemaRegistrationRace_isRecordedOnTheNextAttempt() {
+        when(kafka.send(eq(Topics.ACCESS), anyString(), any(SpecificRecord.class)))
+                .thenThrow(new SerializationException("artifact already exists"))
+                .thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
+
+        assertThatCode(() -> reads.record("csc-a", "9990000018", "share:s-1", true)).doesNotThrowAnyException();
+        verify(kafka, times(2)).send(eq(Topics.ACCESS), eq("9990000018"), any(SpecificRecord.class));
+    }
+
+    @Test
+    void aReadThatCannotBeRecorded_isNotAnswered() {
+        when(kafka.send(eq(Topics.ACCESS), anyString(), any(SpecificRecord.class)))
+                .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("broker down")));
+
+        assertThatThrownBy(() -> reads.record("csc-a", "9990000018", "share:s-1", true))
+                .isInstanceOf(ChildDataReads.ReadNotRecorded.class);
+        verify(kafka, times(ChildDataReads.ATTEMPTS)).send(eq(Topics.ACCESS), anyString(), any(SpecificRecord.class));
+    }
+}

@@ -1,0 +1,116 @@
+package org.safeguarding.backbone.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may call what (issue 7, R10), as one table per service: for every endpoint the service has, what each kind of
+ * caller gets. Built against the service's own list of endpoints, so an endpoint added without a row fails the test
+ * instead of escaping it. Each cell is made against fresh records, so one caller's act does not change another's.
+ */
+public final class AuthorizationMatrix {
+
+    /** The kinds of caller every endpoint is tried with. */
+    public enum Caller {
+        /** The agency that made the record (the sender, the requester, the deciding agency). */
+        MAKER("school-a"),
+        /** The agency the record is addressed to (a recipient, the agency asked). */
+        COUNTERPART("csc-a"),
+        /** Involved with the same child through another act, not this one. */
+        OTHER_INVOLVED("gp-a"),
+        /** Never involved with the child. */
+        UNINVOLVED("police-a"),
+        /** A safeguarding partnership, with a review of the child open (where reviews grant anything). */
+        REVIEWER("partnership-a"),
+        /** The same partnership, calling under a review of the child that has expired. */
+        EXPIRED_REVIEWER("partnership-a"),
+        /** No credentials at all. */
+        NOBODY(null);
+
+        private final String agency;
+
+        Caller(String agency) {
+            this.agency = agency;
+        }
+
+        public String agency() {
+            return agency;
+        }
+    }
+
+    /** An endpoint's row: how to call it as a caller (on fresh records), and what each caller gets. */
+    public record Row(Function<Caller, MockHttpServletRequestBuilder> request, Map<Caller, Integer> expected) {
+    }
+
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+
+    /**
+     * A row: {@code endpoint} as {@code "GET /api/shares/{shareId}"}; {@code expected} as caller, status pairs; a
+     * caller not named gets {@code others}; {@link Caller#NOBODY} always gets 401 unless named.
+     */
+    public AuthorizationMatrix row(String endpoint, Function<Caller, MockHttpServletRequestBuilder> request,
+                                   int others, Object... expected) {
+        Map<Caller, Integer> statuses = new EnumMap<>(Caller.class);
+        for (Caller caller : Caller.values()) {
+            statuses.put(caller, caller == Caller.NOBODY ? 401 : others);
+        }
+        for (int i = 0; i < expected.length; i += 2) {
+            statuses.put((Caller) expected[i], (Integer) expected[i + 1]);
+        }
+        rows.put(endpoint, new Row(request, statuses));
+        return this;
+    }
+
+    /** Every endpoint of the service has a row, and no row names an endpoint it does not have. */
+    public void coversExactly(Collection<String> endpoints) {
+        assertThat(new TreeSet<>(rows.keySet())).as("endpoints in the authorization matrix; add a row for each new "
+                + "endpoint, saying who may call it").isEqualTo(new TreeSet<>(endpoints));
+    }
+
+    /** Calls every endpoint as every caller; reports every cell that differs, at once. */
+    public void holds(MockMvc mvc) throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Row> row : rows.entrySet()) {
+            for (Caller caller : Caller.values()) {
+                MockHttpServletRequestBuilder request = row.getValue().request().apply(caller);
+                if (caller.agency() != null) {
+                    request.with(SecurityMockMvcRequestPostProcessors.httpBasic(caller.agency(),
+                            "dev-only-" + caller.agency()));
+                }
+                int status = mvc.perform(request).andReturn().getResponse().getStatus();
+                int expected = row.getValue().expected().get(caller);
+                if (status != expected) {
+                    wrong.add(row.getKey() + " as " + caller + ": " + status + ", expected " + expected);
+                }
+            }
+        }
+        assertThat(wrong).as("cells of the authorization matrix that do not hold").isEmpty();
+    }
+
+    /** The service's endpoints as {@code "METHOD /path"}, less those open to all (health, the API's description). */
+    public static Set<String> endpointsOf(RequestMappingHandlerMapping mapping) {
+        Set<String> endpoints = new TreeSet<>();
+        mapping.getHandlerMethods().forEach((info, method) -> {
+            for (String path : info.getPatternValues()) {
+                if (path.startsWith("/api/")) {
+                    info.getMethodsCondition().getMethods()
+                            .forEach(verb -> endpoints.add(verb.name() + " " + path));
+                }
+            }
+        });
+        return endpoints;
+    }
+}

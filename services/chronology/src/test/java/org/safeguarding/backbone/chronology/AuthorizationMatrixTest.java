@@ -1,0 +1,157 @@
+package org.safeguarding.backbone.chronology;
+
+import static org.awaitility.Awaitility.await;
+import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.COUNTERPART;
+import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.EXPIRED_REVIEWER;
+import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.MAKER;
+import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.OTHER_INVOLVED;
+import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.REVIEWER;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.contracts.referrals.v1.Statement;
+import org.safeguarding.backbone.testsupport.AuthorizationMatrix;
+import org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller;
+import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what on the chronology service. The child's history: school-a (the maker) shared with csc-a (the
+ * counterpart, children's social care of the child's area: the lead agency); gp-a shared with csc-a too (involved
+ * through another act). partnership-a has a review of the child open, and another that has expired.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({"local", "test"})
+// its Kafka listeners must stop with the class: other contexts in this JVM join the same consumer group
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class AuthorizationMatrixTest {
+
+    private static final String CHILD = "9990001405";
+    private static final String REVIEW_BODY = """
+            {"child": {"nhsNumber": "%s"}, "reviewerAgency": "partnership-a", "reviewerPerson": "Reviewer",
+             "reason": "Rapid review", "legalBasis": "Children Act 2004 s.16C", "periodFrom": "2026-01-01",
+             "periodTo": "2026-11-20", "expiresAt": "%s"}""";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        BackboneInfrastructure.kafkaAndRegistry(properties);
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired JsonMapper json;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired KafkaTemplate<String, SpecificRecord> kafka;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints;
+
+    private static String openReview;
+    private static String expiredReview;
+
+    @BeforeEach
+    void history() throws Exception {
+        if (openReview != null) {
+            return;
+        }
+        share("school-a", "csc-a");
+        share("gp-a", "csc-a");
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from chronology_entry where child_id = ? and event_type = 'InformationShared'",
+                Integer.class, CHILD) == 2);
+        openReview = review();
+        // a review whose time has run out (opening one already expired is refused, so it is set down here)
+        expiredReview = UUID.randomUUID().toString();
+        jdbc.update("""
+                insert into review_view (review_id, child_id, opened_by, reviewer_agency, reviewer_person, reason,
+                    legal_basis, period_from, period_to, expires_at, opened_at, status)
+                values (?, ?, 'partnership-a', 'partnership-a', 'Reviewer', 'Rapid review', 'Children Act 2004',
+                    ?, ?, ?, ?, 'OPEN')""", expiredReview, CHILD, java.sql.Date.valueOf(LocalDate.parse("2026-01-01")),
+                java.sql.Date.valueOf(LocalDate.parse("2026-11-20")), Timestamp.from(Instant.now().minusSeconds(60)),
+                Timestamp.from(Instant.now().minusSeconds(86_400)));
+    }
+
+    private void share(String from, String to) throws Exception {
+        Instant at = Instant.parse("2026-03-02T10:00:00Z");
+        kafka.send(Topics.REFERRALS, CHILD, InformationShared.newBuilder()
+                .setEnvelope(Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(CHILD)
+                        .setOccurredAt(at).setRecordedAt(at).setActingAgency(from).setCorrelationId("c").build())
+                .setShareId(UUID.randomUUID().toString()).setSenderAgency(from).setRecipientAgencies(List.of(to))
+                .setPurpose("Concern").setStatements(List.of(Statement.newBuilder().setText("Seen").build()))
+                .build()).get();
+    }
+
+    private String review() {
+        try {
+            return json.readTree(mvc.perform(post("/api/reviews").contentType(MediaType.APPLICATION_JSON)
+                            .content(REVIEW_BODY.formatted(CHILD, Instant.now().plus(Duration.ofDays(30))))
+                            .with(httpBasic("partnership-a", "dev-only-partnership-a")))
+                    .andReturn().getResponse().getContentAsString()).get("reviewId").asString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The child's chronology or access log, under the open review or the expired one for those callers. */
+    private MockHttpServletRequestBuilder underReview(String path, Caller caller) {
+        MockHttpServletRequestBuilder request = get(path, CHILD);
+        return caller == REVIEWER ? request.param("review", openReview)
+                : caller == EXPIRED_REVIEWER ? request.param("review", expiredReview)
+                : request;
+    }
+
+    private AuthorizationMatrix matrix() {
+        return new AuthorizationMatrix()
+                .row("GET /api/children/{nhsNumber}/chronology",
+                        caller -> underReview("/api/children/{id}/chronology", caller), 403,
+                        MAKER, 200, COUNTERPART, 200, OTHER_INVOLVED, 200, REVIEWER, 200)
+                .row("GET /api/children/{nhsNumber}/access-log",
+                        caller -> underReview("/api/children/{id}/access-log", caller), 403,
+                        COUNTERPART, 200, REVIEWER, 200)
+                .row("POST /api/reviews", caller -> post("/api/reviews").contentType(MediaType.APPLICATION_JSON)
+                                .content(REVIEW_BODY.formatted(CHILD, Instant.now().plus(Duration.ofDays(30)))), 403,
+                        REVIEWER, 201, EXPIRED_REVIEWER, 201)
+                .row("GET /api/reviews/{reviewId}", caller -> get("/api/reviews/{id}", review()), 404,
+                        REVIEWER, 200, EXPIRED_REVIEWER, 200)
+                .row("POST /api/reviews/{reviewId}/closure", caller -> post("/api/reviews/{id}/closure", review()),
+                        404, REVIEWER, 200, EXPIRED_REVIEWER, 200)
+                .row("POST /api/reviews/{reviewId}/revocation", caller -> post("/api/reviews/{id}/revocation",
+                        review()).contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Stood down\"}"),
+                        404, REVIEWER, 200, EXPIRED_REVIEWER, 200);
+    }
+
+    @Test
+    void everyEndpointHasARow() {
+        matrix().coversExactly(AuthorizationMatrix.endpointsOf(endpoints));
+    }
+
+    @Test
+    void everyCallerGetsWhatItShould_onEveryEndpoint() throws Exception {
+        matrix().holds(mvc);
+    }
+}
