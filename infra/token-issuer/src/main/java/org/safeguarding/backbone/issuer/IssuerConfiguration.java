@@ -29,6 +29,7 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -50,6 +51,9 @@ class IssuerConfiguration {
 
     /** The audience the services require ({@code spring.security.oauth2.resourceserver.jwt.audiences}). */
     static final String AUDIENCE_PROPERTY = "backbone.security.token.audience";
+
+    /** The token request parameter, and the token claim, naming the practitioner acting for the agency. */
+    static final String PRACTITIONER = "practitioner";
 
     @Bean
     RegisteredClientRepository agencyClients(AgencyProperties properties, Environment environment,
@@ -75,13 +79,23 @@ class IssuerConfiguration {
         return new InMemoryRegisteredClientRepository(clients);
     }
 
-    /** The backbone's audience, and the agency by name. */
+    /**
+     * The backbone's audience, and the agency by name; and, when the token request names one in a
+     * {@code practitioner} parameter, the practitioner acting for the agency (a partnership's identity provider
+     * would take it from the practitioner's own login; locally, the caller says who they are).
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> agencyClaims(
             @Value("${" + AUDIENCE_PROPERTY + ":safeguarding-backbone}") String audience) {
-        return context -> context.getClaims()
-                .audience(List.of(audience))
-                .claim("agency", context.getRegisteredClient().getClientId());
+        return context -> {
+            context.getClaims()
+                    .audience(List.of(audience))
+                    .claim("agency", context.getRegisteredClient().getClientId());
+            if (context.getAuthorizationGrant() instanceof OAuth2ClientCredentialsAuthenticationToken grant
+                    && grant.getAdditionalParameters().get(PRACTITIONER) instanceof String practitioner) {
+                context.getClaims().claim(PRACTITIONER, practitioner);
+            }
+        };
     }
 
     /** A signing key for this run: tokens issued before a restart stop being valid, which is fine for local use. */

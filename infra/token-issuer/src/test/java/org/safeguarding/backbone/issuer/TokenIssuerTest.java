@@ -31,12 +31,21 @@ class TokenIssuerTest {
     @LocalServerPort int port;
 
     private HttpResponse<String> token(String client, String secret) throws Exception {
+        return token(client, secret, "grant_type=client_credentials");
+    }
+
+    private HttpResponse<String> token(String client, String secret, String form) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/token"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (client + ":" + secret).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode claims(HttpResponse<String> response) {
+        String[] jwt = JSON.readTree(response.body()).get("access_token").asString().split("\\.");
+        return JSON.readTree(Base64.getUrlDecoder().decode(jwt[1]));
     }
 
     @Test
@@ -55,6 +64,17 @@ class TokenIssuerTest {
         assertThat(claims.get("aud").toString()).contains("safeguarding-backbone");
         assertThat(claims.get("exp").asLong() - claims.get("iat").asLong())
                 .isEqualTo(Duration.ofHours(1).toSeconds());
+    }
+
+    @Test
+    void aTokenRequestNamingThePractitioner_getsATokenNamingThem() throws Exception {
+        HttpResponse<String> response = token("csc-a", "dev-only-csc-a",
+                "grant_type=client_credentials&practitioner=Duty+social+worker+%28synthetic%29+5");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(claims(response).get("practitioner").asString()).isEqualTo("Duty social worker (synthetic) 5");
+        assertThat(claims(response).get("agency").asString()).isEqualTo("csc-a");
+        assertThat(claims(token("csc-a", "dev-only-csc-a")).has("practitioner")).isFalse();
     }
 
     @Test

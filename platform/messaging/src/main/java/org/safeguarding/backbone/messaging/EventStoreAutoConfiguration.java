@@ -1,17 +1,25 @@
 package org.safeguarding.backbone.messaging;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
+import org.safeguarding.backbone.kernel.agency.ActingPractitioner;
 import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
 import org.safeguarding.backbone.messaging.publish.KafkaIntegrationPublisher;
 import org.safeguarding.backbone.messaging.store.PinnedNameSerializer;
 import org.safeguarding.backbone.messaging.store.StoredEventNames;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,6 +42,35 @@ public class EventStoreAutoConfiguration {
     @Bean
     CorrelationDataProvider backboneCorrelation() {
         return new SimpleCorrelationDataProvider(Correlation.CORRELATION_ID, Correlation.CAUSATION_ID);
+    }
+
+    /**
+     * The practitioner travels from a command to the events it causes, and no further: a command a process sends on
+     * seeing an event is the backbone acting, not the practitioner whose act the process saw.
+     */
+    @Bean
+    CorrelationDataProvider practitionerOfTheCommand() {
+        return message -> message instanceof CommandMessage<?> && message.getMetaData()
+                .containsKey(ActingPractitioner.METADATA)
+                ? Map.of(ActingPractitioner.METADATA, message.getMetaData().get(ActingPractitioner.METADATA))
+                : Map.of();
+    }
+
+    /** Every command sent while a practitioner acts (an HTTP request whose token names one) records who. */
+    @Bean
+    SmartInitializingSingleton recordThePractitioner(ObjectProvider<CommandBus> commands) {
+        return () -> commands.ifAvailable(bus -> bus.registerDispatchInterceptor(
+                messages -> (index, command) -> withThePractitioner(command)));
+    }
+
+    static CommandMessage<?> withThePractitioner(CommandMessage<?> command) {
+        Optional<String> acting = ActingPractitioner.current();
+        boolean sentByAProcess = CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().getMessage() instanceof EventMessage<?>;
+        if (acting.isEmpty() || sentByAProcess || command.getMetaData().containsKey(ActingPractitioner.METADATA)) {
+            return command;
+        }
+        return command.andMetaData(Map.of(ActingPractitioner.METADATA, acting.get()));
     }
 
     /** The bean Axon reads and writes stored events with (AxonAutoConfiguration). */

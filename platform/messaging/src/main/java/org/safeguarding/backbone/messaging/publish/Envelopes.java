@@ -3,6 +3,7 @@ package org.safeguarding.backbone.messaging.publish;
 import java.time.Instant;
 import org.axonframework.eventhandling.EventMessage;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.safeguarding.backbone.kernel.agency.ActingPractitioner;
 import org.safeguarding.backbone.messaging.Correlation;
 
 /** Builds the envelope of an integration event from the stored event it publishes. */
@@ -18,12 +19,14 @@ public final class Envelopes {
     public static Envelope of(EventMessage<?> stored, String childId, String actingAgency, Instant occurredAt) {
         Object correlationId = stored.getMetaData().get(Correlation.CORRELATION_ID);
         Object causationId = stored.getMetaData().get(Correlation.CAUSATION_ID);
+        Object practitioner = stored.getMetaData().get(ActingPractitioner.METADATA);
         return Envelope.newBuilder()
                 .setEventId(stored.getIdentifier())
                 .setChildId(childId)
                 .setOccurredAt(occurredAt)
                 .setRecordedAt(stored.getTimestamp())
                 .setActingAgency(actingAgency)
+                .setActingPractitioner(practitioner == null ? null : practitioner.toString())
                 .setCorrelationId(correlationId == null ? stored.getIdentifier() : correlationId.toString())
                 .setCausationId(causationId == null ? null : causationId.toString())
                 .build();

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.safeguarding.backbone.web.problem.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,11 +24,13 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 
 /**
@@ -109,8 +112,9 @@ public class AgencySecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain agencyAuthentication(HttpSecurity http, ProblemResponses problems, Environment environment,
-                                             ObjectProvider<JwtDecoder> tokens, KnownAgencies agencies)
-            throws Exception {
+                                             ObjectProvider<JwtDecoder> tokens, KnownAgencies agencies,
+                                             @Value("${backbone.security.practitioner-claim:practitioner}")
+                                             String practitionerClaim) throws Exception {
         boolean local = environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE));
         JwtDecoder decoder = tokens.getIfAvailable() == null ? null : reachable(tokens.getObject());
         if (decoder == null && !local) {
@@ -126,7 +130,8 @@ public class AgencySecurityAutoConfiguration {
                 return;
             }
             problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
-                    "Call as an agency, with a bearer token from the identity provider"
+                    (exception instanceof InvalidBearerTokenException invalid ? invalid.getMessage() + " " : "")
+                            + "Call as an agency, with a bearer token from the identity provider"
                             + (local ? " (or, locally, HTTP Basic with the development credentials)." : "."),
                     header -> response.setHeader("WWW-Authenticate",
                             local ? "Bearer, Basic realm=\"safeguarding\"" : "Bearer"));
@@ -145,13 +150,14 @@ public class AgencySecurityAutoConfiguration {
                         .accessDeniedHandler(forbidden))
                 // machine-to-machine API: no browser session, no cookies, so no CSRF token either
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new PractitionerFromToken(practitionerClaim), AuthorizationFilter.class);
         if (decoder != null) {
             // a token that could not be checked is answered (503), not rethrown out of the filter chain
             AuthenticationEntryPointFailureHandler failure = new AuthenticationEntryPointFailureHandler(unauthenticated);
             failure.setRethrowAuthenticationServiceException(false);
             http.oauth2ResourceServer(server -> server
-                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new AgencyTokens(agencies)))
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new AgencyTokens(agencies, practitionerClaim)))
                     .authenticationEntryPoint(unauthenticated)
                     .accessDeniedHandler(forbidden)
                     .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {

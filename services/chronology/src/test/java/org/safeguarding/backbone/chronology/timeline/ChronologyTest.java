@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -156,6 +157,24 @@ class ChronologyTest {
         mvc.perform(get("/api/children/{id}/chronology", "9990001201").with(httpBasic("school-a", "dev-only-school-a")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("nhsNumber"));
+    }
+
+    @Test
+    void eachEntryShowsThePractitionerWhoActedForTheAgency_whereTheirTokenNamedOne() throws Exception {
+        String child = "9990001413";
+        InformationShared shared = share(child, "share-0401", "school-a", List.of("csc-a"), T0);
+        shared.getEnvelope().setActingPractitioner("Designated lead (synthetic) 4");
+        kafka.send(Topics.REFERRALS, child, shared).get();
+        kafka.send(Topics.REFERRALS, child, ShareAcknowledged.newBuilder()
+                .setEnvelope(envelope(child, "csc-a", T0.plusSeconds(600))).setShareId("share-0401")
+                .setRecipientAgency("csc-a").build()).get();
+        awaitEntries(child, 2);
+
+        read(child, "csc-a").andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries[0].agency").value("school-a"))
+                .andExpect(jsonPath("$.entries[0].practitioner").value("Designated lead (synthetic) 4"))
+                .andExpect(jsonPath("$.entries[1].agency").value("csc-a"))
+                .andExpect(jsonPath("$.entries[1].practitioner").value(nullValue()));
     }
 
     @Test

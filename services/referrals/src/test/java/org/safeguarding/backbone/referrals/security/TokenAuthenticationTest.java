@@ -1,5 +1,7 @@
 package org.safeguarding.backbone.referrals.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -21,21 +23,31 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
 import org.safeguarding.backbone.referrals.share.web.ShareApiTest;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Agency systems call with a bearer token, validated by the service's own configuration, as in production: the
@@ -84,6 +96,8 @@ class TokenAuthenticationTest {
     }
 
     @Autowired MockMvc mvc;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired JsonMapper json;
 
     private static KeyPair keyPair() {
         try {
@@ -96,11 +110,18 @@ class TokenAuthenticationTest {
     }
 
     private static String token(KeyPair signer, String agency, String tokenIssuer, String audience, Instant expires) {
+        return token(signer, agency, tokenIssuer, audience, expires, Map.of());
+    }
+
+    private static String token(KeyPair signer, String agency, String tokenIssuer, String audience, Instant expires,
+                                Map<String, Object> more) {
         try {
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(agency).claim("agency", agency)
+                    .issuer(tokenIssuer).audience(List.of(audience)).issueTime(Date.from(expires.minusSeconds(3600)))
+                    .expirationTime(Date.from(expires));
+            more.forEach(claims::claim);
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test-key").build(),
-                    new JWTClaimsSet.Builder().subject(agency).claim("agency", agency).issuer(tokenIssuer)
-                            .audience(List.of(audience)).issueTime(Date.from(expires.minusSeconds(3600)))
-                            .expirationTime(Date.from(expires)).build());
+                    claims.build());
             jwt.sign(new RSASSASigner(signer.getPrivate()));
             return jwt.serialize();
         } catch (Exception e) {
@@ -120,6 +141,52 @@ class TokenAuthenticationTest {
                 .andExpect(jsonPath("$.sender.agency").value("school-a"));
         mvc.perform(get("/api/inbox/shares").header("Authorization", "Bearer " + valid("csc-a")))
                 .andExpect(status().isOk());
+    }
+
+    private static String actingAs(String agency, Object practitioner) {
+        return token(TRUSTED, agency, issuer, "safeguarding-backbone", Instant.now().plusSeconds(600),
+                Map.of("practitioner", practitioner));
+    }
+
+    @Test
+    void thePractitionerATokenNames_isRecordedOnTheActsTheirRequestsCause_andNoOthers() throws Exception {
+        String body = mvc.perform(post("/api/shares").contentType(MediaType.APPLICATION_JSON)
+                        .content(ShareApiTest.VALID)
+                        .header("Authorization", "Bearer " + actingAs("school-a", "Designated lead (synthetic) 1")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String shareId = json.readTree(body).get("shareId").asString();
+        mvc.perform(post("/api/shares/{id}/acknowledgements", shareId)
+                        .header("Authorization", "Bearer " + actingAs("gp-a", "Duty GP (synthetic) 7")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/shares/{id}/acknowledgements", shareId)
+                        .header("Authorization", "Bearer " + valid("csc-a")))
+                .andExpect(status().isOk());
+
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
+            List<ConsumerRecord<String, SpecificRecord>> records = reader.await(
+                    r -> r.value() instanceof InformationShared shared && shared.getShareId().equals(shareId)
+                            || r.value() instanceof ShareAcknowledged acknowledged
+                            && acknowledged.getShareId().equals(shareId), 3, Duration.ofSeconds(60));
+            assertThat(records).extracting(r -> r.value() instanceof InformationShared shared
+                            ? "shared by " + shared.getEnvelope().getActingPractitioner()
+                            : "acknowledged by " + ((ShareAcknowledged) r.value()).getRecipientAgency() + ": "
+                                    + ((ShareAcknowledged) r.value()).getEnvelope().getActingPractitioner())
+                    .containsExactlyInAnyOrder("shared by Designated lead (synthetic) 1",
+                            "acknowledged by gp-a: Duty GP (synthetic) 7", "acknowledged by csc-a: null");
+        }
+    }
+
+    @Test
+    void aTokenNamingAPractitionerThatCannotBeRecorded_isRefused_andNothingIsDone() throws Exception {
+        Integer before = jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class);
+        for (Object unrecordable : List.of("", "x".repeat(201), "Duty\nGP", 42)) {
+            mvc.perform(post("/api/shares").contentType(MediaType.APPLICATION_JSON).content(ShareApiTest.VALID)
+                            .header("Authorization", "Bearer " + actingAs("school-a", unrecordable)))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:unauthenticated"))
+                    .andExpect(jsonPath("$.detail").value(containsString("'practitioner' claim")));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class)).isEqualTo(before);
     }
 
     @Test

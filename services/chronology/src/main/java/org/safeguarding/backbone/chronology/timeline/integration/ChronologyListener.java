@@ -31,7 +31,7 @@ class ChronologyListener {
         ChronologyEvent event = ChronologyEvent.of(record.value());
         boolean recorded = chronology.record(new ChronologyProjection.Act(event.envelope().getEventId(),
                 event.envelope().getChildId(), event.envelope().getOccurredAt(), event.envelope().getRecordedAt(),
-                event.envelope().getActingAgency(), event.type(), event.summary(),
+                event.envelope().getActingAgency(), event.envelope().getActingPractitioner(), event.type(), event.summary(),
                 event.envelope().getCorrelationId(), event.subject(), event.parties(),
                 record.value() instanceof ChildTransferred moved ? moved.getToAgency() : null,
                 record.topic(), record.partition(), record.offset()));

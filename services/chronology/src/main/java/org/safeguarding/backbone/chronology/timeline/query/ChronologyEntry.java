@@ -16,6 +16,9 @@ public class ChronologyEntry {
     /** The longest summary kept (the column's size); summaries are built to stay well within it. */
     public static final int MAX_SUMMARY = 20000;
 
+    /** The longest practitioner name kept (the column's size; tokens naming a longer one are not accepted). */
+    static final int MAX_PRACTITIONER = 200;
+
     private static final Logger LOG = LoggerFactory.getLogger(ChronologyEntry.class);
 
     @Id
@@ -24,6 +27,9 @@ public class ChronologyEntry {
     private Instant occurredAt;
     private Instant recordedAt;
     private String agency;
+    /** Who acted for the agency, where its identity provider named them; otherwise null. */
+    @Column(length = MAX_PRACTITIONER)
+    private String practitioner;
     private String eventType;
     @Column(length = MAX_SUMMARY)
     private String summary;
@@ -38,13 +44,15 @@ public class ChronologyEntry {
     }
 
     public ChronologyEntry(String eventId, String childId, Instant occurredAt, Instant recordedAt, String agency,
-                           String eventType, String summary, String correlationId, String subject,
+                           String practitioner, String eventType, String summary, String correlationId, String subject,
                            String sourceTopic, int sourcePartition, long sourceOffset) {
         this.eventId = eventId;
         this.childId = childId;
         this.occurredAt = occurredAt;
         this.recordedAt = recordedAt;
         this.agency = agency;
+        this.practitioner = practitioner == null || practitioner.length() <= MAX_PRACTITIONER ? practitioner
+                : practitioner.substring(0, MAX_PRACTITIONER);
         this.eventType = eventType;
         this.summary = whole(summary, eventId, sourceTopic);
         this.correlationId = correlationId;
@@ -88,6 +96,10 @@ public class ChronologyEntry {
 
     public String getAgency() {
         return agency;
+    }
+
+    public String getPractitioner() {
+        return practitioner;
     }
 
     public String getEventType() {

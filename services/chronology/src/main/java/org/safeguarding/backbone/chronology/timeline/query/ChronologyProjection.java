@@ -36,7 +36,7 @@ public class ChronologyProjection {
      * @param movedTo for a confirmed move of the child, the agency it moved to; otherwise null
      */
     public record Act(String eventId, String childId, Instant occurredAt, Instant recordedAt, String actingAgency,
-                      String eventType, String summary, String correlationId, String subject, Set<String> parties,
+                      String actingPractitioner, String eventType, String summary, String correlationId, String subject, Set<String> parties,
                       String movedTo, String sourceTopic, int sourcePartition, long sourceOffset) {
     }
 
@@ -47,7 +47,7 @@ public class ChronologyProjection {
             return false;
         }
         entries.save(new ChronologyEntry(act.eventId(), act.childId(), act.occurredAt(), act.recordedAt(),
-                act.actingAgency(), act.eventType(), act.summary(), act.correlationId(), act.subject(),
+                act.actingAgency(), act.actingPractitioner(), act.eventType(), act.summary(), act.correlationId(), act.subject(),
                 act.sourceTopic(), act.sourcePartition(), act.sourceOffset()));
         Set<String> parties = new LinkedHashSet<>(act.parties());
         subjectParties.findBySubject(act.subject()).forEach(known -> parties.add(known.getAgency()));

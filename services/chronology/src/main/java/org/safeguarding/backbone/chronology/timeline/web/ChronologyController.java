@@ -61,11 +61,11 @@ class ChronologyController {
         }
     }
 
-    record Entry(String eventId, Instant occurredAt, Instant recordedAt, String agency, String eventType,
-                 String summary, String correlationId) {
+    record Entry(String eventId, Instant occurredAt, Instant recordedAt, String agency, String practitioner,
+                 String eventType, String summary, String correlationId) {
         static Entry of(ChronologyEntry entry) {
             return new Entry(entry.getEventId(), entry.getOccurredAt(), entry.getRecordedAt(), entry.getAgency(),
-                    entry.getEventType(), entry.getSummary(), entry.getCorrelationId());
+                    entry.getPractitioner(), entry.getEventType(), entry.getSummary(), entry.getCorrelationId());
         }
     }
 }
