@@ -12,11 +12,16 @@ public final class Topics {
     /** Information shares, referrals, requests and their acknowledgements (the referrals service). */
     public static final String REFERRALS = "safeguarding.referrals.events.v1";
 
-    /**
-     * Requests from agency systems that integrate by Kafka rather than HTTP (e.g. ShareInformation), keyed by the
-     * child's id. Each is answered by an event on {@link #REFERRALS}: the share, or ShareRejected.
-     */
-    public static final String REFERRALS_INBOUND = "safeguarding.referrals.inbound.v1";
+    /** The prefix of every agency's inbound topic ({@link #inboundFrom}). */
+    public static final String INBOUND_PREFIX = "safeguarding.inbound.";
+
+    /** The prefix of every agency's feed ({@link #feedOf}). */
+    public static final String FEED_PREFIX = "safeguarding.feed.";
+
+    private static final String AGENCY_TOPIC_VERSION = ".v1";
+
+    /** Agency ids become topic names: lower-case letters, digits and hyphens, starting with a letter. */
+    private static final String AGENCY_ID = "[a-z][a-z0-9-]{0,99}";
 
     /** Feedback owed and given between recipient and referrer (the feedback service). */
     public static final String FEEDBACK = "safeguarding.feedback.events.v1";
@@ -41,13 +46,46 @@ public final class Topics {
     /** Each area's records travel on one topic: the namespace of a record says which. */
     private static final Map<String, String> TOPIC_BY_NAMESPACE = Map.of(
             CONTRACTS + "referrals.v1", REFERRALS,
-            CONTRACTS + "referrals.inbound.v1", REFERRALS_INBOUND,
             CONTRACTS + "feedback.v1", FEEDBACK,
             CONTRACTS + "transitions.v1", TRANSITIONS,
             CONTRACTS + "reviews.v1", REVIEWS,
             CONTRACTS + "access.v1", ACCESS);
 
     private Topics() {
+    }
+
+    /**
+     * Requests from one agency's system (e.g. ShareInformation), keyed by the child's id: writable by that agency
+     * alone, so the topic, not a field of the record, says who is sending. Each is answered on the agency's feed:
+     * the share it became, or ShareRejected.
+     */
+    public static String inboundFrom(String agency) {
+        return INBOUND_PREFIX + checked(agency) + AGENCY_TOPIC_VERSION;
+    }
+
+    /** The agency whose inbound topic {@code topic} is; empty for any other topic. */
+    public static Optional<String> agencyOfInbound(String topic) {
+        if (topic == null || !topic.startsWith(INBOUND_PREFIX) || !topic.endsWith(AGENCY_TOPIC_VERSION)) {
+            return Optional.empty();
+        }
+        String agency = topic.substring(INBOUND_PREFIX.length(), topic.length() - AGENCY_TOPIC_VERSION.length());
+        return agency.matches(AGENCY_ID) ? Optional.of(agency) : Optional.empty();
+    }
+
+    /**
+     * One agency's feed: every act it is party to (the events of the services' topics, as they are), readable by that
+     * agency alone. The chronology service publishes it, by the same need-to-know rule as its HTTP reads.
+     */
+    public static String feedOf(String agency) {
+        return FEED_PREFIX + checked(agency) + AGENCY_TOPIC_VERSION;
+    }
+
+    private static String checked(String agency) {
+        if (agency == null || !agency.matches(AGENCY_ID)) {
+            throw new IllegalArgumentException("'" + agency + "' cannot name an agency's topic: an agency id is "
+                    + "lower-case letters, digits and hyphens, starting with a letter");
+        }
+        return agency;
     }
 
     /**

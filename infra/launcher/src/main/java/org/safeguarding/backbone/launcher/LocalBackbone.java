@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.safeguarding.backbone.localinfra.KafkaAccess;
+import org.safeguarding.backbone.localinfra.LocalAgencies;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
 import org.safeguarding.backbone.localinfra.LocalSchemaRegistry;
 
@@ -70,7 +72,11 @@ public final class LocalBackbone implements AutoCloseable {
     private void startAll() {
         Path data = settings.dataDir().toAbsolutePath();
         Path logs = data.resolve("logs");
-        broker = LocalKafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(), settings.controllerPort());
+        // every service and agency connects as itself, and reads and writes only what the access plan grants
+        KafkaAccess access = KafkaAccess.forAgencies(LocalAgencies.fromRepository(settings.repoRoot()));
+        broker = LocalKafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(), settings.controllerPort(),
+                access.principals());
+        broker.apply(access);
         registry = LocalSchemaRegistry.start(settings.registryJar(), data.resolve("registry"), settings.registryPort(),
                 logs.resolve("registry.log"));
         issuer = ServiceProcess.start("token-issuer", settings.issuerJar(), settings.issuerPort(),
@@ -108,6 +114,11 @@ public final class LocalBackbone implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
+    /** How a Kafka client connects to the local broker as {@code principal} (a service, an agency, or the super user). */
+    public Map<String, Object> kafkaClient(String principal) {
+        return broker.clientConfig(principal);
+    }
+
     public String registryUrl() {
         return registry.url();
     }
@@ -139,13 +150,28 @@ public final class LocalBackbone implements AutoCloseable {
         Path repoRoot = Path.of(System.getProperty("backbone.repo-root", ".")).toAbsolutePath().normalize();
         Path dataDir = repoRoot.resolve(".backbone");
         for (String arg : args) {
-            if (arg.startsWith("--data-dir=")) {
+            if (arg.equals("--kafka-access") || arg.startsWith("--kafka-access=")) {
+                List<String> agencies = arg.contains("=")
+                        ? List.of(arg.substring("--kafka-access=".length()).split(","))
+                        : LocalAgencies.fromRepository(repoRoot);
+                try {
+                    KafkaAccess.forAgencies(agencies).commands(6, 3).forEach(System.out::println);
+                    return;
+                } catch (IllegalArgumentException e) {
+                    System.err.println(e.getMessage());
+                    System.exit(2);
+                }
+            } else if (arg.startsWith("--data-dir=")) {
                 dataDir = Path.of(arg.substring("--data-dir=".length())).toAbsolutePath();
             } else if (arg.equals("--help") || arg.equals("-h")) {
                 System.out.println("""
                         Runs the safeguarding backbone on this machine: Kafka, the schema registry, the token issuer
                         and the four services.
                           --data-dir=DIR   keep all data under DIR (default: .backbone in the repository)
+                          --kafka-access[=AGENCY,...]
+                                           print the Kafka topics and ACLs the backbone needs, as the commands to
+                                           create them on a production cluster (for the local agencies, or those
+                                           named), and exit
                         Stop with Ctrl-C. To start again from nothing, stop it and delete the data directory.""");
                 return;
             } else {
@@ -176,7 +202,9 @@ public final class LocalBackbone implements AutoCloseable {
         for (ServiceProcess service : services.values()) {
             out.append(String.format("  %-12s %s   (log: %s)%n", service.name(), service.url(), service.log()));
         }
-        out.append(String.format("  %-12s %s%n", "kafka", broker.bootstrapServers()));
+        out.append(String.format("  %-12s %s   (SASL PLAIN as an agency, its development credentials; it writes "
+                + "safeguarding.inbound.<agency>.v1 and reads safeguarding.feed.<agency>.v1)%n", "kafka",
+                broker.bootstrapServers()));
         out.append(String.format("  %-12s %s   (Confluent-compatible API: %s/apis/ccompat/v7)%n", "registry",
                 registry.url(), registry.url()));
         out.append(String.format("  %-12s %s/oauth2/token   (client credentials: an agency's development "

@@ -1,10 +1,14 @@
 package org.safeguarding.backbone.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.apicurio.registry.resolver.config.SchemaResolverConfig;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,15 +19,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -32,11 +40,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.localinfra.FreePorts;
+import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
 
 /**
  * The whole backbone as ./run starts it (four service JVMs, the broker, the registry), driven over HTTP as an agency
  * would: a share flows through every service into the child's chronology exactly once, even when it is published
- * twice, and everything is still there, once, after a restart.
+ * twice, and everything is still there, once, after a restart. Every service connects to Kafka as itself, under the
+ * broker's ACLs, and an agency system reads its own feed as itself.
  */
 class BackboneEndToEndIT {
 
@@ -116,6 +126,13 @@ class BackboneEndToEndIT {
             assertThat(call(backbone, "chronology", "GET", "/api/children/" + CHILD + "/chronology", "csc-a", null,
                     200).get("readAs").asText()).as("children's social care of the child's area leads")
                     .isEqualTo("LEAD_AGENCY");
+            // an agency system reads the acts about its share on its own feed, as itself; the services' topics and
+            // other agencies' feeds it cannot read at all
+            assertThat(feedOf(backbone, "school-a", CHILD)).containsAll(List.of(EVERY_ACT));
+            assertThatThrownBy(() -> read(backbone, "school-a", Topics.REFERRALS))
+                    .isInstanceOf(TopicAuthorizationException.class);
+            assertThatThrownBy(() -> read(backbone, "school-a", Topics.feedOf("csc-a")))
+                    .isInstanceOf(TopicAuthorizationException.class);
             // police-a's refused attempt at the share is on the child's access log, which the lead agency reads
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(call(backbone, "chronology", "GET",
                     "/api/children/" + CHILD + "/access-log", "csc-a", null, 200).get("reads").toString())
@@ -131,6 +148,45 @@ class BackboneEndToEndIT {
             await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(eventTypes(restarted)).containsExactlyInAnyOrder(EVERY_ACT));
         }
+    }
+
+    /** The kinds of act about {@code child} on {@code agency}'s feed, read as that agency, once all have arrived. */
+    private static Set<String> feedOf(LocalBackbone backbone, String agency, String child) {
+        Set<String> types = new HashSet<>();
+        try (var consumer = consumer(backbone, agency, Topics.feedOf(agency))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!types.containsAll(List.of(EVERY_ACT)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(250)).forEach(r -> {
+                    if (child.equals(r.key())) {
+                        types.add(r.value().getSchema().getName());
+                    }
+                });
+            }
+        }
+        return types;
+    }
+
+    private static void read(LocalBackbone backbone, String agency, String topic) {
+        try (var consumer = consumer(backbone, agency, topic)) {
+            for (int polls = 0; polls < 40; polls++) {
+                consumer.poll(Duration.ofMillis(250));
+            }
+        }
+    }
+
+    /** A consumer of {@code topic} as {@code agency}'s own system: its credentials, a consumer group of its own. */
+    private static KafkaConsumer<String, SpecificRecord> consumer(LocalBackbone backbone, String agency,
+                                                                  String topic) {
+        Map<String, Object> config = new HashMap<>(backbone.kafkaClient(agency));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, agency + ".e2e-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        AvroKafkaDeserializer<SpecificRecord> values = new AvroKafkaDeserializer<>();
+        values.configure(Map.of(SchemaResolverConfig.REGISTRY_URL, backbone.registryUrl() + "/apis/registry/v2",
+                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
+        KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                values);
+        consumer.subscribe(List.of(topic));
+        return consumer;
     }
 
     /** The client-credentials grant, as the README shows it with curl. */
@@ -156,11 +212,10 @@ class BackboneEndToEndIT {
     /** As a publisher retrying after a lost acknowledgement would: the same records, byte for byte, again. */
     private static void republishEverythingAbout(LocalBackbone backbone, String child) throws Exception {
         List<ConsumerRecord<String, byte[]>> originals = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, backbone.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        Map<String, Object> config = new HashMap<>(backbone.kafkaClient(LocalKafkaBroker.ADMIN));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.REFERRALS, Topics.FEEDBACK, Topics.TRANSITIONS));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (originals.size() < EVERY_ACT.length && System.nanoTime() < deadline) {
@@ -172,8 +227,7 @@ class BackboneEndToEndIT {
             }
         }
         assertThat(originals).as("records about the child on the topics").hasSize(EVERY_ACT.length);
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, backbone.bootstrapServers()),
+        try (var producer = new KafkaProducer<>(backbone.kafkaClient(LocalKafkaBroker.ADMIN),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (ConsumerRecord<String, byte[]> original : originals) {
                 producer.send(new ProducerRecord<>(original.topic(), original.key(), original.value())).get();

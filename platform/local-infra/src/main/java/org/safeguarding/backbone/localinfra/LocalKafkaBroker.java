@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +28,18 @@ import org.slf4j.LoggerFactory;
  * 127.0.0.1 only. Its log directory is formatted on first use and reused afterwards, so a broker started again on
  * the same directory has every record it had before.
  *
+ * <p>Every connection authenticates (SASL PLAIN) as one of the principals it is started with, each with its
+ * development credential {@code dev-only-<name>} (local only, like the agencies' HTTP credentials), or as the
+ * super user {@value #ADMIN}; and the broker's authorizer allows only what an ACL grants ({@link KafkaAccess}).
+ *
  * <p>Not spring-kafka-test's embedded broker: that one binds the wildcard address on random ports.
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalKafkaBroker.class);
+
+    /** The super user: the broker itself, the launcher creating topics and ACLs, and tests. Local only. */
+    public static final String ADMIN = "backbone-admin";
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -42,31 +52,84 @@ public final class LocalKafkaBroker implements AutoCloseable {
         this.logDir = logDir;
     }
 
-    /** A broker on free ports with its data in a new temporary directory: for tests. */
-    public static LocalKafkaBroker startTemporary() {
+    /** A broker on free ports with its data in a new temporary directory, {@code access} applied: for tests. */
+    public static LocalKafkaBroker startTemporary(KafkaAccess access) {
         try {
-            return start(Files.createTempDirectory("backbone-kafka-"), FreePorts.next(), FreePorts.next());
+            LocalKafkaBroker broker = start(Files.createTempDirectory("backbone-kafka-"), FreePorts.next(),
+                    FreePorts.next(), access.principals());
+            broker.apply(access);
+            return broker;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The development credential of a local principal. Local only: never a secret, never for a real deployment. */
+    public static String passwordOf(String principal) {
+        return "dev-only-" + principal;
+    }
+
+    /** How a Kafka client authenticates as {@code principal}: merge into a producer's, consumer's or admin's. */
+    public static Map<String, Object> saslConfig(String principal) {
+        return Map.of(
+                "security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", jaas(principal, Map.of()));
+    }
+
+    /** Everything a client needs to connect to this broker as {@code principal}. */
+    public Map<String, Object> clientConfig(String principal) {
+        Map<String, Object> config = new HashMap<>(saslConfig(principal));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
+    }
+
+    /** Creates {@code access}'s topics and ACLs, as the super user. */
+    public void apply(KafkaAccess access) {
+        try (Admin admin = Admin.create(clientConfig(ADMIN))) {
+            access.apply(admin, 3, (short) 1);
+        }
+    }
+
+    private static String jaas(String principal, Map<String, String> users) {
+        StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required")
+                .append(" username=\"").append(principal).append("\" password=\"").append(passwordOf(principal))
+                .append('"');
+        users.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password)
+                .append('"'));
+        return jaas.append(';').toString();
+    }
+
     /**
      * Starts a broker keeping its data in {@code dataDir}, serving clients on {@code brokerPort} and its controller
-     * quorum on {@code controllerPort}, and returns once it answers clients.
+     * quorum on {@code controllerPort}, authenticating {@code principals} (and {@value #ADMIN}), and returns once it
+     * answers clients.
      */
-    public static LocalKafkaBroker start(Path dataDir, int brokerPort, int controllerPort) {
+    public static LocalKafkaBroker start(Path dataDir, int brokerPort, int controllerPort,
+                                         Collection<String> principals) {
         long started = System.nanoTime();
         Path logDir = dataDir.resolve("kraft-logs");
         Properties config = new Properties();
         config.put("process.roles", "broker,controller");
         config.put("node.id", "1");
         config.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        config.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        config.put("listeners", "CLIENT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        config.put("advertised.listeners", "CLIENT://127.0.0.1:" + brokerPort);
         config.put("controller.listener.names", "CONTROLLER");
-        config.put("inter.broker.listener.name", "PLAINTEXT");
-        config.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        config.put("inter.broker.listener.name", "CLIENT");
+        // every connection, the broker's own to its controller included, authenticates; only ACLs grant anything
+        config.put("listener.security.protocol.map", "CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT");
+        config.put("sasl.enabled.mechanisms", "PLAIN");
+        config.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        config.put("sasl.mechanism.controller.protocol", "PLAIN");
+        Map<String, String> users = new LinkedHashMap<>();
+        users.put(ADMIN, passwordOf(ADMIN));
+        principals.forEach(principal -> users.put(principal, passwordOf(principal)));
+        config.put("listener.name.client.plain.sasl.jaas.config", jaas(ADMIN, users));
+        config.put("listener.name.controller.plain.sasl.jaas.config", jaas(ADMIN, Map.of(ADMIN, passwordOf(ADMIN))));
+        config.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        config.put("super.users", "User:" + ADMIN);
         config.put("log.dirs", logDir.toString());
         config.put("num.partitions", "3");
         config.put("auto.create.topics.enable", "true");
@@ -116,7 +179,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     private void awaitReady() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(clientConfig(ADMIN))) {
             admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             close();

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
 
 /**
  * Reads a test's topics from the beginning, as an outside consumer would: Avro records decoded through the
@@ -27,9 +28,13 @@ public final class TopicReader<V> implements AutoCloseable {
     private final List<ConsumerRecord<String, V>> seen = new ArrayList<>();
 
     private TopicReader(Deserializer<V> values, List<String> topics) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BackboneInfrastructure.broker().bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        this(values, topics, LocalKafkaBroker.ADMIN, "test-reader-");
+    }
+
+    /** Reads as {@code principal}, in a consumer group named {@code groupPrefix} and a random suffix. */
+    private TopicReader(Deserializer<V> values, List<String> topics, String principal, String groupPrefix) {
+        Map<String, Object> config = new HashMap<>(BackboneInfrastructure.kafkaClient(principal));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);
         consumer.subscribe(topics);
@@ -37,16 +42,30 @@ public final class TopicReader<V> implements AutoCloseable {
 
     /** Decodes values with the registry, into the generated classes. */
     public static <T> TopicReader<T> avro(String... topics) {
+        return new TopicReader<>(avroValues(), List.of(topics));
+    }
+
+    /** Reads as an agency's system would: authenticated as {@code agency}, in a consumer group of its own. */
+    public static <T> TopicReader<T> avroAs(String agency, String... topics) {
+        return new TopicReader<>(avroValues(), List.of(topics), agency, agency + ".test-reader-");
+    }
+
+    private static <T> AvroKafkaDeserializer<T> avroValues() {
         AvroKafkaDeserializer<T> values = new AvroKafkaDeserializer<>();
         values.configure(Map.of(SchemaResolverConfig.REGISTRY_URL,
                 BackboneInfrastructure.registry().url() + "/apis/registry/v2",
                 AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
-        return new TopicReader<>(values, List.of(topics));
+        return values;
     }
 
     /** The bytes as they are on the wire. */
     public static TopicReader<byte[]> raw(String... topics) {
         return new TopicReader<>(new ByteArrayDeserializer(), List.of(topics));
+    }
+
+    /** The bytes as they are on the wire, read as an agency's system would. */
+    public static TopicReader<byte[]> rawAs(String agency, String... topics) {
+        return new TopicReader<>(new ByteArrayDeserializer(), List.of(topics), agency, agency + ".test-reader-");
     }
 
     /** Polls until {@code count} records read so far match, or {@code timeout} passes; returns the matches. */

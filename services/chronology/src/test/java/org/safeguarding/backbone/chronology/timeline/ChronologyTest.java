@@ -18,8 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
@@ -175,6 +179,43 @@ class ChronologyTest {
                 .andExpect(jsonPath("$.entries[0].practitioner").value("Designated lead (synthetic) 4"))
                 .andExpect(jsonPath("$.entries[1].agency").value("csc-a"))
                 .andExpect(jsonPath("$.entries[1].practitioner").value(nullValue()));
+    }
+
+    @Test
+    void eachAgencysFeed_carriesTheActsItIsPartyTo_andNothingElse() throws Exception {
+        String child = "9990001421";
+        InformationShared schoolShare = share(child, "share-0501", "school-a", List.of("csc-a"), T0);
+        ShareAcknowledged acknowledged = ShareAcknowledged.newBuilder()
+                .setEnvelope(envelope(child, "csc-a", T0.plusSeconds(60))).setShareId("share-0501")
+                .setRecipientAgency("csc-a").build();
+        InformationShared gpShare = share(child, "share-0502", "gp-a", List.of("csc-a"), T0.plusSeconds(120));
+        for (SpecificRecord act : List.of(schoolShare, acknowledged, gpShare)) {
+            kafka.send(Topics.REFERRALS, child, act).get();
+        }
+        awaitEntries(child, 3);
+        // this run's acts (another context in this JVM, on another database, sends acts like them to the same feeds)
+        Set<String> sent = Set.of(schoolShare.getEnvelope().getEventId(), acknowledged.getEnvelope().getEventId(),
+                gpShare.getEnvelope().getEventId());
+
+        // the lead agency's feed has every act: once it has the last, every feed has all it will get
+        assertThat(feed("csc-a", sent, 3)).containsExactly("InformationShared share-0501",
+                "ShareAcknowledged share-0501", "InformationShared share-0502");
+        assertThat(feed("school-a", sent, 2)).containsExactly("InformationShared share-0501",
+                "ShareAcknowledged share-0501");
+        assertThat(feed("gp-a", sent, 1)).containsExactly("InformationShared share-0502");
+        assertThat(feed("police-a", sent, 0)).isEmpty();
+    }
+
+    /** The acts among {@code sent} that {@code agency} reads on its feed, as that agency: at least {@code count}. */
+    private static List<String> feed(String agency, Set<String> sent, int count) {
+        try (TopicReader<SpecificRecord> feed = TopicReader.avroAs(agency, Topics.feedOf(agency))) {
+            Predicate<ConsumerRecord<String, SpecificRecord>> ours =
+                    r -> sent.contains(((Envelope) ((GenericRecord) r.value()).get("envelope")).getEventId());
+            feed.await(ours, count, Duration.ofSeconds(60));
+            return feed.settle(ours, Duration.ofSeconds(3)).stream().map(r -> r.value() instanceof InformationShared
+                    shared ? "InformationShared " + shared.getShareId()
+                    : "ShareAcknowledged " + ((ShareAcknowledged) r.value()).getShareId()).toList();
+        }
     }
 
     @Test

@@ -11,8 +11,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds every child's chronology from every topic. An event already in the chronology (a redelivery, or the
- * publisher sending it again) is recognised by its event id and changes nothing.
+ * Builds every child's chronology from every topic, and passes each act to the feeds of the agencies party to it
+ * ({@link AgencyFeeds}). An event already in the chronology (a redelivery, or the publisher sending it again) is
+ * recognised by its event id and changes nothing; it is passed to the feeds again, in case it had not reached them.
  */
 @Component
 class ChronologyListener {
@@ -20,23 +21,26 @@ class ChronologyListener {
     private static final Logger LOG = LoggerFactory.getLogger(ChronologyListener.class);
 
     private final ChronologyProjection chronology;
+    private final AgencyFeeds feeds;
 
-    ChronologyListener(ChronologyProjection chronology) {
+    ChronologyListener(ChronologyProjection chronology, AgencyFeeds feeds) {
         this.chronology = chronology;
+        this.feeds = feeds;
     }
 
     @KafkaListener(topics = {Topics.REFERRALS, Topics.FEEDBACK, Topics.TRANSITIONS, Topics.REVIEWS},
             groupId = "chronology")
-    public void on(ConsumerRecord<String, SpecificRecord> record) {
+    public void on(ConsumerRecord<String, SpecificRecord> record) throws Exception {
         ChronologyEvent event = ChronologyEvent.of(record.value());
-        boolean recorded = chronology.record(new ChronologyProjection.Act(event.envelope().getEventId(),
+        ChronologyProjection.Recorded recorded = chronology.record(new ChronologyProjection.Act(event.envelope().getEventId(),
                 event.envelope().getChildId(), event.envelope().getOccurredAt(), event.envelope().getRecordedAt(),
                 event.envelope().getActingAgency(), event.envelope().getActingPractitioner(), event.type(), event.summary(),
                 event.envelope().getCorrelationId(), event.subject(), event.parties(),
                 record.value() instanceof ChildTransferred moved ? moved.getToAgency() : null,
                 record.topic(), record.partition(), record.offset()));
-        if (!recorded) {
-            LOG.debug("event {} is already in the chronology: skipped", event.envelope().getEventId());
+        if (!recorded.isNew()) {
+            LOG.debug("event {} is already in the chronology", event.envelope().getEventId());
         }
+        feeds.publish(event.envelope().getChildId(), record.value(), recorded.parties());
     }
 }

@@ -40,11 +40,14 @@ public class ChronologyProjection {
                       String movedTo, String sourceTopic, int sourcePartition, long sourceOffset) {
     }
 
-    /** False when the act was already recorded. */
+    /** What recording an act did: whether it was new, and the agencies party to it (as first recorded). */
+    public record Recorded(boolean isNew, Set<String> parties) {
+    }
+
     @Transactional
-    public boolean record(Act act) {
+    public Recorded record(Act act) {
         if (entries.existsById(act.eventId())) {
-            return false;
+            return new Recorded(false, new LinkedHashSet<>(entryParties.agenciesPartyTo(act.eventId())));
         }
         entries.save(new ChronologyEntry(act.eventId(), act.childId(), act.occurredAt(), act.recordedAt(),
                 act.actingAgency(), act.actingPractitioner(), act.eventType(), act.summary(), act.correlationId(), act.subject(),
@@ -58,7 +61,7 @@ public class ChronologyProjection {
             }
         }
         placeChild(act);
-        return true;
+        return new Recorded(true, parties);
     }
 
     /** The child's area: where it moved to last, or else where the first act about it was. */

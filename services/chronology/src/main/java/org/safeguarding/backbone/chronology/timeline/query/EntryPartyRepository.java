@@ -8,6 +8,10 @@ import org.springframework.data.repository.query.Param;
 
 public interface EntryPartyRepository extends JpaRepository<EntryParty, EntryParty.Key> {
 
+    /** The agencies party to one act. */
+    @Query("select p.agency from EntryParty p where p.eventId = :eventId order by p.agency")
+    List<String> agenciesPartyTo(@Param("eventId") String eventId);
+
     /** The agency has been party to at least one act about the child. */
     boolean existsByChildIdAndAgency(String childId, String agency);
 

@@ -13,15 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
@@ -30,7 +24,9 @@ import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
 import org.safeguarding.backbone.testsupport.TopicReader;
+import org.safeguarding.backbone.testsupport.TopicWriter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -81,11 +77,8 @@ class FeedbackFlowTest {
         String eventId = UUID.randomUUID().toString();
         String poison = "not avro at all " + UUID.randomUUID();
         kafka.send(Topics.REFERRALS, CHILD, share(shareId, eventId)).get();
-        try (var raw = new KafkaProducer<String, byte[]>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BackboneInfrastructure.broker().bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(Topics.REFERRALS, CHILD,
-                    poison.getBytes(StandardCharsets.UTF_8))).get();
+        try (TopicWriter<byte[]> raw = TopicWriter.rawAs(LocalKafkaBroker.ADMIN)) {
+            raw.send(Topics.REFERRALS, CHILD, poison.getBytes(StandardCharsets.UTF_8));
         }
         kafka.send(Topics.REFERRALS, CHILD, share(shareId, eventId)).get();
 

@@ -26,11 +26,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Shares sent by agency systems over Kafka ({@value Topics#REFERRALS_INBOUND}). They go through the share's one
- * intake ({@link ShareIntake}), as {@code POST /api/shares} does: the same checks, the same known agencies, the same
- * rules. A request sent again
- * with the same id is recorded once. A refused one changes nothing: its sender gets {@code ShareRejected} with every
- * reason, and the record goes to the dead-letter topic with the reason; the consumer carries on.
+ * Shares sent by agency systems over Kafka, each on its own inbound topic ({@link Topics#inboundFrom}), which only
+ * that agency may write: the topic says who is sending, and a record claiming another agency is refused. They go
+ * through the share's one intake ({@link ShareIntake}), as {@code POST /api/shares} does: the same checks, the same
+ * known agencies, the same rules. A request sent again with the same id is recorded once. A refused one changes
+ * nothing: its sender gets {@code ShareRejected} with every reason (on its feed), and the record goes to the
+ * dead-letter topic beside the inbound topic with the reason; the consumer carries on.
  */
 @Component
 class InboundShareListener {
@@ -55,48 +56,59 @@ class InboundShareListener {
         return UUID.nameUUIDFromBytes((sendingAgency + "/" + requestId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    @KafkaListener(topics = Topics.REFERRALS_INBOUND, groupId = CONSUMER)
+    /** Every agency's inbound topic (not their dead letters): the topics exist before the services start. */
+    static final String INBOUND_TOPICS = "safeguarding\\.inbound\\.[a-z][a-z0-9-]*\\.v1";
+
+    @KafkaListener(topicPattern = INBOUND_TOPICS, groupId = CONSUMER)
     @Transactional
     public void on(ConsumerRecord<String, SpecificRecord> record) throws Exception {
+        String sender = Topics.agencyOfInbound(record.topic()).orElseThrow(() ->
+                new UnprocessableRecord("not an agency's inbound topic: " + record.topic()));
         if (!(record.value() instanceof ShareInformation request)) {
             throw new UnprocessableRecord("not a ShareInformation request: "
                     + (record.value() == null ? "null" : record.value().getSchema().getFullName()));
         }
-        if (!processed.firstDelivery(CONSUMER, request.getSendingAgency() + "/" + request.getRequestId())) {
+        if (!processed.firstDelivery(CONSUMER, sender + "/" + request.getRequestId())) {
             return;
         }
         ShareDraft draft = InboundShareMapper.toDraft(request);
-        List<RejectionReason> problems = check(request, draft);
+        List<RejectionReason> problems = check(sender, request, draft);
         if (problems.isEmpty()) {
             try {
-                intake.submit(shareId(request.getSendingAgency(), request.getRequestId()), draft,
-                        request.getSendingAgency(), Correlation.startedBy(request.getRequestId()));
+                intake.submit(shareId(sender, request.getRequestId()), draft, sender,
+                        Correlation.startedBy(request.getRequestId()));
                 return;
             } catch (RuleViolation violation) {
                 problems.add(reason(violation.type(), violation.field(), violation.getMessage()));
             }
         }
-        reject(record.key(), request, problems);
-        throw new InboundRejected("share request " + request.getRequestId() + " from " + request.getSendingAgency()
+        reject(record.key(), sender, request, problems);
+        throw new InboundRejected("share request " + request.getRequestId() + " from " + sender
                 + " refused: " + problems.stream().map(p -> p.getField() + ": " + p.getMessage()).toList());
     }
 
-    private List<RejectionReason> check(ShareInformation request, ShareDraft draft) {
+    /** {@code sender} is the agency whose topic the request came on: the only agency that can write there. */
+    private List<RejectionReason> check(String sender, ShareInformation request, ShareDraft draft) {
         List<RejectionReason> problems = new ArrayList<>();
-        if (!agencies.isKnown(request.getSendingAgency())) {
+        if (!agencies.isKnown(sender)) {
             problems.add(reason("unknown-agency", "sendingAgency",
-                    "'" + request.getSendingAgency() + "' is not an agency known to the backbone."));
+                    "'" + sender + "' is not an agency known to the backbone."));
+        } else if (!sender.equals(request.getSendingAgency())) {
+            problems.add(reason("not-the-sending-agency", "sendingAgency", "This request came on " + sender
+                    + "'s inbound topic, so it is from " + sender + ", but it claims to be from '"
+                    + request.getSendingAgency() + "'. An agency sends only as itself."));
         }
         intake.check(draft).forEach(p -> problems.add(reason(p.type(), p.field(), p.message())));
         return problems;
     }
 
     /** The answer to the sending system: recorded nowhere else, so it is sent before the record is dead-lettered. */
-    private void reject(String key, ShareInformation request, List<RejectionReason> problems) throws Exception {
+    private void reject(String key, String sender, ShareInformation request, List<RejectionReason> problems)
+            throws Exception {
         Instant now = Instant.now();
         ShareRejected rejected = ShareRejected.newBuilder()
                 .setEnvelope(Envelope.newBuilder()
-                        .setEventId(UUID.nameUUIDFromBytes((request.getSendingAgency() + "/" + request.getRequestId()
+                        .setEventId(UUID.nameUUIDFromBytes((sender + "/" + request.getRequestId()
                                 + "/rejected").getBytes(StandardCharsets.UTF_8)).toString())
                         .setChildId(key == null ? request.getChildNhsNumber() : key)
                         .setOccurredAt(now).setRecordedAt(now)
@@ -104,7 +116,7 @@ class InboundShareListener {
                         .setCorrelationId(request.getRequestId())
                         .build())
                 .setRequestId(request.getRequestId())
-                .setSendingAgency(request.getSendingAgency())
+                .setSendingAgency(sender)
                 .setProblems(problems)
                 .build();
         kafka.send(Topics.REFERRALS, rejected.getEnvelope().getChildId(), rejected).get(30, TimeUnit.SECONDS);

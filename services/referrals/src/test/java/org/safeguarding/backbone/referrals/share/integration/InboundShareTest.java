@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.referrals.share.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -8,15 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.referrals.inbound.v1.Recipient;
@@ -35,10 +31,10 @@ import org.safeguarding.backbone.contracts.referrals.v1.StatementKind;
 import org.safeguarding.backbone.contracts.referrals.v1.Verification;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.TopicReader;
+import org.safeguarding.backbone.testsupport.TopicWriter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -57,7 +53,6 @@ class InboundShareTest {
         BackboneInfrastructure.kafkaAndRegistry(properties);
     }
 
-    @Autowired KafkaTemplate<String, SpecificRecord> kafka;
     @Autowired JdbcTemplate jdbc;
 
     static ShareInformation.Builder request(String requestId) {
@@ -85,25 +80,25 @@ class InboundShareTest {
                 Integer.class, InboundShareListener.shareId("police-a", requestId));
     }
 
+    private static final String POLICE_INBOUND = Topics.inboundFrom("police-a");
+
     @Test
     void aGoodRequestIsRecordedOnce_aBadOneIsRefusedWithItsReasons_andNeitherStallsTheConsumer() throws Exception {
         String good = UUID.randomUUID().toString();
         String bad = UUID.randomUUID().toString();
         String after = UUID.randomUUID().toString();
-        kafka.send(Topics.REFERRALS_INBOUND, CHILD, request(good).build()).get();
-        kafka.send(Topics.REFERRALS_INBOUND, CHILD, request(good).build()).get();
-        kafka.send(Topics.REFERRALS_INBOUND, CHILD, request(bad)
-                .setConsent(Consent.newBuilder().setStatus(ConsentStatus.REFUSED).setReason("Parent declined")
-                        .setFamilyInformed(true).build())
-                .setRecipients(List.of(Recipient.newBuilder().setAgency("nowhere").setTeam(null).build()))
-                .build()).get();
-        try (var raw = new KafkaProducer<String, byte[]>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BackboneInfrastructure.broker().bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(Topics.REFERRALS_INBOUND, CHILD,
-                    ("garbage " + after).getBytes(StandardCharsets.UTF_8))).get();
+        try (TopicWriter<SpecificRecord> police = TopicWriter.avroAs("police-a");
+             TopicWriter<byte[]> raw = TopicWriter.rawAs("police-a")) {
+            police.send(POLICE_INBOUND, CHILD, request(good).build());
+            police.send(POLICE_INBOUND, CHILD, request(good).build());
+            police.send(POLICE_INBOUND, CHILD, request(bad)
+                    .setConsent(Consent.newBuilder().setStatus(ConsentStatus.REFUSED).setReason("Parent declined")
+                            .setFamilyInformed(true).build())
+                    .setRecipients(List.of(Recipient.newBuilder().setAgency("nowhere").setTeam(null).build()))
+                    .build());
+            raw.send(POLICE_INBOUND, CHILD, ("garbage " + after).getBytes(StandardCharsets.UTF_8));
+            police.send(POLICE_INBOUND, CHILD, request(after).build());
         }
-        kafka.send(Topics.REFERRALS_INBOUND, CHILD, request(after).build()).get();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> storedShares(after) == 1);
         assertThat(storedShares(good)).as("recorded once, though sent twice").isEqualTo(1);
@@ -124,7 +119,9 @@ class InboundShareTest {
             assertThat(shared).hasSize(1);
             assertThat(((InformationShared) shared.get(0).value()).getEnvelope().getCorrelationId()).isEqualTo(good);
         }
-        try (TopicReader<byte[]> deadLetters = TopicReader.raw(Topics.REFERRALS_INBOUND + Topics.DEAD_LETTER_SUFFIX)) {
+        // the sending agency reads the dead letters of its own inbound topic, with the reasons
+        try (TopicReader<byte[]> deadLetters = TopicReader.rawAs("police-a",
+                POLICE_INBOUND + Topics.DEAD_LETTER_SUFFIX)) {
             List<ConsumerRecord<String, byte[]>> dead = deadLetters.await(r -> true, 2, Duration.ofSeconds(60));
             assertThat(dead).extracting(r -> new String(r.headers().lastHeader("kafka_dlt-exception-message").value(),
                             StandardCharsets.UTF_8))
@@ -134,11 +131,40 @@ class InboundShareTest {
     }
 
     @Test
+    void theTopicSaysWhoIsSending_aRecordClaimingAnotherAgencyIsRefused_andNoAgencyWritesAnothersTopic()
+            throws Exception {
+        String forged = UUID.randomUUID().toString();
+        try (TopicWriter<SpecificRecord> police = TopicWriter.avroAs("police-a")) {
+            police.send(POLICE_INBOUND, CHILD, request(forged).setSendingAgency("csc-a").build());
+            assertThatThrownBy(() -> police.send(Topics.inboundFrom("csc-a"), CHILD, request(forged).build()))
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+            assertThatThrownBy(() -> police.send(Topics.REFERRALS, CHILD, request(forged).build()))
+                    .as("the services' topics are internal").hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+
+        try (TopicReader<SpecificRecord> answers = TopicReader.avro(Topics.REFERRALS)) {
+            List<ConsumerRecord<String, SpecificRecord>> rejected = answers.await(r ->
+                    r.value() instanceof ShareRejected s && s.getRequestId().equals(forged), 1,
+                    Duration.ofSeconds(60));
+            assertThat(rejected).hasSize(1);
+            ShareRejected rejection = (ShareRejected) rejected.get(0).value();
+            assertThat(rejection.getSendingAgency()).as("the agency that really sent it").isEqualTo("police-a");
+            assertThat(rejection.getProblems()).extracting(p -> p.getType() + ":" + p.getField())
+                    .containsExactly("not-the-sending-agency:sendingAgency");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier in (?, ?)",
+                Integer.class, InboundShareListener.shareId("police-a", forged),
+                InboundShareListener.shareId("csc-a", forged))).isZero();
+    }
+
+    @Test
     void theAggregatesRulesApplyToo_consentRefusedWithoutJustificationIsRefused() throws Exception {
         String requestId = UUID.randomUUID().toString();
-        kafka.send(Topics.REFERRALS_INBOUND, CHILD, request(requestId)
-                .setConsent(Consent.newBuilder().setStatus(ConsentStatus.REFUSED).setReason("Parent declined")
-                        .setFamilyInformed(true).build()).build()).get();
+        try (TopicWriter<SpecificRecord> police = TopicWriter.avroAs("police-a")) {
+            police.send(POLICE_INBOUND, CHILD, request(requestId)
+                    .setConsent(Consent.newBuilder().setStatus(ConsentStatus.REFUSED).setReason("Parent declined")
+                            .setFamilyInformed(true).build()).build());
+        }
 
         try (TopicReader<SpecificRecord> answers = TopicReader.avro(Topics.REFERRALS)) {
             List<ConsumerRecord<String, SpecificRecord>> rejected = answers.await(r ->

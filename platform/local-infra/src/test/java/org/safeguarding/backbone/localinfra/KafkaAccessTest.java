@@ -1,0 +1,187 @@
+package org.safeguarding.backbone.localinfra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.safeguarding.backbone.localinfra.LocalKafkaBrokerTest.with;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.contracts.Topics;
+
+/**
+ * The Kafka access model on a real broker with its authorizer (docs/architecture.md, "Kafka access"): what each
+ * service and each agency may read and write, written out here independently of {@link KafkaAccess}, checked for
+ * every topic, and tried with real clients for what matters most: an agency reads nobody's events but its own feed,
+ * and writes as nobody but itself.
+ */
+class KafkaAccessTest {
+
+    private static final List<String> AGENCIES = List.of("school-a", "gp-a");
+    private static final String REFERRALS = Topics.REFERRALS;
+    private static final String FEEDBACK = Topics.FEEDBACK;
+    private static final String TRANSITIONS = Topics.TRANSITIONS;
+    private static final String REVIEWS = Topics.REVIEWS;
+    private static final String ACCESS = Topics.ACCESS;
+
+    private static LocalKafkaBroker broker;
+    private static KafkaAccess access;
+
+    @BeforeAll
+    static void start() {
+        access = KafkaAccess.forAgencies(AGENCIES);
+        broker = LocalKafkaBroker.startTemporary(access);
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.close();
+    }
+
+    private static String dlt(String topic) {
+        return topic + Topics.DEAD_LETTER_SUFFIX;
+    }
+
+    /** What each principal may do on each topic; everything not listed is refused. */
+    private static Map<String, Set<String>> expected() {
+        Map<String, Set<String>> allowed = new TreeMap<>();
+        allowed.put("referrals", Set.of("WRITE " + REFERRALS, "WRITE " + ACCESS,
+                "READ " + Topics.inboundFrom("school-a"), "WRITE " + dlt(Topics.inboundFrom("school-a")),
+                "READ " + Topics.inboundFrom("gp-a"), "WRITE " + dlt(Topics.inboundFrom("gp-a"))));
+        allowed.put("feedback", Set.of("WRITE " + FEEDBACK, "WRITE " + ACCESS, "READ " + REFERRALS,
+                "WRITE " + dlt(REFERRALS)));
+        allowed.put("transitions", Set.of("WRITE " + TRANSITIONS, "WRITE " + ACCESS, "READ " + REFERRALS,
+                "WRITE " + dlt(REFERRALS), "READ " + FEEDBACK, "WRITE " + dlt(FEEDBACK)));
+        allowed.put("chronology", Set.of("WRITE " + REVIEWS, "WRITE " + ACCESS,
+                "READ " + REFERRALS, "READ " + FEEDBACK, "READ " + TRANSITIONS, "READ " + REVIEWS, "READ " + ACCESS,
+                "WRITE " + dlt(REFERRALS), "WRITE " + dlt(FEEDBACK), "WRITE " + dlt(TRANSITIONS),
+                "WRITE " + dlt(REVIEWS), "WRITE " + dlt(ACCESS),
+                "WRITE " + Topics.feedOf("school-a"), "WRITE " + Topics.feedOf("gp-a")));
+        for (String agency : AGENCIES) {
+            allowed.put(agency, Set.of("WRITE " + Topics.inboundFrom(agency),
+                    "READ " + dlt(Topics.inboundFrom(agency)), "READ " + Topics.feedOf(agency)));
+        }
+        return allowed;
+    }
+
+    @Test
+    void eachServiceAndEachAgency_mayReadAndWriteExactlyWhatTheAccessModelSays() throws Exception {
+        Map<String, Set<String>> granted = new TreeMap<>();
+        for (String principal : access.principals()) {
+            granted.put(principal, grantedTo(principal));
+        }
+        assertThat(granted).isEqualTo(expected());
+    }
+
+    /** "READ topic" and "WRITE topic" for every topic the principal may read or write, asking the broker itself. */
+    private static Set<String> grantedTo(String principal) throws Exception {
+        Set<String> granted = new TreeSet<>();
+        try (Admin admin = Admin.create(broker.clientConfig(principal))) {
+            Map<String, KafkaFuture<TopicDescription>> topics = admin.describeTopics(access.topics(),
+                    new DescribeTopicsOptions().includeAuthorizedOperations(true)).topicNameValues();
+            for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : topics.entrySet()) {
+                try {
+                    Set<AclOperation> operations = topic.getValue().get(30, TimeUnit.SECONDS).authorizedOperations();
+                    for (AclOperation operation : List.of(AclOperation.READ, AclOperation.WRITE)) {
+                        if (operations.contains(operation)) {
+                            granted.add(operation + " " + topic.getKey());
+                        }
+                    }
+                } catch (ExecutionException e) {
+                    // not even allowed to know the topic exists
+                    assertThat(e.getCause()).isInstanceOf(TopicAuthorizationException.class);
+                }
+            }
+        }
+        return granted;
+    }
+
+    @Test
+    void anAgencySystem_writesOnlyAsItself_andReadsOnlyItsOwnFeed() throws Exception {
+        try (var producer = new KafkaProducer<>(with(with(broker.clientConfig("school-a"),
+                ProducerConfig.ACKS_CONFIG, "all"), ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.inboundFrom("school-a"), "9990000018", "a request")).get();
+            for (String foreign : List.of(Topics.inboundFrom("gp-a"), REFERRALS, Topics.feedOf("school-a"))) {
+                assertThatThrownBy(() -> producer.send(new ProducerRecord<>(foreign, "9990000018", "forged")).get())
+                        .as(foreign).hasCauseInstanceOf(TopicAuthorizationException.class);
+            }
+        }
+        try (var chronology = new KafkaProducer<>(broker.clientConfig("chronology"), new StringSerializer(),
+                new StringSerializer())) {
+            chronology.send(new ProducerRecord<>(Topics.feedOf("school-a"), "9990000018", "an act")).get();
+        }
+
+        assertThat(read("school-a", "school-a.case-system", Topics.feedOf("school-a"))).containsExactly("an act");
+        assertThatThrownBy(() -> read("school-a", "school-a.case-system", REFERRALS))
+                .isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> read("school-a", "school-a.case-system", Topics.feedOf("gp-a")))
+                .isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> read("school-a", "gp-a.case-system", Topics.feedOf("school-a")))
+                .as("another agency's consumer group").isInstanceOf(GroupAuthorizationException.class);
+    }
+
+    private static List<String> read(String principal, String group, String topic) {
+        Map<String, Object> config = with(with(broker.clientConfig(principal), ConsumerConfig.GROUP_ID_CONFIG, group),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<String> values = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (values.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
+            }
+            return values;
+        }
+    }
+
+    @Test
+    void thePlanIsAlsoTheCommandsForAProductionCluster() {
+        List<String> commands = access.commands(6, 3);
+        assertThat(commands).hasSize(access.topics().size() + access.acls().size())
+                .contains("kafka-topics.sh --bootstrap-server \"$BOOTSTRAP\" --command-config admin.properties "
+                        + "--create --if-not-exists --topic safeguarding.feed.school-a.v1 --partitions 6 "
+                        + "--replication-factor 3")
+                .contains("kafka-acls.sh --bootstrap-server \"$BOOTSTRAP\" --command-config admin.properties --add "
+                        + "--allow-principal User:school-a --operation Write --topic safeguarding.inbound.school-a.v1")
+                .contains("kafka-acls.sh --bootstrap-server \"$BOOTSTRAP\" --command-config admin.properties --add "
+                        + "--allow-principal User:school-a --operation Read --group school-a. "
+                        + "--resource-pattern-type prefixed");
+    }
+
+    @Test
+    void aConnectionWithoutTheRightCredential_isRefused() {
+        Map<String, Object> config = new TreeMap<>(broker.clientConfig("school-a"));
+        config.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                + "username=\"school-a\" password=\"guessed\";");
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.inboundFrom("school-a"), "k", "v"))
+                    .get()).hasCauseInstanceOf(SaslAuthenticationException.class);
+        }
+    }
+}
