@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.launcher;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +64,7 @@ final class ServiceProcess {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the " + name + " service exited with " + process.exitValue()
-                        + "; see " + log);
+                        + "; see " + log + ". Its last lines:\n" + lastLines(40));
             }
             if (healthy()) {
                 return;
@@ -76,7 +77,17 @@ final class ServiceProcess {
             }
         }
         throw new IllegalStateException("the " + name + " service was not healthy within " + timeout.toSeconds()
-                + " s; see " + log);
+                + " s; see " + log + ". Its last lines:\n" + lastLines(40));
+    }
+
+    /** The end of the service's log, so that a failure to start says why without the log at hand (e.g. on CI). */
+    private String lastLines(int count) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(the log could not be read: " + e.getMessage() + ")";
+        }
     }
 
     private boolean healthy() {
