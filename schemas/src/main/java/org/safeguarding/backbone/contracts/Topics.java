@@ -33,6 +33,12 @@ public final class Topics {
     public static final String REVIEWS = "safeguarding.reviews.events.v1";
 
     /**
+     * What the chronology concludes about each child from every topic (its lead agencies), for the other services.
+     * Internal to the backbone.
+     */
+    public static final String CHRONOLOGY = "safeguarding.chronology.events.v1";
+
+    /**
      * Every read of a child's data on the services, granted or refused (R10): the chronology keeps them in each
      * child's access log. Internal to the backbone.
      */
@@ -49,6 +55,7 @@ public final class Topics {
             CONTRACTS + "feedback.v1", FEEDBACK,
             CONTRACTS + "transitions.v1", TRANSITIONS,
             CONTRACTS + "reviews.v1", REVIEWS,
+            CONTRACTS + "chronology.v1", CHRONOLOGY,
             CONTRACTS + "access.v1", ACCESS);
 
     private Topics() {

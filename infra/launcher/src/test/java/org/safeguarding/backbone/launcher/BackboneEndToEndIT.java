@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -90,10 +91,12 @@ class BackboneEndToEndIT {
                     "{\"actionTaken\": \"Strategy discussion held\", \"outcome\": \"Assessment started\"}", 200);
             // the transitions service learns over Kafka that school-a works with the child; until it has, it refuses
             // (403, nothing recorded) to let school-a record the child moving away
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+            AtomicReference<String> transferId = new AtomicReference<>();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> transferId.set(
                     call(backbone, "transitions", "POST", "/api/transfers", "school-a", """
                             {"child": {"nhsNumber": "%s"}, "fromAgency": "school-a", "toAgency": "school-b",
-                             "reason": "Family moved house", "movedOn": "2026-11-23"}""".formatted(CHILD), 201));
+                             "reason": "Family moved house", "movedOn": "2026-11-23"}""".formatted(CHILD), 201)
+                            .get("transferId").asText()));
 
             republishEverythingAbout(backbone, CHILD);
 
@@ -126,6 +129,11 @@ class BackboneEndToEndIT {
             assertThat(call(backbone, "chronology", "GET", "/api/children/" + CHILD + "/chronology", "csc-a", null,
                     200).get("readAs").asText()).as("children's social care of the child's area leads")
                     .isEqualTo("LEAD_AGENCY");
+            // the chronology tells the services who leads (over Kafka, as itself); then the lead agency reads the
+            // move between two schools it was not party to on the transitions service too
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> call(backbone, "transitions", "GET",
+                    "/api/transfers/" + transferId.get(), "csc-a", null, 200));
+            call(backbone, "transitions", "GET", "/api/transfers/" + transferId.get(), "police-a", null, 404);
             // an agency system reads the acts about its share on its own feed, as itself; the services' topics and
             // other agencies' feeds it cannot read at all
             assertThat(feedOf(backbone, "school-a", CHILD)).containsAll(List.of(EVERY_ACT));

@@ -47,6 +47,7 @@ class KafkaAccessTest {
     private static final String TRANSITIONS = Topics.TRANSITIONS;
     private static final String REVIEWS = Topics.REVIEWS;
     private static final String ACCESS = Topics.ACCESS;
+    private static final String CHRONOLOGY = Topics.CHRONOLOGY;
 
     private static LocalKafkaBroker broker;
     private static KafkaAccess access;
@@ -70,13 +71,15 @@ class KafkaAccessTest {
     private static Map<String, Set<String>> expected() {
         Map<String, Set<String>> allowed = new TreeMap<>();
         allowed.put("referrals", Set.of("WRITE " + REFERRALS, "WRITE " + ACCESS,
+                "READ " + CHRONOLOGY, "WRITE " + dlt(CHRONOLOGY),
                 "READ " + Topics.inboundFrom("school-a"), "WRITE " + dlt(Topics.inboundFrom("school-a")),
                 "READ " + Topics.inboundFrom("gp-a"), "WRITE " + dlt(Topics.inboundFrom("gp-a"))));
         allowed.put("feedback", Set.of("WRITE " + FEEDBACK, "WRITE " + ACCESS, "READ " + REFERRALS,
-                "WRITE " + dlt(REFERRALS)));
+                "WRITE " + dlt(REFERRALS), "READ " + CHRONOLOGY, "WRITE " + dlt(CHRONOLOGY)));
         allowed.put("transitions", Set.of("WRITE " + TRANSITIONS, "WRITE " + ACCESS, "READ " + REFERRALS,
-                "WRITE " + dlt(REFERRALS), "READ " + FEEDBACK, "WRITE " + dlt(FEEDBACK)));
-        allowed.put("chronology", Set.of("WRITE " + REVIEWS, "WRITE " + ACCESS,
+                "WRITE " + dlt(REFERRALS), "READ " + FEEDBACK, "WRITE " + dlt(FEEDBACK), "READ " + CHRONOLOGY,
+                "WRITE " + dlt(CHRONOLOGY)));
+        allowed.put("chronology", Set.of("WRITE " + REVIEWS, "WRITE " + CHRONOLOGY, "WRITE " + ACCESS,
                 "READ " + REFERRALS, "READ " + FEEDBACK, "READ " + TRANSITIONS, "READ " + REVIEWS, "READ " + ACCESS,
                 "WRITE " + dlt(REFERRALS), "WRITE " + dlt(FEEDBACK), "WRITE " + dlt(TRANSITIONS),
                 "WRITE " + dlt(REVIEWS), "WRITE " + dlt(ACCESS),

@@ -17,12 +17,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.messaging.audit.ChildDataReads;
+import org.safeguarding.backbone.messaging.audit.LeadAgencies;
 import org.safeguarding.backbone.messaging.consume.ProcessedEvents;
 import org.safeguarding.backbone.messaging.consume.UnprocessableRecord;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -146,8 +149,17 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ChildDataReads childDataReads(KafkaTemplate<String, SpecificRecord> kafka,
-                                  @Value("${spring.application.name}") String service) {
-        return new ChildDataReads(kafka, service);
+                                  @Value("${spring.application.name}") String service,
+                                  ObjectProvider<LeadAgencies> leads) {
+        return new ChildDataReads(kafka, service, leads.getIfAvailable());
+    }
+
+    /** Who leads for each child, from the chronology: in the services that hold records about children. */
+    @Bean
+    @ConditionalOnProperty(name = "backbone.access.lead-agencies", havingValue = "true")
+    @ConditionalOnMissingBean
+    LeadAgencies leadAgencies(JdbcTemplate jdbc) {
+        return new LeadAgencies(jdbc);
     }
 
     @Bean

@@ -31,6 +31,11 @@ public final class AuthorizationMatrix {
         COUNTERPART("csc-a"),
         /** Involved with the same child through another act, not this one. */
         OTHER_INVOLVED("gp-a"),
+        /**
+         * Children's social care leading for the child (of the child's area, involved with it), party to no act on
+         * the record: it reads every record about the child, and may act on none it is not party to.
+         */
+        LEAD_AGENCY("csc-b"),
         /** Never involved with the child. */
         UNINVOLVED("police-a"),
         /** A safeguarding partnership, with a review of the child open (where reviews grant anything). */

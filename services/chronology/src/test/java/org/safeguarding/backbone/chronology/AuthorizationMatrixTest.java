@@ -3,6 +3,7 @@ package org.safeguarding.backbone.chronology;
 import static org.awaitility.Awaitility.await;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.COUNTERPART;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.EXPIRED_REVIEWER;
+import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.LEAD_AGENCY;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.MAKER;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.OTHER_INVOLVED;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.REVIEWER;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
 import org.safeguarding.backbone.testsupport.AuthorizationMatrix;
 import org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller;
@@ -44,8 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what on the chronology service. The child's history: school-a (the maker) shared with csc-a (the
- * counterpart, children's social care of the child's area: the lead agency); gp-a shared with csc-a too (involved
- * through another act). partnership-a has a review of the child open, and another that has expired.
+ * counterpart, children's social care of area a); gp-a shared with csc-a too (involved through another act); then the
+ * child moved to school-c in area b, which shared with csc-b (children's social care of area b: now the lead agency;
+ * csc-a no longer is). partnership-a has a review of the child open, and another that has expired.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -79,11 +82,19 @@ class AuthorizationMatrixTest {
         if (openReview != null) {
             return;
         }
-        share("school-a", "csc-a");
-        share("gp-a", "csc-a");
+        share("school-a", "csc-a", "2026-03-02T10:00:00Z");
+        share("gp-a", "csc-a", "2026-03-02T10:00:00Z");
+        // the child moves to a school in area b, which shares with its children's social care: csc-b now leads
+        Instant moved = Instant.parse("2026-04-01T10:00:00Z");
+        kafka.send(Topics.TRANSITIONS, CHILD, ChildTransferred.newBuilder()
+                .setEnvelope(Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(CHILD)
+                        .setOccurredAt(moved).setRecordedAt(moved).setActingAgency("school-a").setCorrelationId("t")
+                        .build())
+                .setTransferId(UUID.randomUUID().toString()).setFromAgency("school-a").setToAgency("school-c")
+                .setReason("Family moved").setMovedOn(LocalDate.parse("2026-03-31")).build()).get();
+        share("school-c", "csc-b", "2026-04-02T10:00:00Z");
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from chronology_entry where child_id = ? and event_type = 'InformationShared'",
-                Integer.class, CHILD) == 2);
+                "select count(*) from chronology_entry where child_id = ?", Integer.class, CHILD) == 4);
         openReview = review();
         // a review whose time has run out (opening one already expired is refused, so it is set down here)
         expiredReview = UUID.randomUUID().toString();
@@ -96,8 +107,8 @@ class AuthorizationMatrixTest {
                 Timestamp.from(Instant.now().minusSeconds(86_400)));
     }
 
-    private void share(String from, String to) throws Exception {
-        Instant at = Instant.parse("2026-03-02T10:00:00Z");
+    private void share(String from, String to, String when) throws Exception {
+        Instant at = Instant.parse(when);
         kafka.send(Topics.REFERRALS, CHILD, InformationShared.newBuilder()
                 .setEnvelope(Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(CHILD)
                         .setOccurredAt(at).setRecordedAt(at).setActingAgency(from).setCorrelationId("c").build())
@@ -129,10 +140,10 @@ class AuthorizationMatrixTest {
         return new AuthorizationMatrix()
                 .row("GET /api/children/{nhsNumber}/chronology",
                         caller -> underReview("/api/children/{id}/chronology", caller), 403,
-                        MAKER, 200, COUNTERPART, 200, OTHER_INVOLVED, 200, REVIEWER, 200)
+                        MAKER, 200, COUNTERPART, 200, OTHER_INVOLVED, 200, LEAD_AGENCY, 200, REVIEWER, 200)
                 .row("GET /api/children/{nhsNumber}/access-log",
                         caller -> underReview("/api/children/{id}/access-log", caller), 403,
-                        COUNTERPART, 200, REVIEWER, 200)
+                        LEAD_AGENCY, 200, REVIEWER, 200)
                 .row("POST /api/reviews", caller -> post("/api/reviews").contentType(MediaType.APPLICATION_JSON)
                                 .content(REVIEW_BODY.formatted(CHILD, Instant.now().plus(Duration.ofDays(30)))), 403,
                         REVIEWER, 201, EXPIRED_REVIEWER, 201)

@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.feedback;
 
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.COUNTERPART;
+import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.LEAD_AGENCY;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.MAKER;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -10,11 +11,14 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.RequestFeedback;
 import org.safeguarding.backbone.messaging.CorrelatedCommands;
+import org.safeguarding.backbone.messaging.audit.LeadAgencies;
 import org.safeguarding.backbone.testsupport.AuthorizationMatrix;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.LeadAgencyAnnouncer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +51,14 @@ class AuthorizationMatrixTest {
     @Autowired CommandGateway commands;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints;
 
+    @Autowired LeadAgencies leads;
+
+    /** csc-b leads for the child (as the chronology would announce it), party to none of its feedback. */
+    @BeforeEach
+    void leadAgency() throws Exception {
+        LeadAgencyAnnouncer.announce(leads, "9990000018", LEAD_AGENCY.agency());
+    }
+
     /** Feedback owed by csc-a to school-a, as a share from school-a to csc-a opens it. */
     private String owed() {
         String feedbackId = UUID.randomUUID().toString();
@@ -60,7 +72,7 @@ class AuthorizationMatrixTest {
         return new AuthorizationMatrix()
                 .row("GET /api/feedback", caller -> get("/api/feedback"), 200)
                 .row("GET /api/feedback/{feedbackId}", caller -> get("/api/feedback/{id}", owed()), 404,
-                        MAKER, 200, COUNTERPART, 200)
+                        MAKER, 200, COUNTERPART, 200, LEAD_AGENCY, 200)
                 .row("POST /api/feedback/{feedbackId}", caller -> post("/api/feedback/{id}", owed())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"actionTaken\": \"Visit\", \"outcome\": \"Plan\"}"), 404,

@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.transitions;
 
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.COUNTERPART;
+import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.LEAD_AGENCY;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.MAKER;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,9 +9,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.messaging.audit.LeadAgencies;
 import org.safeguarding.backbone.testsupport.AuthorizationMatrix;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.LeadAgencyAnnouncer;
 import org.safeguarding.backbone.transitions.transfer.query.InvolvementProjection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -53,6 +57,14 @@ class AuthorizationMatrixTest {
     @Autowired InvolvementProjection involvement;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints;
 
+    @Autowired LeadAgencies leads;
+
+    /** csc-b leads for the child (as the chronology would announce it), party to none of its transfers. */
+    @BeforeEach
+    void leadAgency() throws Exception {
+        LeadAgencyAnnouncer.announce(leads, CHILD, LEAD_AGENCY.agency());
+    }
+
     private static MockHttpServletRequestBuilder move() {
         return post("/api/transfers").contentType(MediaType.APPLICATION_JSON).content(MOVE);
     }
@@ -75,7 +87,7 @@ class AuthorizationMatrixTest {
                     return move();
                 }, 403, MAKER, 201, COUNTERPART, 201)
                 .row("GET /api/transfers/{transferId}", caller -> get("/api/transfers/{id}", transfer("school-a")),
-                        404, MAKER, 200, COUNTERPART, 200)
+                        404, MAKER, 200, COUNTERPART, 200, LEAD_AGENCY, 200)
                 .row("POST /api/transfers/{transferId}/confirmation", caller -> post(
                         "/api/transfers/{id}/confirmation", transfer("csc-a")), 404, MAKER, 200, COUNTERPART, 403);
     }

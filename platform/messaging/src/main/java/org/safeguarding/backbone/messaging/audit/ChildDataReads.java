@@ -23,21 +23,43 @@ import org.springframework.kafka.support.SendResult;
  */
 public class ChildDataReads {
 
-    /** One read, or refused attempt, of a record about a child. */
-    public record Read(String childId, String resource, boolean granted) {
+    /** Why a read was granted. */
+    public enum Basis {
+        /** The reader is a party to the record (its sender, a recipient, the agency asked, ...). */
+        PARTY,
+        /** The reader leads for the child ({@link LeadAgencies}). */
+        LEAD_AGENCY
+    }
+
+    /** One read of a record about a child, granted on {@code basis}, or a refused attempt (basis null). */
+    public record Read(String childId, String resource, Basis basis) {
+
+        public boolean granted() {
+            return basis != null;
+        }
     }
 
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final String service;
+    private final LeadAgencies leads;
 
-    public ChildDataReads(KafkaTemplate<String, SpecificRecord> kafka, String service) {
+    /** {@code leads} null: only a record's parties read it. */
+    public ChildDataReads(KafkaTemplate<String, SpecificRecord> kafka, String service, LeadAgencies leads) {
         this.kafka = kafka;
         this.service = service;
+        this.leads = leads;
     }
 
-    /** Records that {@code agency} read (or was refused) {@code resource} about {@code childId}. */
-    public void record(String agency, String childId, String resource, boolean granted) {
-        record(agency, List.of(new Read(childId, resource, granted)));
+    /**
+     * {@code agency} reads {@code resource}, a record about {@code childId}: granted to the record's parties
+     * ({@code party}) and to the child's lead agencies, and recorded, granted or refused, before it is answered.
+     * Returns whether it is granted.
+     */
+    public boolean readRecord(String agency, String childId, String resource, boolean party) {
+        Basis basis = party ? Basis.PARTY
+                : leads != null && leads.leads(agency, childId) ? Basis.LEAD_AGENCY : null;
+        record(agency, List.of(new Read(childId, resource, basis)));
+        return basis != null;
     }
 
     /**
@@ -80,6 +102,7 @@ public class ChildDataReads {
                             .setOccurredAt(now).setRecordedAt(now).setActingAgency(agency).setCorrelationId(eventId)
                             .build())
                     .setService(service).setResource(read.resource()).setGranted(read.granted())
+                    .setBasis(read.basis() == null ? null : read.basis().name())
                     .build()));
         }
         try {

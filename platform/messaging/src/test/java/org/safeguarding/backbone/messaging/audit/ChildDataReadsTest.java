@@ -1,5 +1,6 @@
 package org.safeguarding.backbone.messaging.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -14,7 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.access.v1.ChildDataRead;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -22,7 +25,26 @@ class ChildDataReadsTest {
 
     @SuppressWarnings("unchecked")
     private final KafkaTemplate<String, SpecificRecord> kafka = mock(KafkaTemplate.class);
-    private final ChildDataReads reads = new ChildDataReads(kafka, "referrals");
+    private final LeadAgencies leads = mock(LeadAgencies.class);
+    private final ChildDataReads reads = new ChildDataReads(kafka, "referrals", leads);
+
+    @Test
+    void aRecordIsReadByItsParties_andTheChildsLeadAgency_andEveryReadSaysOnWhatBasis() {
+        when(kafka.send(eq(Topics.ACCESS), anyString(), any(SpecificRecord.class)))
+                .thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
+        when(leads.leads("csc-b", "9990000018")).thenReturn(true);
+
+        assertThat(reads.readRecord("school-a", "9990000018", "share:s-1", true)).isTrue();
+        assertThat(reads.readRecord("csc-b", "9990000018", "share:s-1", false)).isTrue();
+        assertThat(reads.readRecord("police-a", "9990000018", "share:s-1", false)).isFalse();
+
+        ArgumentCaptor<SpecificRecord> sent = ArgumentCaptor.forClass(SpecificRecord.class);
+        verify(kafka, times(3)).send(eq(Topics.ACCESS), eq("9990000018"), sent.capture());
+        assertThat(sent.getAllValues()).extracting(record -> (ChildDataRead) record)
+                .extracting(read -> read.getEnvelope().getActingAgency() + " " + read.getGranted() + " "
+                        + read.getBasis())
+                .containsExactly("school-a true PARTY", "csc-b true LEAD_AGENCY", "police-a false null");
+    }
 
     @Test
     void aReadThatLosesTheSchemaRegistrationRace_isRecordedOnTheNextAttempt() {
@@ -30,7 +52,7 @@ class ChildDataReadsTest {
                 .thenThrow(new SerializationException("artifact already exists"))
                 .thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
 
-        assertThatCode(() -> reads.record("csc-a", "9990000018", "share:s-1", true)).doesNotThrowAnyException();
+        assertThatCode(() -> reads.readRecord("csc-a", "9990000018", "share:s-1", true)).doesNotThrowAnyException();
         verify(kafka, times(2)).send(eq(Topics.ACCESS), eq("9990000018"), any(SpecificRecord.class));
     }
 
@@ -39,7 +61,7 @@ class ChildDataReadsTest {
         when(kafka.send(eq(Topics.ACCESS), anyString(), any(SpecificRecord.class)))
                 .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("broker down")));
 
-        assertThatThrownBy(() -> reads.record("csc-a", "9990000018", "share:s-1", true))
+        assertThatThrownBy(() -> reads.readRecord("csc-a", "9990000018", "share:s-1", true))
                 .isInstanceOf(ChildDataReads.ReadNotRecorded.class);
         verify(kafka, times(ChildDataReads.ATTEMPTS)).send(eq(Topics.ACCESS), anyString(), any(SpecificRecord.class));
     }

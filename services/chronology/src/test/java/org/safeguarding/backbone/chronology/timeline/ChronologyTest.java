@@ -26,6 +26,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.chronology.v1.LeadAgenciesChanged;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationRequested;
@@ -233,13 +234,25 @@ class ChronologyTest {
                 .andExpect(jsonPath("$.readAs").value("PARTY"))
                 .andExpect(jsonPath("$.entries.length()").value(1));
 
-        kafka.send(Topics.REFERRALS, child,
-                share(child, "share-0102", "school-c", List.of("csc-b"), T0.plusSeconds(7200))).get();
+        InformationShared joined = share(child, "share-0102", "school-c", List.of("csc-b"), T0.plusSeconds(7200));
+        kafka.send(Topics.REFERRALS, child, joined).get();
         awaitEntries(child, 3);
         read(child, "csc-b").andExpect(status().isOk())
                 .andExpect(jsonPath("$.readAs").value("LEAD_AGENCY"))
                 .andExpect(jsonPath("$.leadAgencies[0]").value("csc-b"))
                 .andExpect(jsonPath("$.entries.length()").value(3));
+
+        // the other services are told, so that csc-b reads the child's shares, requests, feedback and moves too
+        try (TopicReader<SpecificRecord> announcements = TopicReader.avro(Topics.CHRONOLOGY)) {
+            var told = announcements.await(r -> r.value() instanceof LeadAgenciesChanged changed
+                    && joined.getEnvelope().getEventId().equals(changed.getEnvelope().getCausationId()), 1,
+                    Duration.ofSeconds(60));
+            assertThat(told).hasSize(1);
+            LeadAgenciesChanged changed = (LeadAgenciesChanged) told.get(0).value();
+            assertThat(changed.getLeadAgencies()).containsExactly("csc-b");
+            assertThat(changed.getArea()).isEqualTo("area-b");
+            assertThat(told.get(0).key()).isEqualTo(child);
+        }
     }
 
     @Test

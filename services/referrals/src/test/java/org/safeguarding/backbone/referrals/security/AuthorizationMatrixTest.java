@@ -2,16 +2,20 @@ package org.safeguarding.backbone.referrals.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.COUNTERPART;
+import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.LEAD_AGENCY;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.MAKER;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.messaging.audit.LeadAgencies;
 import org.safeguarding.backbone.referrals.share.web.ShareApiTest;
 import org.safeguarding.backbone.testsupport.AuthorizationMatrix;
 import org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.LeadAgencyAnnouncer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,6 +54,14 @@ class AuthorizationMatrixTest {
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints;
+
+    @Autowired LeadAgencies leads;
+
+    /** csc-b leads for the child (as the chronology would announce it), party to none of its records. */
+    @BeforeEach
+    void leadAgency() throws Exception {
+        LeadAgencyAnnouncer.announce(leads, CHILD, LEAD_AGENCY.agency());
+    }
 
     private String made(String agency, MockHttpServletRequestBuilder request, String id) {
         try {
@@ -96,7 +108,7 @@ class AuthorizationMatrixTest {
                 .row("POST /api/shares", caller -> json(post("/api/shares"),
                         SHARE.replace("\"csc-a\"", "\"health-visiting-a\"")), 201)
                 .row("GET /api/shares/{shareId}", caller -> get("/api/shares/{id}", share()), 404,
-                        MAKER, 200, COUNTERPART, 200)
+                        MAKER, 200, COUNTERPART, 200, LEAD_AGENCY, 200)
                 .row("POST /api/shares/{shareId}/acknowledgements",
                         caller -> post("/api/shares/{id}/acknowledgements", share()), 404, MAKER, 409, COUNTERPART, 200)
                 .row("POST /api/shares/{shareId}/read", caller -> post("/api/shares/{id}/read", share()), 404,
@@ -122,7 +134,7 @@ class AuthorizationMatrixTest {
                          "whyNeeded": "Attendance", "concern": "Neglect", "respondBy": "%s"}"""
                         .formatted(CHILD, LocalDate.now().plusDays(5))), 201)
                 .row("GET /api/requests/{requestId}", caller -> get("/api/requests/{id}", request()), 404,
-                        MAKER, 200, COUNTERPART, 200)
+                        MAKER, 200, COUNTERPART, 200, LEAD_AGENCY, 200)
                 .row("POST /api/requests/{requestId}/decline", caller -> json(post("/api/requests/{id}/decline",
                         request()), "{\"decidedBy\": \"Lead\", \"reasons\": \"Not held\"}"), 404,
                         MAKER, 409, COUNTERPART, 200)
@@ -134,7 +146,7 @@ class AuthorizationMatrixTest {
                 .row("GET /api/decisions/{decisionId}", caller -> get("/api/decisions/{id}", made("school-a",
                         json(post("/api/decisions/not-to-share"), """
                         {"child": {"nhsNumber": "%s"}, "decidedBy": "Lead", "reasons": "Not necessary"}"""
-                        .formatted(CHILD)), "decisionId")), 404, MAKER, 200);
+                        .formatted(CHILD)), "decisionId")), 404, MAKER, 200, LEAD_AGENCY, 200);
     }
 
     @Test

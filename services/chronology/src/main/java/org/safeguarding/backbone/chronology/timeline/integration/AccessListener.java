@@ -26,6 +26,6 @@ class AccessListener {
         }
         access.read(read.getEnvelope().getEventId(), read.getEnvelope().getChildId(),
                 read.getEnvelope().getActingAgency(), read.getService() + ":" + read.getResource(),
-                read.getEnvelope().getOccurredAt(), read.getGranted());
+                read.getEnvelope().getOccurredAt(), read.getGranted(), read.getBasis());
     }
 }

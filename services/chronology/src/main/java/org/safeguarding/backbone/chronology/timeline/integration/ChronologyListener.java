@@ -11,8 +11,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds every child's chronology from every topic, and passes each act to the feeds of the agencies party to it
- * ({@link AgencyFeeds}). An event already in the chronology (a redelivery, or the publisher sending it again) is
+ * Builds every child's chronology from every topic, passes each act to the feeds of the agencies party to it
+ * ({@link AgencyFeeds}), and tells the other services when it changes who leads for the child
+ * ({@link LeadAnnouncements}). An event already in the chronology (a redelivery, or the publisher sending it again) is
  * recognised by its event id and changes nothing; it is passed to the feeds again, in case it had not reached them.
  */
 @Component
@@ -22,10 +23,12 @@ class ChronologyListener {
 
     private final ChronologyProjection chronology;
     private final AgencyFeeds feeds;
+    private final LeadAnnouncements leads;
 
-    ChronologyListener(ChronologyProjection chronology, AgencyFeeds feeds) {
+    ChronologyListener(ChronologyProjection chronology, AgencyFeeds feeds, LeadAnnouncements leads) {
         this.chronology = chronology;
         this.feeds = feeds;
+        this.leads = leads;
     }
 
     @KafkaListener(topics = {Topics.REFERRALS, Topics.FEEDBACK, Topics.TRANSITIONS, Topics.REVIEWS},
@@ -42,5 +45,6 @@ class ChronologyListener {
             LOG.debug("event {} is already in the chronology", event.envelope().getEventId());
         }
         feeds.publish(event.envelope().getChildId(), record.value(), recorded.parties());
+        leads.afterAct(event.envelope());
     }
 }

@@ -19,13 +19,17 @@ public class AccessProjection {
 
     /**
      * @param resource what was read, named by the service: {@code referrals:share:<id>}
-     * @param granted  a granted read of a record is by a party to it; a refused one has no basis
+     * @param granted  whether the read was granted; a refused one has no basis
+     * @param basis    why it was granted ({@code PARTY}, {@code LEAD_AGENCY}); null in reads recorded before the
+     *                 services said, which were all by parties
      */
     @Transactional
-    public void read(String id, String childId, String agency, String resource, Instant at, boolean granted) {
+    public void read(String id, String childId, String agency, String resource, Instant at, boolean granted,
+                     String basis) {
         if (!access.existsById(id)) {
-            access.save(new ChronologyAccess(id, childId, agency, resource, at, granted ? ReadBasis.PARTY : null,
-                    null));
+            ReadBasis granting = !granted ? null
+                    : ReadBasis.LEAD_AGENCY.name().equals(basis) ? ReadBasis.LEAD_AGENCY : ReadBasis.PARTY;
+            access.save(new ChronologyAccess(id, childId, agency, resource, at, granting, null));
         }
     }
 }

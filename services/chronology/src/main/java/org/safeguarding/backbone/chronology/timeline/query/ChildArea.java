@@ -4,6 +4,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The local authority area a child belongs to, as the backbone can tell it: the area of the agency the child most
@@ -21,6 +24,8 @@ public class ChildArea {
     private String basis;
     private boolean byTransfer;
     private Instant since;
+    /** The lead agencies last announced to the other services (comma-separated); null before the first. */
+    private String announcedLeads;
 
     protected ChildArea() {
     }
@@ -46,6 +51,19 @@ public class ChildArea {
         this.basis = basis;
         this.byTransfer = transfer;
         this.since = at;
+    }
+
+    Set<String> announcedLeads() {
+        return announcedLeads == null || announcedLeads.isEmpty() ? Set.of()
+                : new TreeSet<>(Arrays.asList(announcedLeads.split(",")));
+    }
+
+    void announced(Set<String> leads) {
+        this.announcedLeads = String.join(",", new TreeSet<>(leads));
+    }
+
+    public String getChildId() {
+        return childId;
     }
 
     public String getArea() {

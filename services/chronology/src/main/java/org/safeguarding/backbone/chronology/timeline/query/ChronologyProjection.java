@@ -2,6 +2,8 @@ package org.safeguarding.backbone.chronology.timeline.query;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.springframework.stereotype.Component;
@@ -62,6 +64,33 @@ public class ChronologyProjection {
         }
         placeChild(act);
         return new Recorded(true, parties);
+    }
+
+    /** The child's lead agencies now, where they are not those last announced to the other services. */
+    public record Leads(String childId, String area, Set<String> agencies) {
+    }
+
+    /** The child's lead agencies, if they changed since last announced ({@link #announced}); otherwise empty. */
+    @Transactional(readOnly = true)
+    public Optional<Leads> unannouncedLeads(String childId) {
+        return areas.findById(childId).flatMap(area -> {
+            Set<String> now = ChronologyQueries.leadAgencies(entryParties.agenciesInvolvedWith(childId),
+                    area.getArea(), agencies);
+            return now.equals(area.announcedLeads()) ? Optional.empty()
+                    : Optional.of(new Leads(childId, area.getArea(), now));
+        });
+    }
+
+    /** Every child whose lead agencies changed since last announced. */
+    @Transactional(readOnly = true)
+    public List<Leads> everyUnannouncedLeads() {
+        return areas.findAll().stream().map(area -> unannouncedLeads(area.getChildId()))
+                .flatMap(Optional::stream).toList();
+    }
+
+    @Transactional
+    public void announced(Leads leads) {
+        areas.findById(leads.childId()).ifPresent(area -> area.announced(leads.agencies()));
     }
 
     /** The child's area: where it moved to last, or else where the first act about it was. */

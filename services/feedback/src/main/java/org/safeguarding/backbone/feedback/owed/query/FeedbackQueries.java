@@ -1,7 +1,6 @@
 package org.safeguarding.backbone.feedback.owed.query;
 
 import java.util.List;
-import java.util.Optional;
 import org.safeguarding.backbone.kernel.rule.NotFound;
 import org.safeguarding.backbone.messaging.audit.ChildDataReads;
 import org.springframework.stereotype.Service;
@@ -20,12 +19,16 @@ public class FeedbackQueries {
         this.reads = reads;
     }
 
-    /** The feedback, read by {@code agency}: recorded (R10), refused attempts too, before it is answered. */
+    /**
+     * The feedback, read by {@code agency}: by its parties and the child's lead agency (R10, ADR 0008), each read
+     * recorded, refused attempts too, before it is answered.
+     */
     public FeedbackView readBy(String feedbackId, String agency) {
-        Optional<FeedbackView> owed = feedback.findById(feedbackId);
-        boolean granted = owed.map(view -> view.isVisibleTo(agency)).orElse(false);
-        owed.ifPresent(view -> reads.record(agency, view.getChildId(), "feedback:" + feedbackId, granted));
-        return owed.filter(view -> granted).orElseThrow(() -> new NotFound("feedback", feedbackId));
+        FeedbackView found = feedback.findById(feedbackId).orElseThrow(() -> new NotFound("feedback", feedbackId));
+        if (!reads.readRecord(agency, found.getChildId(), "feedback:" + feedbackId, found.isVisibleTo(agency))) {
+            throw new NotFound("feedback", feedbackId);
+        }
+        return found;
     }
 
     public FeedbackView visibleTo(String feedbackId, String agency) {
@@ -38,7 +41,8 @@ public class FeedbackQueries {
     public List<FeedbackView> involving(String agency) {
         List<FeedbackView> involving = feedback.findByOwedByOrOwedToOrderByRequestedAtAsc(agency, agency);
         reads.record(agency, involving.stream()
-                .map(view -> new ChildDataReads.Read(view.getChildId(), "feedback:" + view.getFeedbackId(), true))
+                .map(view -> new ChildDataReads.Read(view.getChildId(), "feedback:" + view.getFeedbackId(),
+                        ChildDataReads.Basis.PARTY))
                 .toList());
         return involving;
     }

@@ -1,6 +1,5 @@
 package org.safeguarding.backbone.referrals.decision.query;
 
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -38,13 +37,18 @@ public class DecisionProjection {
         decisions.deleteAll();
     }
 
-    /** The decision, read by {@code agency}: recorded (R10), refused attempts too, before it is answered. */
+    /**
+     * The decision, read by {@code agency}: by its parties and the child's lead agency (R10, ADR 0008), each read
+     * recorded, refused attempts too, before it is answered.
+     */
     @Transactional(readOnly = true)
     public DecisionView readBy(String decisionId, String agency) {
-        Optional<DecisionView> decision = decisions.findById(decisionId);
-        boolean granted = decision.map(view -> view.getDecidingAgency().equals(agency)).orElse(false);
-        decision.ifPresent(view -> reads.record(agency, view.getChildId(), "decision:" + decisionId, granted));
-        return decision.filter(view -> granted).orElseThrow(() -> new NotFound("decision", decisionId));
+        DecisionView found = decisions.findById(decisionId).orElseThrow(() -> new NotFound("decision", decisionId));
+        boolean party = found.getDecidingAgency().equals(agency);
+        if (!reads.readRecord(agency, found.getChildId(), "decision:" + decisionId, party)) {
+            throw new NotFound("decision", decisionId);
+        }
+        return found;
     }
 
     /** Only the deciding agency reads its decision; to anyone else it does not exist. */

@@ -1,6 +1,5 @@
 package org.safeguarding.backbone.referrals.request.query;
 
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -57,13 +56,17 @@ public class RequestProjection {
         requests.deleteAll();
     }
 
-    /** The request, read by {@code agency}: recorded (R10), refused attempts too, before it is answered. */
+    /**
+     * The request, read by {@code agency}: by its parties and the child's lead agency (R10, ADR 0008), each read
+     * recorded, refused attempts too, before it is answered.
+     */
     @Transactional(readOnly = true)
     public RequestView readBy(String requestId, String agency) {
-        Optional<RequestView> request = requests.findById(requestId);
-        boolean granted = request.map(view -> view.isVisibleTo(agency)).orElse(false);
-        request.ifPresent(view -> reads.record(agency, view.getChildId(), "request:" + requestId, granted));
-        return request.filter(view -> granted).orElseThrow(() -> new NotFound("request", requestId));
+        RequestView found = requests.findById(requestId).orElseThrow(() -> new NotFound("request", requestId));
+        if (!reads.readRecord(agency, found.getChildId(), "request:" + requestId, found.isVisibleTo(agency))) {
+            throw new NotFound("request", requestId);
+        }
+        return found;
     }
 
     /** The request, for the agency that asked and the agency asked; anyone else is told it does not exist. */

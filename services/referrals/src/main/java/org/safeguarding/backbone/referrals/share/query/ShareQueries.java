@@ -1,6 +1,5 @@
 package org.safeguarding.backbone.referrals.share.query;
 
-import java.util.Optional;
 import org.safeguarding.backbone.kernel.rule.NotFound;
 import org.safeguarding.backbone.messaging.audit.ChildDataReads;
 import org.springframework.data.domain.Page;
@@ -25,21 +24,23 @@ public class ShareQueries {
     public Page<ShareView> inbox(String agency, ShareView.RecipientStatus status, String childId, Pageable page) {
         Page<ShareView> inbox = shares.inbox(agency, status, childId, page);
         reads.record(agency, inbox.getContent().stream()
-                .map(share -> new ChildDataReads.Read(share.getChildId(), "share:" + share.getShareId(), true))
+                .map(share -> new ChildDataReads.Read(share.getChildId(), "share:" + share.getShareId(),
+                        ChildDataReads.Basis.PARTY))
                 .toList());
         return inbox;
     }
 
     /**
-     * The share, read by {@code agency}: recorded (R10) before it is answered, and a refused attempt at a share
-     * that exists is recorded too; otherwise as {@link #visibleTo}.
+     * The share, read by {@code agency}: by its sender and recipients and the child's lead agency (R10, ADR 0008),
+     * each read recorded, refused attempts at a share that exists too, before it is answered.
      */
     @Transactional(readOnly = true)
     public ShareView readBy(String shareId, String agency) {
-        Optional<ShareView> share = shares.findById(shareId);
-        boolean granted = share.map(view -> view.isVisibleTo(agency)).orElse(false);
-        share.ifPresent(view -> reads.record(agency, view.getChildId(), "share:" + shareId, granted));
-        return share.filter(view -> granted).orElseThrow(() -> new NotFound("share", shareId));
+        ShareView found = shares.findById(shareId).orElseThrow(() -> new NotFound("share", shareId));
+        if (!reads.readRecord(agency, found.getChildId(), "share:" + shareId, found.isVisibleTo(agency))) {
+            throw new NotFound("share", shareId);
+        }
+        return found;
     }
 
     /**

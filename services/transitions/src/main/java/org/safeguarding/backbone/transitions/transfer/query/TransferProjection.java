@@ -1,7 +1,6 @@
 package org.safeguarding.backbone.transitions.transfer.query;
 
 import java.time.Instant;
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -52,13 +51,17 @@ public class TransferProjection {
         transfers.deleteAll();
     }
 
-    /** The transfer, read by {@code agency}: recorded (R10), refused attempts too, before it is answered. */
+    /**
+     * The transfer, read by {@code agency}: by its parties and the child's lead agency (R10, ADR 0008), each read
+     * recorded, refused attempts too, before it is answered.
+     */
     @Transactional(readOnly = true)
     public TransferView readBy(String transferId, String agency) {
-        Optional<TransferView> transfer = transfers.findById(transferId);
-        boolean granted = transfer.map(view -> view.isVisibleTo(agency)).orElse(false);
-        transfer.ifPresent(view -> reads.record(agency, view.getChildId(), "transfer:" + transferId, granted));
-        return transfer.filter(view -> granted).orElseThrow(() -> new NotFound("transfer", transferId));
+        TransferView found = transfers.findById(transferId).orElseThrow(() -> new NotFound("transfer", transferId));
+        if (!reads.readRecord(agency, found.getChildId(), "transfer:" + transferId, found.isVisibleTo(agency))) {
+            throw new NotFound("transfer", transferId);
+        }
+        return found;
     }
 
     /** The transfer, for the agency the child left and the one it joined; anyone else is told it does not exist. */

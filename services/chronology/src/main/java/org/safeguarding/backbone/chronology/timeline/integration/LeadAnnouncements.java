@@ -1,0 +1,78 @@
+package org.safeguarding.backbone.chronology.timeline.integration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.safeguarding.backbone.chronology.timeline.query.ChronologyProjection;
+import org.safeguarding.backbone.chronology.timeline.query.ChronologyProjection.Leads;
+import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.chronology.v1.LeadAgenciesChanged;
+import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the other services who leads for a child whenever that changes ({@code LeadAgenciesChanged} on
+ * {@value Topics#CHRONOLOGY}), so they let the lead agency read every record about the child, as the chronology
+ * does (ADR 0008). The chronology is where the rule is decided; the services only apply it. At least once: a change
+ * is marked announced only after the broker has it.
+ */
+@Component
+class LeadAnnouncements {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeadAnnouncements.class);
+    static final String BACKBONE = "backbone";
+
+    private final ChronologyProjection chronology;
+    private final KafkaTemplate<String, SpecificRecord> kafka;
+
+    LeadAnnouncements(ChronologyProjection chronology, KafkaTemplate<String, SpecificRecord> kafka) {
+        this.chronology = chronology;
+        this.kafka = kafka;
+    }
+
+    /** After {@code cause} is in the chronology: announces the child's lead agencies if they changed. */
+    void afterAct(Envelope cause) throws Exception {
+        var leads = chronology.unannouncedLeads(cause.getChildId());
+        if (leads.isPresent()) {
+            announce(leads.get(), cause);
+        }
+    }
+
+    /** At start: whatever changed and was not announced (the broker was down, or the chronology predates this). */
+    @EventListener(ApplicationReadyEvent.class)
+    void announceWhatIsOutstanding() {
+        try {
+            for (Leads leads : new ArrayList<>(chronology.everyUnannouncedLeads())) {
+                announce(leads, null);
+            }
+        } catch (Exception e) {
+            LOG.warn("could not announce every child's lead agencies now; each is announced with the child's next "
+                    + "act", e);
+        }
+    }
+
+    private void announce(Leads leads, Envelope cause) throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        Instant now = Clock.systemUTC().instant();
+        LeadAgenciesChanged changed = LeadAgenciesChanged.newBuilder()
+                .setEnvelope(Envelope.newBuilder().setEventId(eventId).setChildId(leads.childId())
+                        .setOccurredAt(cause == null ? now : cause.getOccurredAt()).setRecordedAt(now)
+                        .setActingAgency(BACKBONE)
+                        .setCorrelationId(cause == null ? eventId : cause.getCorrelationId())
+                        .setCausationId(cause == null ? null : cause.getEventId())
+                        .build())
+                .setArea(leads.area())
+                .setLeadAgencies(new ArrayList<>(leads.agencies()))
+                .build();
+        kafka.send(Topics.CHRONOLOGY, leads.childId(), changed).get(2, TimeUnit.MINUTES);
+        chronology.announced(leads);
+    }
+}
