@@ -105,14 +105,17 @@ public final class AuthorizationMatrix {
         assertThat(wrong).as("cells of the authorization matrix that do not hold").isEmpty();
     }
 
-    /** The service's endpoints as {@code "METHOD /path"}, less those open to all (health, the API's description). */
+    /** The service's endpoints as {@code "METHOD /path"} (and {@code ?param} where one tells it apart), less those open to all (health, the API's description). */
     public static Set<String> endpointsOf(RequestMappingHandlerMapping mapping) {
         Set<String> endpoints = new TreeSet<>();
         mapping.getHandlerMethods().forEach((info, method) -> {
+            // an endpoint told apart by a parameter (GET .../chronology?asKnownAt) is an endpoint of its own
+            String params = info.getParamsCondition().getExpressions().stream().map(Object::toString).sorted()
+                    .reduce((a, b) -> a + "&" + b).map(p -> "?" + p).orElse("");
             for (String path : info.getPatternValues()) {
                 if (path.startsWith("/api/")) {
                     info.getMethodsCondition().getMethods()
-                            .forEach(verb -> endpoints.add(verb.name() + " " + path));
+                            .forEach(verb -> endpoints.add(verb.name() + " " + path + params));
                 }
             }
         });

@@ -76,13 +76,14 @@ class AuthorizationMatrixTest {
 
     private static String openReview;
     private static String expiredReview;
+    private static String schoolShare;
 
     @BeforeEach
     void history() throws Exception {
         if (openReview != null) {
             return;
         }
-        share("school-a", "csc-a", "2026-03-02T10:00:00Z");
+        schoolShare = share("school-a", "csc-a", "2026-03-02T10:00:00Z");
         share("gp-a", "csc-a", "2026-03-02T10:00:00Z");
         // the child moves to a school in area b, which shares with its children's social care: csc-b now leads
         Instant moved = Instant.parse("2026-04-01T10:00:00Z");
@@ -107,14 +108,16 @@ class AuthorizationMatrixTest {
                 Timestamp.from(Instant.now().minusSeconds(86_400)));
     }
 
-    private void share(String from, String to, String when) throws Exception {
+    private String share(String from, String to, String when) throws Exception {
         Instant at = Instant.parse(when);
+        String shareId = UUID.randomUUID().toString();
         kafka.send(Topics.REFERRALS, CHILD, InformationShared.newBuilder()
                 .setEnvelope(Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(CHILD)
                         .setOccurredAt(at).setRecordedAt(at).setActingAgency(from).setCorrelationId("c").build())
-                .setShareId(UUID.randomUUID().toString()).setSenderAgency(from).setRecipientAgencies(List.of(to))
+                .setShareId(shareId).setSenderAgency(from).setRecipientAgencies(List.of(to))
                 .setPurpose("Concern").setStatements(List.of(Statement.newBuilder().setText("Seen").build()))
                 .build()).get();
+        return shareId;
     }
 
     private String review() {
@@ -130,7 +133,10 @@ class AuthorizationMatrixTest {
 
     /** The child's chronology or access log, under the open review or the expired one for those callers. */
     private MockHttpServletRequestBuilder underReview(String path, Caller caller) {
-        MockHttpServletRequestBuilder request = get(path, CHILD);
+        return underReview(get(path, CHILD), caller);
+    }
+
+    private MockHttpServletRequestBuilder underReview(MockHttpServletRequestBuilder request, Caller caller) {
         return caller == REVIEWER ? request.param("review", openReview)
                 : caller == EXPIRED_REVIEWER ? request.param("review", expiredReview)
                 : request;
@@ -141,6 +147,14 @@ class AuthorizationMatrixTest {
                 .row("GET /api/children/{nhsNumber}/chronology",
                         caller -> underReview("/api/children/{id}/chronology", caller), 403,
                         MAKER, 200, COUNTERPART, 200, OTHER_INVOLVED, 200, LEAD_AGENCY, 200, REVIEWER, 200)
+                // what the school knew: for the school itself, the lead agency and the open review's reviewer
+                .row("GET /api/children/{nhsNumber}/chronology?asKnownAt", caller -> underReview(
+                        get("/api/children/{id}/chronology", CHILD).param("asKnownAt", Instant.now().toString())
+                                .param("agency", "school-a"), caller), 403,
+                        MAKER, 200, LEAD_AGENCY, 200, REVIEWER, 200)
+                .row("GET /api/children/{nhsNumber}/known-by", caller -> underReview(
+                        get("/api/children/{id}/known-by", CHILD).param("record", "share:" + schoolShare), caller),
+                        404, MAKER, 200, COUNTERPART, 200, LEAD_AGENCY, 200, REVIEWER, 200, EXPIRED_REVIEWER, 403)
                 .row("GET /api/children/{nhsNumber}/access-log",
                         caller -> underReview("/api/children/{id}/access-log", caller), 403,
                         LEAD_AGENCY, 200, REVIEWER, 200)

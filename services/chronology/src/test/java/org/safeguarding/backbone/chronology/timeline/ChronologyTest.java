@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.chronology.v1.LeadAgenciesChanged;
@@ -272,6 +273,100 @@ class ChronologyTest {
                 .andExpect(jsonPath("$.entries[0].eventType").value("InformationRequested"))
                 .andExpect(jsonPath("$..summary", everyItem(
                         not(containsString("disclosure")))));
+    }
+
+    /** {@code act} as published at {@code publishedAt} (the Kafka record's timestamp: when it reached the topics). */
+    private void publish(String topic, String child, SpecificRecord act, Instant publishedAt) throws Exception {
+        kafka.send(new ProducerRecord<>(topic, null, publishedAt.toEpochMilli(), child, act)).get();
+    }
+
+    private static Envelope recorded(String child, String agency, Instant occurredAt, Instant recordedAt) {
+        return Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(child)
+                .setOccurredAt(occurredAt).setRecordedAt(recordedAt).setActingAgency(agency)
+                .setCorrelationId("conversation-k").build();
+    }
+
+    private ResultActions asKnownAt(String child, String caller, String agency, String at) throws Exception {
+        return mvc.perform(get("/api/children/{id}/chronology", child).param("asKnownAt", at).param("agency", agency)
+                .with(httpBasic(caller, "dev-only-" + caller)));
+    }
+
+    @Test
+    void whatAnAgencyKnewAtATime_isWhatItHadBeenTold_byThen_notWhatHadHappened() throws Exception {
+        String child = "9990001448";
+        Instant shared = Instant.parse("2026-10-01T09:00:00Z");
+        InformationShared school = share(child, "share-0601", "school-a", List.of("csc-a"), shared);
+        school.setEnvelope(recorded(child, "school-a", shared, shared.plusSeconds(1)));
+        publish(Topics.REFERRALS, child, school, shared.plusSeconds(2));
+        publish(Topics.REFERRALS, child, ShareAcknowledged.newBuilder()
+                .setEnvelope(recorded(child, "csc-a", shared.plusSeconds(3600), shared.plusSeconds(3601)))
+                .setShareId("share-0601").setRecipientAgency("csc-a").build(), shared.plusSeconds(3602));
+        // the GP's share happened on the 2nd, but was recorded only on the 10th, and reached the topics 5 s later
+        Instant late = Instant.parse("2026-10-10T09:00:00Z");
+        InformationShared gp = share(child, "share-0602", "gp-a", List.of("csc-a"), Instant.parse(
+                "2026-10-02T09:00:00Z"));
+        gp.setEnvelope(recorded(child, "gp-a", Instant.parse("2026-10-02T09:00:00Z"), late));
+        publish(Topics.REFERRALS, child, gp, late.plusSeconds(5));
+        awaitEntries(child, 3);
+
+        // on the 5th, children's social care knew the school's share (told by the school) and its own acknowledgement;
+        // not the GP's share, though it had happened
+        asKnownAt(child, "csc-a", "csc-a", "2026-10-05T00:00:00Z").andExpect(status().isOk())
+                .andExpect(jsonPath("$.readAs").value("LEAD_AGENCY"))
+                .andExpect(jsonPath("$.entries[*].eventType").value(contains("InformationShared",
+                        "ShareAcknowledged")))
+                .andExpect(jsonPath("$.entries[0].toldBy").value("school-a"))
+                .andExpect(jsonPath("$.entries[0].through").value("share:share-0601"))
+                .andExpect(jsonPath("$.entries[0].knownFrom").value("2026-10-01T09:00:02Z"))
+                .andExpect(jsonPath("$.entries[1].toldBy").value(nullValue()));
+        // recorded, but not yet on the topics: the GP knew it (its own act); children's social care not yet
+        asKnownAt(child, "gp-a", "gp-a", "2026-10-10T09:00:00Z").andExpect(status().isOk())
+                .andExpect(jsonPath("$.readAs").value("PARTY"))
+                .andExpect(jsonPath("$.entries[*].eventType").value(contains("InformationShared")));
+        asKnownAt(child, "gp-a", "gp-a", "2026-10-09T23:59:59.999Z").andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries").isEmpty());
+        asKnownAt(child, "csc-a", "csc-a", "2026-10-10T09:00:04.999Z").andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries.length()").value(2));
+        asKnownAt(child, "csc-a", "csc-a", "2026-10-10T09:00:05Z").andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries.length()").value(3))
+                // in the order things happened: the late one in its place
+                .andExpect(jsonPath("$.entries[2].toldBy").value("gp-a"))
+                .andExpect(jsonPath("$.entries[2].occurredAt").value("2026-10-02T09:00:00Z"))
+                .andExpect(jsonPath("$.entries[2].recordedAt").value("2026-10-10T09:00:00Z"));
+        // the lead agency asks what the school knew; the school may not ask what children's social care knew
+        asKnownAt(child, "csc-a", "school-a", "2026-10-20T00:00:00Z").andExpect(status().isOk())
+                .andExpect(jsonPath("$.agency").value("school-a"))
+                .andExpect(jsonPath("$.entries[*].eventType").value(contains("InformationShared",
+                        "ShareAcknowledged")))
+                .andExpect(jsonPath("$.entries[1].toldBy").value("csc-a"));
+        asKnownAt(child, "school-a", "csc-a", "2026-10-20T00:00:00Z").andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value(
+                        "urn:safeguarding-backbone:problem:not-entitled-to-agency-knowledge"));
+        asKnownAt(child, "police-a", "police-a", "2026-10-20T00:00:00Z").andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:not-involved-with-child"));
+        asKnownAt(child, "csc-a", "csc-a", "the fifth").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("asKnownAt")));
+        assertThat(jdbc.queryForList("select resource from chronology_access where child_id = ? and agency = "
+                + "'school-a'", String.class, child)).containsExactly("as-known-at:csc-a");
+
+        // who knew of the school's share, and since when
+        mvc.perform(get("/api/children/{id}/known-by", child).param("record", "share:share-0601")
+                        .with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.readAs").value("PARTY"))
+                .andExpect(jsonPath("$.knownBy[*].agency").value(contains("school-a", "csc-a")))
+                .andExpect(jsonPath("$.knownBy[0].since").value("2026-10-01T09:00:01Z"))
+                .andExpect(jsonPath("$.knownBy[0].toldBy").value(nullValue()))
+                .andExpect(jsonPath("$.knownBy[1].since").value("2026-10-01T09:00:02Z"))
+                .andExpect(jsonPath("$.knownBy[1].toldBy").value("school-a"))
+                .andExpect(jsonPath("$.knownBy[1].eventType").value("InformationShared"));
+        mvc.perform(get("/api/children/{id}/known-by", child).param("record", "share:share-0601")
+                .with(httpBasic("gp-a", "dev-only-gp-a"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/children/{id}/known-by", child).param("record", "share:no-such-share")
+                .with(httpBasic("csc-a", "dev-only-csc-a"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/children/{id}/known-by", child).param("record", "everything")
+                        .with(httpBasic("csc-a", "dev-only-csc-a"))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("record"));
     }
 
     @Test

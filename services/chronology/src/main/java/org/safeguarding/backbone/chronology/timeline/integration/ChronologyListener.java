@@ -1,5 +1,6 @@
 package org.safeguarding.backbone.chronology.timeline.integration;
 
+import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyProjection;
@@ -40,7 +41,7 @@ class ChronologyListener {
                 event.envelope().getActingAgency(), event.envelope().getActingPractitioner(), event.type(), event.summary(),
                 event.envelope().getCorrelationId(), event.subject(), event.parties(),
                 record.value() instanceof ChildTransferred moved ? moved.getToAgency() : null,
-                record.topic(), record.partition(), record.offset()));
+                Instant.ofEpochMilli(record.timestamp()), record.topic(), record.partition(), record.offset()));
         if (!recorded.isNew()) {
             LOG.debug("event {} is already in the chronology", event.envelope().getEventId());
         }

@@ -36,6 +36,8 @@ public class ChronologyEntry {
     private String correlationId;
     /** The record the act concerns ({@code share:<id>}, {@code request:<id>}, ...): its parties read it. */
     private String subject;
+    /** When the act reached the backbone's topics (the Kafka record's timestamp); null in entries kept before it was. */
+    private Instant publishedAt;
     private String sourceTopic;
     private int sourcePartition;
     private long sourceOffset;
@@ -45,7 +47,7 @@ public class ChronologyEntry {
 
     public ChronologyEntry(String eventId, String childId, Instant occurredAt, Instant recordedAt, String agency,
                            String practitioner, String eventType, String summary, String correlationId, String subject,
-                           String sourceTopic, int sourcePartition, long sourceOffset) {
+                           Instant publishedAt, String sourceTopic, int sourcePartition, long sourceOffset) {
         this.eventId = eventId;
         this.childId = childId;
         this.occurredAt = occurredAt;
@@ -57,6 +59,7 @@ public class ChronologyEntry {
         this.summary = whole(summary, eventId, sourceTopic);
         this.correlationId = correlationId;
         this.subject = subject;
+        this.publishedAt = publishedAt;
         this.sourceTopic = sourceTopic;
         this.sourcePartition = sourcePartition;
         this.sourceOffset = sourceOffset;
@@ -116,5 +119,21 @@ public class ChronologyEntry {
 
     public String getSubject() {
         return subject;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    /**
+     * When {@code party}, an agency party to this act, was told of it: the acting agency when the act was recorded;
+     * any other party once it was both recorded and on the backbone's topics, from where its feed and the services'
+     * views had it (never before it was recorded, however early it happened).
+     */
+    public Instant knownFrom(String party) {
+        if (party.equals(agency) || publishedAt == null || publishedAt.isBefore(recordedAt)) {
+            return recordedAt;
+        }
+        return publishedAt;
     }
 }

@@ -9,6 +9,10 @@ public interface ChronologyEntryRepository extends JpaRepository<ChronologyEntry
 
     List<ChronologyEntry> findByChildIdOrderByOccurredAtAscRecordedAtAscEventIdAsc(String childId);
 
+    /** The acts about the child on one record ({@code share:<id>}, ...), in the order they happened. */
+    List<ChronologyEntry> findByChildIdAndSubjectOrderByOccurredAtAscRecordedAtAscEventIdAsc(String childId,
+                                                                                           String subject);
+
     /** The child's entries that {@code agency} was party to, in the order things happened. */
     @Query("""
             select e from ChronologyEntry e

@@ -39,7 +39,8 @@ public class ChronologyProjection {
      */
     public record Act(String eventId, String childId, Instant occurredAt, Instant recordedAt, String actingAgency,
                       String actingPractitioner, String eventType, String summary, String correlationId, String subject, Set<String> parties,
-                      String movedTo, String sourceTopic, int sourcePartition, long sourceOffset) {
+                      String movedTo, Instant publishedAt, String sourceTopic, int sourcePartition,
+                      long sourceOffset) {
     }
 
     /** What recording an act did: whether it was new, and the agencies party to it (as first recorded). */
@@ -53,7 +54,7 @@ public class ChronologyProjection {
         }
         entries.save(new ChronologyEntry(act.eventId(), act.childId(), act.occurredAt(), act.recordedAt(),
                 act.actingAgency(), act.actingPractitioner(), act.eventType(), act.summary(), act.correlationId(), act.subject(),
-                act.sourceTopic(), act.sourcePartition(), act.sourceOffset()));
+                act.publishedAt(), act.sourceTopic(), act.sourcePartition(), act.sourceOffset()));
         Set<String> parties = new LinkedHashSet<>(act.parties());
         subjectParties.findBySubject(act.subject()).forEach(known -> parties.add(known.getAgency()));
         for (String agency : parties) {

@@ -120,6 +120,12 @@ public class ChronologyQueries {
                 .toList();
     }
 
+    /** The child's lead agencies now (none until its area is known and its children's social care involved). */
+    Set<String> leadsOf(String childId) {
+        String area = areas.findById(childId).map(ChildArea::getArea).orElse(null);
+        return leadAgencies(parties.agenciesInvolvedWith(childId), area, agencies);
+    }
+
     private static ReadBasis basis(String childId, String agency, List<Involvement> involvement, Set<String> leads) {
         return leads.contains(agency) ? ReadBasis.LEAD_AGENCY
                 : involvement.stream().anyMatch(i -> i.agency().equals(agency)) ? ReadBasis.PARTY

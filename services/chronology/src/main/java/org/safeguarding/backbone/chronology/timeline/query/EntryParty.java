@@ -35,6 +35,14 @@ public class EntryParty {
         this.occurredAt = occurredAt;
     }
 
+    public String getEventId() {
+        return eventId;
+    }
+
+    public String getAgency() {
+        return agency;
+    }
+
     public record Key(String eventId, String agency) implements Serializable {
     }
 }

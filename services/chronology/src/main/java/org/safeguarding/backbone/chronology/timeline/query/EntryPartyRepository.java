@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.chronology.timeline.query;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -15,6 +16,9 @@ public interface EntryPartyRepository extends JpaRepository<EntryParty, EntryPar
     /** Every agency party to an act about the child. */
     @Query("select distinct p.agency from EntryParty p where p.childId = :childId")
     List<String> agenciesInvolvedWith(@Param("childId") String childId);
+
+    /** Who was party to each of these acts. */
+    List<EntryParty> findByEventIdIn(Collection<String> eventIds);
 
     /** The agency has been party to at least one act about the child. */
     boolean existsByChildIdAndAgency(String childId, String agency);

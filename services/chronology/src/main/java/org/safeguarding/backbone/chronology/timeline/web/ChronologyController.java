@@ -1,10 +1,15 @@
 package org.safeguarding.backbone.chronology.timeline.web;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.safeguarding.backbone.chronology.timeline.query.ChildKnowledge;
+import org.safeguarding.backbone.chronology.timeline.query.ChildKnowledge.AsKnown;
+import org.safeguarding.backbone.chronology.timeline.query.ChildKnowledge.KnownAct;
+import org.safeguarding.backbone.chronology.timeline.query.ChildKnowledge.KnownBy;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyEntry;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyQueries;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyQueries.ChildChronology;
@@ -21,10 +26,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ChronologyController {
 
-    private final ChronologyQueries chronology;
+    private static final String RECORD = "(share|request|decision|feedback|transfer|review):[^\\s:]{1,100}";
 
-    ChronologyController(ChronologyQueries chronology) {
+    private final ChronologyQueries chronology;
+    private final ChildKnowledge knowledge;
+
+    ChronologyController(ChronologyQueries chronology, ChildKnowledge knowledge) {
         this.chronology = chronology;
+        this.knowledge = knowledge;
     }
 
     /** With {@code review}: read under that open review (the reviewer only). */
@@ -33,6 +42,30 @@ class ChronologyController {
                                   @RequestParam(required = false) @Size(max = 100) String review,
                                   Principal principal) {
         return ChronologyResponse.of(chronology.forChild(nhsNumber, CallingAgency.of(principal), review));
+    }
+
+    /**
+     * What {@code agency} (the caller when not given) knew about the child at {@code asKnownAt}, and who told it: for
+     * the agency itself, the lead agency, or an open review's reviewer ({@code review}).
+     */
+    @GetMapping(value = "/api/children/{nhsNumber}/chronology", params = "asKnownAt")
+    AsKnownResponse asKnownAt(@PathVariable @NhsNumber String nhsNumber, @RequestParam Instant asKnownAt,
+                              @RequestParam(required = false) @Size(min = 1, max = 100) String agency,
+                              @RequestParam(required = false) @Size(max = 100) String review,
+                              Principal principal) {
+        String caller = CallingAgency.of(principal);
+        return AsKnownResponse.of(knowledge.asKnownAt(nhsNumber, caller, agency == null ? caller : agency, asKnownAt,
+                review));
+    }
+
+    /** Every agency that knew of one record about the child ({@code share:<id>}, ...), and since when. */
+    @GetMapping("/api/children/{nhsNumber}/known-by")
+    KnownBy knownBy(@PathVariable @NhsNumber String nhsNumber,
+                    @RequestParam @Pattern(regexp = RECORD, message = "must name a record as <kind>:<id>, the kind "
+                            + "one of share, request, decision, feedback, transfer, review") String record,
+                    @RequestParam(required = false) @Size(max = 100) String review,
+                    Principal principal) {
+        return knowledge.knownBy(nhsNumber, CallingAgency.of(principal), record, review);
     }
 
     /** Who read the child's data, what, when and on what basis: the lead agency, or an open review's reviewer. */
@@ -58,6 +91,29 @@ class ChronologyController {
             return new ChronologyResponse(chronology.childId(), chronology.readAs(), chronology.area(),
                     chronology.leadAgencies(), chronology.entries().stream().map(Entry::of).toList(),
                     chronology.involvement());
+        }
+    }
+
+    /** What the agency knew at the time asked, each act with when it was told, by whom and through what. */
+    record AsKnownResponse(String childId, String agency, Instant asKnownAt, ReadBasis readAs, List<KnownEntry> entries) {
+        static AsKnownResponse of(AsKnown known) {
+            return new AsKnownResponse(known.childId(), known.agency(), known.asKnownAt(), known.readAs(),
+                    known.acts().stream().map(KnownEntry::of).toList());
+        }
+    }
+
+    /**
+     * @param knownFrom when the agency was told (recorded, and on the backbone's topics); never before it was recorded
+     * @param toldBy    the agency that acted, when not the agency itself
+     * @param through   the record through which it was told: {@code share:<id>}, {@code request:<id>}, ...
+     */
+    record KnownEntry(String eventId, Instant occurredAt, Instant recordedAt, Instant knownFrom, String agency,
+                      String practitioner, String eventType, String summary, String toldBy, String through) {
+        static KnownEntry of(KnownAct act) {
+            ChronologyEntry entry = act.entry();
+            return new KnownEntry(entry.getEventId(), entry.getOccurredAt(), entry.getRecordedAt(), act.knownFrom(),
+                    entry.getAgency(), entry.getPractitioner(), entry.getEventType(), entry.getSummary(),
+                    act.toldBy(), act.through());
         }
     }
 
