@@ -39,6 +39,13 @@ public final class Topics {
     public static final String CHRONOLOGY = "safeguarding.chronology.events.v1";
 
     /**
+     * Patterns the chronology found in a child's acts (R14), each addressed to the child's lead agency: the chronology
+     * writes them and lists them, and passes each to the feeds of the agencies it is addressed to. Internal to the
+     * backbone.
+     */
+    public static final String PATTERNS = "safeguarding.patterns.events.v1";
+
+    /**
      * Every read of a child's data on the services, granted or refused (R10): the chronology keeps them in each
      * child's access log. Internal to the backbone.
      */
@@ -56,6 +63,7 @@ public final class Topics {
             CONTRACTS + "transitions.v1", TRANSITIONS,
             CONTRACTS + "reviews.v1", REVIEWS,
             CONTRACTS + "chronology.v1", CHRONOLOGY,
+            CONTRACTS + "patterns.v1", PATTERNS,
             CONTRACTS + "access.v1", ACCESS);
 
     private Topics() {

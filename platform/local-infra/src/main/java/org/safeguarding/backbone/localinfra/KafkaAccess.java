@@ -47,13 +47,13 @@ public final class KafkaAccess {
             "referrals", List.of(Topics.REFERRALS, Topics.ACCESS),
             "feedback", List.of(Topics.FEEDBACK, Topics.ACCESS),
             "transitions", List.of(Topics.TRANSITIONS, Topics.ACCESS),
-            "chronology", List.of(Topics.REVIEWS, Topics.CHRONOLOGY, Topics.ACCESS));
+            "chronology", List.of(Topics.REVIEWS, Topics.CHRONOLOGY, Topics.PATTERNS, Topics.ACCESS));
     private static final Map<String, List<String>> READS = Map.of(
             "referrals", List.of(Topics.CHRONOLOGY),
             "feedback", List.of(Topics.REFERRALS, Topics.CHRONOLOGY),
             "transitions", List.of(Topics.REFERRALS, Topics.FEEDBACK, Topics.CHRONOLOGY),
             "chronology", List.of(Topics.REFERRALS, Topics.FEEDBACK, Topics.TRANSITIONS, Topics.REVIEWS,
-                    Topics.ACCESS));
+                    Topics.PATTERNS, Topics.ACCESS));
 
     private final List<String> agencies;
 
@@ -70,7 +70,7 @@ public final class KafkaAccess {
     public List<String> topics() {
         List<String> topics = new ArrayList<>();
         for (String topic : List.of(Topics.REFERRALS, Topics.FEEDBACK, Topics.TRANSITIONS, Topics.REVIEWS,
-                Topics.CHRONOLOGY, Topics.ACCESS)) {
+                Topics.CHRONOLOGY, Topics.PATTERNS, Topics.ACCESS)) {
             topics.add(topic);
             topics.add(topic + Topics.DEAD_LETTER_SUFFIX);
         }

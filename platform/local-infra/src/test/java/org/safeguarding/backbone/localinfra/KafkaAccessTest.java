@@ -48,6 +48,7 @@ class KafkaAccessTest {
     private static final String REVIEWS = Topics.REVIEWS;
     private static final String ACCESS = Topics.ACCESS;
     private static final String CHRONOLOGY = Topics.CHRONOLOGY;
+    private static final String PATTERNS = Topics.PATTERNS;
 
     private static LocalKafkaBroker broker;
     private static KafkaAccess access;
@@ -79,10 +80,11 @@ class KafkaAccessTest {
         allowed.put("transitions", Set.of("WRITE " + TRANSITIONS, "WRITE " + ACCESS, "READ " + REFERRALS,
                 "WRITE " + dlt(REFERRALS), "READ " + FEEDBACK, "WRITE " + dlt(FEEDBACK), "READ " + CHRONOLOGY,
                 "WRITE " + dlt(CHRONOLOGY)));
-        allowed.put("chronology", Set.of("WRITE " + REVIEWS, "WRITE " + CHRONOLOGY, "WRITE " + ACCESS,
-                "READ " + REFERRALS, "READ " + FEEDBACK, "READ " + TRANSITIONS, "READ " + REVIEWS, "READ " + ACCESS,
+        allowed.put("chronology", Set.of("WRITE " + REVIEWS, "WRITE " + CHRONOLOGY, "WRITE " + PATTERNS,
+                "WRITE " + ACCESS, "READ " + REFERRALS, "READ " + FEEDBACK, "READ " + TRANSITIONS, "READ " + REVIEWS,
+                "READ " + PATTERNS, "READ " + ACCESS,
                 "WRITE " + dlt(REFERRALS), "WRITE " + dlt(FEEDBACK), "WRITE " + dlt(TRANSITIONS),
-                "WRITE " + dlt(REVIEWS), "WRITE " + dlt(ACCESS),
+                "WRITE " + dlt(REVIEWS), "WRITE " + dlt(PATTERNS), "WRITE " + dlt(ACCESS),
                 "WRITE " + Topics.feedOf("school-a"), "WRITE " + Topics.feedOf("gp-a")));
         for (String agency : AGENCIES) {
             allowed.put(agency, Set.of("WRITE " + Topics.inboundFrom(agency),

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.safeguarding.backbone.kernel.rule.RuleViolation;
 
 /**
@@ -53,6 +56,13 @@ public class KnownAgencies {
     /** The area {@code agency} serves, if the backbone knows it. */
     public Optional<String> areaOf(String agency) {
         return Optional.ofNullable(agency).map(agencies::get).map(Agency::area);
+    }
+
+    /** Every agency of {@code kind} serving {@code area}, by id. */
+    public SortedSet<String> ofKindIn(AgencyKind kind, String area) {
+        return agencies.entrySet().stream()
+                .filter(agency -> agency.getValue().kind() == kind && agency.getValue().area().equals(area))
+                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Refuses {@code agency}, named in the request at {@code field}, unless the backbone knows it. */

@@ -20,6 +20,17 @@ class KnownAgenciesTest {
     }
 
     @Test
+    void theAgenciesOfOneKindInOneArea_byTheirIds() {
+        KnownAgencies agencies = new KnownAgencies(Map.of(
+                "csc-a", new KnownAgencies.Agency("CSC A", AgencyKind.CHILDRENS_SOCIAL_CARE, "area-a"),
+                "csc-b", new KnownAgencies.Agency("CSC B", AgencyKind.CHILDRENS_SOCIAL_CARE, "area-b"),
+                "school-a", new KnownAgencies.Agency("School A", AgencyKind.SCHOOL, "area-a")), "agencies");
+
+        assertThat(agencies.ofKindIn(AgencyKind.CHILDRENS_SOCIAL_CARE, "area-a")).containsExactly("csc-a");
+        assertThat(agencies.ofKindIn(AgencyKind.POLICE, "area-a")).isEmpty();
+    }
+
+    @Test
     void anAgencyWithoutAKindOrAnAreaStopsTheServiceFromStarting_namingTheSetting() {
         assertThatThrownBy(() -> new KnownAgencies(Map.of(
                 "school-a", new KnownAgencies.Agency("School", null, " ")), "backbone.security.agencies"))

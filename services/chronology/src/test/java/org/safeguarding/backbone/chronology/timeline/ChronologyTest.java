@@ -30,6 +30,7 @@ import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.chronology.v1.LeadAgenciesChanged;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
+import org.safeguarding.backbone.contracts.patterns.v1.PatternDetected;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
@@ -49,7 +50,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@SpringBootTest
+// deadlines passing are looked at every second here (every few minutes in service)
+@SpringBootTest(properties = "backbone.patterns.sweep-every=PT1S")
 @AutoConfigureMockMvc
 @ActiveProfiles({"local", "test"})
 // its Kafka listeners must stop with the class: another context in this JVM (the PostgreSQL variant) joins the same
@@ -115,7 +117,8 @@ class ChronologyTest {
                 .setRecipientAgency("csc-a").build()).get();
         kafka.send(Topics.FEEDBACK, CHILD, FeedbackRequested.newBuilder()
                 .setEnvelope(envelope("school-a", T0.plusSeconds(60))).setFeedbackId("fb-1").setShareId("share-0001")
-                .setOwedBy("csc-a").setOwedTo("school-a").setDueBy(LocalDate.parse("2026-11-30")).build()).get();
+                // due far ahead: feedback overdue is a pattern, which would add an entry once the day had passed
+                .setOwedBy("csc-a").setOwedTo("school-a").setDueBy(LocalDate.parse("2099-11-30")).build()).get();
         kafka.send(Topics.REFERRALS, CHILD, shared).get();
         kafka.send(Topics.REFERRALS, CHILD,
                 share(CHILD, "share-0002", "gp-a", List.of("csc-a"), T0.plusSeconds(3600))).get();
@@ -367,6 +370,88 @@ class ChronologyTest {
         mvc.perform(get("/api/children/{id}/known-by", child).param("record", "everything")
                         .with(httpBasic("csc-a", "dev-only-csc-a"))).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("record"));
+    }
+
+    @Test
+    void threeAgenciesRaisingConcernsWithinAWeek_isAPattern_announcedOnceToTheLeadAgency() throws Exception {
+        String child = "9990001456";
+        Instant monday = Instant.parse("2026-09-07T09:00:00Z");
+        InformationShared school = share(child, "share-0701", "school-a", List.of("csc-a"), monday);
+        InformationShared gp = share(child, "share-0702", "gp-a", List.of("csc-a"), monday.plusSeconds(86_400));
+        kafka.send(Topics.REFERRALS, child, school).get();
+        kafka.send(Topics.REFERRALS, child, gp).get();
+        awaitEntries(child, 2);
+        InformationShared police = share(child, "share-0703", "police-a", List.of("csc-a"),
+                monday.plusSeconds(6 * 86_400));
+        kafka.send(Topics.REFERRALS, child, police).get();
+
+        // on the topic, addressed to children's social care (the lead agency), naming the acts it was found in
+        List<String> acts = List.of(school.getEnvelope().getEventId(), gp.getEnvelope().getEventId(),
+                police.getEnvelope().getEventId());
+        PatternDetected found;
+        try (TopicReader<SpecificRecord> patterns = TopicReader.avro(Topics.PATTERNS)) {
+            // this run's (another context in this JVM, on another database, finds the same in acts like these)
+            var detected = patterns.await(r -> r.value() instanceof PatternDetected p
+                    && p.getContributingEventIds().contains(school.getEnvelope().getEventId()), 1,
+                    Duration.ofSeconds(60));
+            found = (PatternDetected) detected.get(0).value();
+        }
+        assertThat(found.getRule()).isEqualTo("concerns-from-several-agencies");
+        assertThat(found.getContributingEventIds()).containsExactlyElementsOf(acts);
+        assertThat(found.getAddressedTo()).containsExactly("csc-a");
+        assertThat(found.getWindowFrom()).isEqualTo(monday);
+        assertThat(found.getEnvelope().getActingAgency()).isEqualTo("backbone");
+        assertThat(found.getEnvelope().getCausationId()).isEqualTo(police.getEnvelope().getEventId());
+
+        // in the chronology, for the lead agency; not for the agencies that raised the concerns
+        awaitEntries(child, 4);
+        read(child, "csc-a").andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries[3].eventType").value("PatternDetected"))
+                .andExpect(jsonPath("$.entries[3].agency").value("backbone"))
+                .andExpect(jsonPath("$.entries[3].summary").value(containsString(
+                        "3 agencies raised concerns about the child within 7 days.")));
+        read(child, "school-a").andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries[*].eventType").value(contains("InformationShared")));
+        // and on the lead agency's feed
+        try (TopicReader<SpecificRecord> feed = TopicReader.avroAs("csc-a", Topics.feedOf("csc-a"))) {
+            assertThat(feed.await(r -> r.value() instanceof PatternDetected p
+                    && p.getEnvelope().getEventId().equals(found.getEnvelope().getEventId()), 1,
+                    Duration.ofSeconds(60))).hasSize(1);
+        }
+
+        // the same acts delivered again: the same pattern, not a new one
+        kafka.send(Topics.REFERRALS, child, police).get();
+        kafka.send(Topics.REFERRALS, child, ShareAcknowledged.newBuilder()
+                .setEnvelope(envelope(child, "csc-a", monday.plusSeconds(7 * 86_400))).setShareId("share-0703")
+                .setRecipientAgency("csc-a").build()).get();
+        awaitEntries(child, 5);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(jdbc.queryForObject("select count(*) from chronology_entry where child_id = ? "
+                        + "and event_type = 'PatternDetected'", Integer.class, child)).isEqualTo(1));
+        assertThat(jdbc.queryForObject("select count(*) from pattern_flag where child_id = ?", Integer.class,
+                child)).isEqualTo(1);
+    }
+
+    @Test
+    void feedbackNotGivenByItsDueTime_isFoundOnceTheTimeHasPassed_withoutAnyFurtherAct() throws Exception {
+        String child = "9990001464";
+        kafka.send(Topics.REFERRALS, child, share(child, "share-0801", "school-a", List.of("csc-a"), T0)).get();
+        FeedbackRequested owed = FeedbackRequested.newBuilder()
+                .setEnvelope(envelope(child, "school-a", T0.plusSeconds(60))).setFeedbackId("fb-801")
+                .setShareId("share-0801").setOwedBy("csc-a").setOwedTo("school-a")
+                .setDueBy(LocalDate.parse("2099-11-30")).build();
+        kafka.send(Topics.FEEDBACK, child, owed).get();
+        awaitEntries(child, 2);
+        assertThat(jdbc.queryForObject("select due_at from chronology_entry where event_id = ?", Instant.class,
+                owed.getEnvelope().getEventId())).isEqualTo(Instant.parse("2099-12-01T00:00:00Z"));
+
+        // its due time comes (brought forward here: a day cannot pass in a test); nothing else happens
+        jdbc.update("update chronology_entry set due_at = ? where event_id = ?",
+                java.sql.Timestamp.from(Instant.now().plusSeconds(2)), owed.getEnvelope().getEventId());
+        awaitEntries(child, 3);
+        read(child, "csc-a").andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries[2].eventType").value("PatternDetected"))
+                .andExpect(jsonPath("$.entries[2].summary").value(containsString("feedback-overdue")));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackGiven;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
+import org.safeguarding.backbone.contracts.patterns.v1.PatternDetected;
 import org.safeguarding.backbone.contracts.referrals.v1.AcknowledgementOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.Channel;
 import org.safeguarding.backbone.contracts.referrals.v1.ClarificationAnswered;
@@ -184,6 +185,13 @@ record ChronologyEvent(Envelope envelope, String type, String summary, String su
                             + e.getReason(),
                     "transfer:" + e.getTransferId(),
                     agencies(e.getFromAgency(), e.getToAgency()));
+        }
+        if (record instanceof PatternDetected e) {
+            return new ChronologyEvent(e.getEnvelope(), "PatternDetected",
+                    "Pattern found (" + e.getRule() + "): " + e.getDescription() + " From " + e.getWindowFrom()
+                            + " to " + e.getWindowTo() + ", in " + e.getContributingEventIds().size() + " acts.",
+                    "pattern:" + e.getEnvelope().getEventId(),
+                    Set.copyOf(e.getAddressedTo()));
         }
         if (record instanceof ReviewOpened e) {
             return new ChronologyEvent(e.getEnvelope(), "ReviewOpened",

@@ -1,10 +1,15 @@
 package org.safeguarding.backbone.chronology.timeline.integration;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.safeguarding.backbone.chronology.pattern.process.PatternDetector;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyProjection;
 import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
+import org.safeguarding.backbone.contracts.patterns.v1.PatternDetected;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds every child's chronology from every topic, passes each act to the feeds of the agencies party to it
- * ({@link AgencyFeeds}), and tells the other services when it changes who leads for the child
- * ({@link LeadAnnouncements}). An event already in the chronology (a redelivery, or the publisher sending it again) is
+ * ({@link AgencyFeeds}), tells the other services when it changes who leads for the child
+ * ({@link LeadAnnouncements}), and looks for patterns in the child's acts ({@link PatternDetector}). An event already in the chronology (a redelivery, or the publisher sending it again) is
  * recognised by its event id and changes nothing; it is passed to the feeds again, in case it had not reached them.
  */
 @Component
@@ -25,15 +30,18 @@ class ChronologyListener {
     private final ChronologyProjection chronology;
     private final AgencyFeeds feeds;
     private final LeadAnnouncements leads;
+    private final PatternDetector patterns;
 
-    ChronologyListener(ChronologyProjection chronology, AgencyFeeds feeds, LeadAnnouncements leads) {
+    ChronologyListener(ChronologyProjection chronology, AgencyFeeds feeds, LeadAnnouncements leads,
+                       PatternDetector patterns) {
         this.chronology = chronology;
         this.feeds = feeds;
         this.leads = leads;
+        this.patterns = patterns;
     }
 
-    @KafkaListener(topics = {Topics.REFERRALS, Topics.FEEDBACK, Topics.TRANSITIONS, Topics.REVIEWS},
-            groupId = "chronology")
+    @KafkaListener(topics = {Topics.REFERRALS, Topics.FEEDBACK, Topics.TRANSITIONS, Topics.REVIEWS,
+        Topics.PATTERNS}, groupId = "chronology")
     public void on(ConsumerRecord<String, SpecificRecord> record) throws Exception {
         ChronologyEvent event = ChronologyEvent.of(record.value());
         ChronologyProjection.Recorded recorded = chronology.record(new ChronologyProjection.Act(event.envelope().getEventId(),
@@ -41,11 +49,20 @@ class ChronologyListener {
                 event.envelope().getActingAgency(), event.envelope().getActingPractitioner(), event.type(), event.summary(),
                 event.envelope().getCorrelationId(), event.subject(), event.parties(),
                 record.value() instanceof ChildTransferred moved ? moved.getToAgency() : null,
+                record.value() instanceof FeedbackRequested owed ? endOf(owed.getDueBy()) : null,
                 Instant.ofEpochMilli(record.timestamp()), record.topic(), record.partition(), record.offset()));
         if (!recorded.isNew()) {
             LOG.debug("event {} is already in the chronology", event.envelope().getEventId());
         }
         feeds.publish(event.envelope().getChildId(), record.value(), recorded.parties());
         leads.afterAct(event.envelope());
+        if (!(record.value() instanceof PatternDetected)) {
+            patterns.look(event.envelope().getChildId());
+        }
+    }
+
+    /** Feedback due by a date is due by the end of that day (UTC). */
+    private static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

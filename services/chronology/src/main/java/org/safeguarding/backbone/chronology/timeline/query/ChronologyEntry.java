@@ -38,6 +38,8 @@ public class ChronologyEntry {
     private String subject;
     /** When the act reached the backbone's topics (the Kafka record's timestamp); null in entries kept before it was. */
     private Instant publishedAt;
+    /** The deadline the act set, where it set one (feedback owed); otherwise null. */
+    private Instant dueAt;
     private String sourceTopic;
     private int sourcePartition;
     private long sourceOffset;
@@ -47,7 +49,8 @@ public class ChronologyEntry {
 
     public ChronologyEntry(String eventId, String childId, Instant occurredAt, Instant recordedAt, String agency,
                            String practitioner, String eventType, String summary, String correlationId, String subject,
-                           Instant publishedAt, String sourceTopic, int sourcePartition, long sourceOffset) {
+                           Instant publishedAt, Instant dueAt, String sourceTopic, int sourcePartition,
+                           long sourceOffset) {
         this.eventId = eventId;
         this.childId = childId;
         this.occurredAt = occurredAt;
@@ -60,6 +63,7 @@ public class ChronologyEntry {
         this.correlationId = correlationId;
         this.subject = subject;
         this.publishedAt = publishedAt;
+        this.dueAt = dueAt;
         this.sourceTopic = sourceTopic;
         this.sourcePartition = sourcePartition;
         this.sourceOffset = sourceOffset;
@@ -123,6 +127,10 @@ public class ChronologyEntry {
 
     public Instant getPublishedAt() {
         return publishedAt;
+    }
+
+    public Instant getDueAt() {
+        return dueAt;
     }
 
     /**

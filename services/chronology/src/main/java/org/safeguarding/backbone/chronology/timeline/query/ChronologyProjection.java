@@ -36,10 +36,11 @@ public class ChronologyProjection {
      *
      * @param parties the agencies the event names as party; widened here to every party of {@code subject}
      * @param movedTo for a confirmed move of the child, the agency it moved to; otherwise null
+     * @param dueAt   the deadline the act set, if any
      */
     public record Act(String eventId, String childId, Instant occurredAt, Instant recordedAt, String actingAgency,
                       String actingPractitioner, String eventType, String summary, String correlationId, String subject, Set<String> parties,
-                      String movedTo, Instant publishedAt, String sourceTopic, int sourcePartition,
+                      String movedTo, Instant dueAt, Instant publishedAt, String sourceTopic, int sourcePartition,
                       long sourceOffset) {
     }
 
@@ -54,7 +55,7 @@ public class ChronologyProjection {
         }
         entries.save(new ChronologyEntry(act.eventId(), act.childId(), act.occurredAt(), act.recordedAt(),
                 act.actingAgency(), act.actingPractitioner(), act.eventType(), act.summary(), act.correlationId(), act.subject(),
-                act.publishedAt(), act.sourceTopic(), act.sourcePartition(), act.sourceOffset()));
+                act.publishedAt(), act.dueAt(), act.sourceTopic(), act.sourcePartition(), act.sourceOffset()));
         Set<String> parties = new LinkedHashSet<>(act.parties());
         subjectParties.findBySubject(act.subject()).forEach(known -> parties.add(known.getAgency()));
         for (String agency : parties) {

@@ -120,6 +120,20 @@ public class ChronologyQueries {
                 .toList();
     }
 
+    /**
+     * Whom a concern about the child is for: its lead agencies; while there are none, children's social care of the
+     * child's area; no one while its area is not known.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> concernAddressees(String childId) {
+        Set<String> leads = leadsOf(childId);
+        if (!leads.isEmpty()) {
+            return leads;
+        }
+        return areas.findById(childId).map(area -> (Set<String>) agencies.ofKindIn(AgencyKind.CHILDRENS_SOCIAL_CARE,
+                area.getArea())).orElse(Set.of());
+    }
+
     /** The child's lead agencies now (none until its area is known and its children's social care involved). */
     Set<String> leadsOf(String childId) {
         String area = areas.findById(childId).map(ChildArea::getArea).orElse(null);

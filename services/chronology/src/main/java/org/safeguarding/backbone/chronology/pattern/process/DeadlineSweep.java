@@ -1,0 +1,53 @@
+package org.safeguarding.backbone.chronology.pattern.process;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Some patterns need only time to pass (feedback not given by its due date): every
+ * {@code backbone.patterns.sweep-every}, the children with a deadline passed, not met and not yet flagged are looked
+ * at again.
+ */
+@Component
+class DeadlineSweep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadlineSweep.class);
+
+    private final JdbcTemplate jdbc;
+    private final PatternDetector detector;
+    private final PatternSettings settings;
+
+    DeadlineSweep(JdbcTemplate jdbc, PatternDetector detector, PatternSettings settings) {
+        this.jdbc = jdbc;
+        this.detector = detector;
+        this.settings = settings;
+    }
+
+    @Scheduled(fixedDelayString = "${backbone.patterns.sweep-every}", initialDelayString = "PT10S")
+    void sweep() {
+        if (!settings.feedbackOverdue().enabled()) {
+            return;
+        }
+        List<String> children = jdbc.queryForList("""
+                select distinct e.child_id from chronology_entry e
+                where e.event_type = 'FeedbackRequested' and e.due_at < ?
+                  and not exists (select 1 from chronology_entry g where g.subject = e.subject
+                                  and g.event_type = 'FeedbackGiven' and g.occurred_at <= e.due_at)
+                  and not exists (select 1 from pattern_flag_act a join pattern_flag f on f.pattern_id = a.pattern_id
+                                  where a.event_id = e.event_id and f.rule = ?)""", String.class,
+                Timestamp.from(Clock.systemUTC().instant()), PatternCatalogue.FEEDBACK_OVERDUE);
+        for (String child : children) {
+            try {
+                detector.look(child);
+            } catch (Exception e) {
+                LOG.warn("could not look for patterns in child {}'s acts now; tried again at the next sweep", child, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.safeguarding.backbone.chronology.pattern.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * At least {@code threshold} acts of some kinds (or acts by {@code threshold} different agencies) within any
+ * {@code period}: the first and the last act at most {@code period} apart, both ends included. Each maximal such run
+ * of acts is one detection; a run wholly inside another is not reported again.
+ */
+public final class CountWithinPeriod implements PatternRule {
+
+    /** What is counted in a run: its acts, or the different agencies that acted. */
+    public enum Counting { ACTS, AGENCIES }
+
+    private final String name;
+    private final Set<String> eventTypes;
+    private final int threshold;
+    private final Duration period;
+    private final Counting counting;
+    private final Function<Integer, String> describe;
+
+    /**
+     * @param describe what a run of {@code n} (acts or agencies) means, in plain words, e.g. "3 agencies raised
+     *                 concerns about the child within 7 days"
+     */
+    public CountWithinPeriod(String name, Set<String> eventTypes, int threshold, Duration period, Counting counting,
+                             Function<Integer, String> describe) {
+        if (threshold < 1) {
+            throw new IllegalArgumentException(name + ": the threshold must be at least 1, not " + threshold);
+        }
+        if (period.isNegative()) {
+            throw new IllegalArgumentException(name + ": the period must not be negative: " + period);
+        }
+        this.name = name;
+        this.eventTypes = Set.copyOf(eventTypes);
+        this.threshold = threshold;
+        this.period = period;
+        this.counting = counting;
+        this.describe = describe;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<Detection> detect(List<StreamAct> acts, Instant now) {
+        List<StreamAct> counted = acts.stream().filter(act -> eventTypes.contains(act.eventType()))
+                .sorted(Comparator.comparing(StreamAct::occurredAt).thenComparing(StreamAct::eventId))
+                .toList();
+        List<Detection> found = new ArrayList<>();
+        int lastEnd = -1;
+        for (int start = 0; start < counted.size(); start++) {
+            Instant limit = counted.get(start).occurredAt().plus(period);
+            int end = start;
+            while (end + 1 < counted.size() && !counted.get(end + 1).occurredAt().isAfter(limit)) {
+                end++;
+            }
+            // a run ending where the one before it ended lies wholly inside it
+            if (end == lastEnd) {
+                continue;
+            }
+            List<StreamAct> run = counted.subList(start, end + 1);
+            int count = counting == Counting.ACTS ? run.size()
+                    : new LinkedHashSet<>(run.stream().map(StreamAct::agency).toList()).size();
+            if (count >= threshold) {
+                found.add(new Detection(name, describe.apply(count), run.get(0).occurredAt(),
+                        run.get(run.size() - 1).occurredAt(), run.stream().map(StreamAct::eventId).toList()));
+                lastEnd = end;
+            }
+        }
+        return found;
+    }
+}
