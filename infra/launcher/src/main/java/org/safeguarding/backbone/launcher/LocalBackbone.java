@@ -149,6 +149,9 @@ public final class LocalBackbone implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         Path repoRoot = Path.of(System.getProperty("backbone.repo-root", ".")).toAbsolutePath().normalize();
         Path dataDir = repoRoot.resolve(".backbone");
+        if (args.length > 0 && args[0].equals("rebuild")) {
+            System.exit(RebuildCommand.run(args, System.out, System.err));
+        }
         for (String arg : args) {
             if (arg.equals("--kafka-access") || arg.startsWith("--kafka-access=")) {
                 List<String> agencies = arg.contains("=")
@@ -172,6 +175,11 @@ public final class LocalBackbone implements AutoCloseable {
                                            print the Kafka topics and ACLs the backbone needs, as the commands to
                                            create them on a production cluster (for the local agencies, or those
                                            named), and exit
+                        ./run rebuild PROJECTION [--url=URL] [--token=TOKEN | --operator=NAME:SECRET]
+                                           with the backbone running (in another terminal): rebuild a projection
+                                           from the log (chronology: from the topics, from the beginning), printing
+                                           its progress; reads go on meanwhile. Calls as the local operator unless
+                                           given an operator's token
                         Stop with Ctrl-C. To start again from nothing, stop it and delete the data directory.""");
                 return;
             } else {

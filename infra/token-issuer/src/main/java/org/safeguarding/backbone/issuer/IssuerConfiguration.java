@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.server.authorization.client.InMemoryR
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -54,6 +55,9 @@ class IssuerConfiguration {
 
     /** The token request parameter, and the token claim, naming the practitioner acting for the agency. */
     static final String PRACTITIONER = "practitioner";
+
+    /** The client setting, and the token claim, marking an operator (who runs the backbone) rather than an agency. */
+    static final String OPERATOR = "operator";
 
     @Bean
     RegisteredClientRepository agencyClients(AgencyProperties properties, Environment environment,
@@ -76,6 +80,19 @@ class IssuerConfiguration {
                             .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED).build())
                     .build());
         }
+        for (Map.Entry<String, AgencyProperties.Operator> operator : properties.operators().entrySet()) {
+            clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(("operator:" + operator.getKey()).getBytes())
+                            .toString())
+                    .clientId(operator.getKey())
+                    .clientSecret(operator.getValue().password())
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                    .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                    .clientSettings(ClientSettings.builder().setting(OPERATOR, true).build())
+                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ttl)
+                            .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED).build())
+                    .build());
+        }
         return new InMemoryRegisteredClientRepository(clients);
     }
 
@@ -88,9 +105,13 @@ class IssuerConfiguration {
     OAuth2TokenCustomizer<JwtEncodingContext> agencyClaims(
             @Value("${" + AUDIENCE_PROPERTY + ":safeguarding-backbone}") String audience) {
         return context -> {
-            context.getClaims()
-                    .audience(List.of(audience))
-                    .claim("agency", context.getRegisteredClient().getClientId());
+            context.getClaims().audience(List.of(audience));
+            if (Boolean.TRUE.equals(context.getRegisteredClient().getClientSettings().getSetting(OPERATOR))) {
+                // someone who runs the backbone, never an agency
+                context.getClaims().claim(OPERATOR, context.getRegisteredClient().getClientId());
+                return;
+            }
+            context.getClaims().claim("agency", context.getRegisteredClient().getClientId());
             if (context.getAuthorizationGrant() instanceof OAuth2ClientCredentialsAuthenticationToken grant
                     && grant.getAdditionalParameters().get(PRACTITIONER) instanceof String practitioner) {
                 context.getClaims().claim(PRACTITIONER, practitioner);

@@ -78,6 +78,16 @@ class TokenIssuerTest {
     }
 
     @Test
+    void anOperatorsTokenNamesThemAsAnOperator_neverAsAnAgency() throws Exception {
+        HttpResponse<String> response = token("operator", "dev-only-operator");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(claims(response).get("operator").asString()).isEqualTo("operator");
+        assertThat(claims(response).has("agency")).isFalse();
+        assertThat(claims(token("school-a", "dev-only-school-a")).has("operator")).isFalse();
+    }
+
+    @Test
     void aWrongSecretOrAnUnknownAgencyGetsNoToken() throws Exception {
         assertThat(token("school-a", "dev-only-school-b").statusCode()).isEqualTo(401);
         assertThat(token("nobody", "secret").statusCode()).isEqualTo(401);
@@ -99,7 +109,7 @@ class TokenIssuerTest {
         MockEnvironment production = new MockEnvironment();
         production.setActiveProfiles("postgres");
 
-        assertThatThrownBy(() -> new IssuerConfiguration().agencyClients(new AgencyProperties(Map.of()), production,
+        assertThatThrownBy(() -> new IssuerConfiguration().agencyClients(new AgencyProperties(Map.of(), Map.of()), production,
                 Duration.ofHours(1)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("local profile only");

@@ -42,6 +42,8 @@ public final class AuthorizationMatrix {
         REVIEWER("partnership-a"),
         /** The same partnership, calling under a review of the child that has expired. */
         EXPIRED_REVIEWER("partnership-a"),
+        /** Someone who runs the backbone, not an agency: refused every call about a child (403), unless named. */
+        OPERATOR("operator"),
         /** No credentials at all. */
         NOBODY(null);
 
@@ -64,13 +66,14 @@ public final class AuthorizationMatrix {
 
     /**
      * A row: {@code endpoint} as {@code "GET /api/shares/{shareId}"}; {@code expected} as caller, status pairs; a
-     * caller not named gets {@code others}; {@link Caller#NOBODY} always gets 401 unless named.
+     * caller not named gets {@code others}; {@link Caller#NOBODY} always gets 401 and {@link Caller#OPERATOR} 403
+     * unless named.
      */
     public AuthorizationMatrix row(String endpoint, Function<Caller, MockHttpServletRequestBuilder> request,
                                    int others, Object... expected) {
         Map<Caller, Integer> statuses = new EnumMap<>(Caller.class);
         for (Caller caller : Caller.values()) {
-            statuses.put(caller, caller == Caller.NOBODY ? 401 : others);
+            statuses.put(caller, caller == Caller.NOBODY ? 401 : caller == Caller.OPERATOR ? 403 : others);
         }
         for (int i = 0; i < expected.length; i += 2) {
             statuses.put((Caller) expected[i], (Integer) expected[i + 1]);

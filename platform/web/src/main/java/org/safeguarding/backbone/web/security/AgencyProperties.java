@@ -17,15 +17,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code local} profile, and refused under any other profile.
  */
 @ConfigurationProperties("backbone.security")
-public record AgencyProperties(Map<String, Agency> agencies) {
+public record AgencyProperties(Map<String, Agency> agencies, Map<String, Operator> operators) {
 
     public AgencyProperties {
         agencies = agencies == null ? Map.of() : Map.copyOf(agencies);
+        operators = operators == null ? Map.of() : Map.copyOf(operators);
     }
 
     static final String PREFIX = "backbone.security.agencies";
 
     public record Agency(String name, AgencyKind kind, String area, String password) {
+    }
+
+    /**
+     * {@code backbone.security.operators.<id>.*}: someone who runs the backbone (rebuilds a projection, ...), not an
+     * agency: an operator reads no child's data and calls only {@code /operator/**}; agencies never can.
+     */
+    public record Operator(String password) {
     }
 
     /** The agencies as the decision code knows them: kind and area, no credentials. */

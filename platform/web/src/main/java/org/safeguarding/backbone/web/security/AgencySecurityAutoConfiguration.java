@@ -38,7 +38,8 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
  * identity provider the services trust ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, with the
  * backbone's audience): its signature, issuer, audience and expiry are checked, with no password hashed per call.
  * HTTP Basic with the development credentials is there for the local profile only. Only health and the API's
- * description are open. Authentication failures and refusals are RFC 9457 problem responses like every other error.
+ * description are open. Operators (who run the backbone, and read no child's data) call {@code /operator/**} and
+ * nothing else; agencies never can. Authentication failures and refusals are RFC 9457 problem responses like every other error.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
@@ -50,6 +51,8 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 public class AgencySecurityAutoConfiguration {
 
     static final String LOCAL_PROFILE = "local";
+    /** The role of those who run the backbone: {@code /operator/**} only (AgencyProperties.Operator). */
+    static final String OPERATOR = "OPERATOR";
     /** Boot's own filter chain for a resource server: ours comes first, so it backs off. */
     static final String RESOURCE_SERVER_SECURITY = "org.springframework.boot.security.oauth2.server.resource"
             + ".autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration";
@@ -70,6 +73,12 @@ public class AgencySecurityAutoConfiguration {
                 users.add(User.withUsername(agency.getKey()).password(password).roles("AGENCY").build());
             }
         }
+        for (Map.Entry<String, AgencyProperties.Operator> operator : properties.operators().entrySet()) {
+            String password = operator.getValue().password();
+            if (password != null && !password.isBlank() && !properties.agencies().containsKey(operator.getKey())) {
+                users.add(User.withUsername(operator.getKey()).password(password).roles(OPERATOR).build());
+            }
+        }
         InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(users);
         return manager::loadUserByUsername;
     }
@@ -83,9 +92,13 @@ public class AgencySecurityAutoConfiguration {
         if (environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE))) {
             return;
         }
-        List<String> plain = properties.agencies().entrySet().stream()
+        List<String> plain = new ArrayList<>(properties.agencies().entrySet().stream()
                 .filter(a -> a.getValue().password() != null && a.getValue().password().startsWith("{noop}"))
-                .map(Map.Entry::getKey).sorted().toList();
+                .map(Map.Entry::getKey).toList());
+        properties.operators().entrySet().stream()
+                .filter(o -> o.getValue().password() != null && o.getValue().password().startsWith("{noop}"))
+                .map(Map.Entry::getKey).forEach(plain::add);
+        plain.sort(null);
         if (!plain.isEmpty()) {
             throw new IllegalStateException("Development credentials (unencoded {noop} passwords) are configured for "
                     + plain + " but the 'local' profile is not active. They are for local development only: agency "
@@ -145,6 +158,8 @@ public class AgencySecurityAutoConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // the API's description (where a service publishes one) holds no child's data
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
+                        // running the backbone (rebuilding a projection, ...) is for operators, who read no child's data
+                        .requestMatchers("/operator/**").hasRole(OPERATOR)
                         .anyRequest().hasRole("AGENCY"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))

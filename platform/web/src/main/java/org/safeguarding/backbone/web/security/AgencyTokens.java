@@ -13,12 +13,16 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * A validated access token as the calling agency: the token's {@code agency} claim (or, where the identity provider
  * names the client as the subject, {@code sub}). A token for an agency the backbone does not know authenticates but
  * grants nothing, so every endpoint refuses it. A token may also name the practitioner acting for the agency
- * ({@link PractitionerFromToken}).
+ * ({@link PractitionerFromToken}). A token with an {@code operator} claim is an operator's: it calls
+ * {@code /operator/**} only.
  */
 public class AgencyTokens implements Converter<Jwt, AbstractAuthenticationToken> {
 
     static final String AGENCY_CLAIM = "agency";
+    /** The claim naming an operator (who runs the backbone): such a token is an operator's, never an agency's. */
+    static final String OPERATOR_CLAIM = "operator";
     private static final List<GrantedAuthority> AGENCY = List.of(new SimpleGrantedAuthority("ROLE_AGENCY"));
+    private static final List<GrantedAuthority> OPERATOR = List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"));
 
     private final KnownAgencies agencies;
     private final String practitionerClaim;
@@ -31,6 +35,9 @@ public class AgencyTokens implements Converter<Jwt, AbstractAuthenticationToken>
     /** Refuses (401) a token whose practitioner claim cannot be recorded; see {@link PractitionerFromToken}. */
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
+        if (jwt.hasClaim(OPERATOR_CLAIM)) {
+            return new JwtAuthenticationToken(jwt, OPERATOR, jwt.getClaimAsString(OPERATOR_CLAIM));
+        }
         PractitionerFromToken.named(jwt, practitionerClaim);
         String agency = jwt.hasClaim(AGENCY_CLAIM) ? jwt.getClaimAsString(AGENCY_CLAIM) : jwt.getSubject();
         return new JwtAuthenticationToken(jwt, agencies.isKnown(agency) ? AGENCY : List.of(), agency);

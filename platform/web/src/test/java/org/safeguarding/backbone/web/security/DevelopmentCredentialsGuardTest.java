@@ -12,10 +12,10 @@ class DevelopmentCredentialsGuardTest {
 
     private static final AgencyProperties DEVELOPMENT = new AgencyProperties(Map.of(
             "school-a", new AgencyProperties.Agency("Example school", AgencyKind.SCHOOL, "area-a",
-                    "{noop}dev-only-school-a")));
+                    "{noop}dev-only-school-a")), Map.of());
     private static final AgencyProperties ENCODED = new AgencyProperties(Map.of(
             "school-a", new AgencyProperties.Agency("Example school", AgencyKind.SCHOOL, "area-a",
-                    "{bcrypt}$2a$10$abcdefghijklmnopqrstuuTXQk4vG8bFQ7k0mJx3m4m5r4m1x2y3a")));
+                    "{bcrypt}$2a$10$abcdefghijklmnopqrstuuTXQk4vG8bFQ7k0mJx3m4m5r4m1x2y3a")), Map.of());
 
     @Test
     void developmentCredentialsAreRefusedOutsideTheLocalProfile() {
@@ -27,6 +27,19 @@ class DevelopmentCredentialsGuardTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("[school-a]")
                 .hasMessageContaining("'local' profile is not active");
+    }
+
+    @Test
+    void anOperatorsDevelopmentCredentialsAreRefusedOutsideTheLocalProfileToo() {
+        MockEnvironment production = new MockEnvironment();
+        production.setActiveProfiles("postgres");
+        AgencyProperties operator = new AgencyProperties(Map.of(),
+                Map.of("operator", new AgencyProperties.Operator("{noop}dev-only-operator")));
+
+        assertThatThrownBy(() ->
+                AgencySecurityAutoConfiguration.refuseDevelopmentCredentialsOutsideLocal(operator, production))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("[operator]");
     }
 
     @Test

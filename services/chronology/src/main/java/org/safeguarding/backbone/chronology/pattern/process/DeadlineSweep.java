@@ -3,6 +3,7 @@ package org.safeguarding.backbone.chronology.pattern.process;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import org.safeguarding.backbone.chronology.timeline.query.ChronologySwitch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,11 +23,13 @@ class DeadlineSweep {
     private final JdbcTemplate jdbc;
     private final PatternDetector detector;
     private final PatternSettings settings;
+    private final ChronologySwitch chronology;
 
-    DeadlineSweep(JdbcTemplate jdbc, PatternDetector detector, PatternSettings settings) {
+    DeadlineSweep(JdbcTemplate jdbc, PatternDetector detector, PatternSettings settings, ChronologySwitch chronology) {
         this.jdbc = jdbc;
         this.detector = detector;
         this.settings = settings;
+        this.chronology = chronology;
     }
 
     @Scheduled(fixedDelayString = "${backbone.patterns.sweep-every}", initialDelayString = "PT10S")
@@ -34,18 +37,25 @@ class DeadlineSweep {
         if (!settings.feedbackOverdue().enabled()) {
             return;
         }
-        List<String> children = jdbc.queryForList("""
+        // a read of the chronology like any other: not while a rebuild takes the live one's place
+        List<String> children = chronology.reading(() -> jdbc.queryForList("""
                 select distinct e.child_id from chronology_entry e
                 where e.event_type = 'FeedbackRequested' and e.due_at < ?
                   and not exists (select 1 from chronology_entry g where g.subject = e.subject
                                   and g.event_type = 'FeedbackGiven' and g.occurred_at <= e.due_at)
                   and not exists (select 1 from pattern_flag_act a join pattern_flag f on f.pattern_id = a.pattern_id
                                   where a.event_id = e.event_id and f.rule = ?)""", String.class,
-                Timestamp.from(Clock.systemUTC().instant()), PatternCatalogue.FEEDBACK_OVERDUE);
+                Timestamp.from(Clock.systemUTC().instant()), PatternCatalogue.FEEDBACK_OVERDUE));
         for (String child : children) {
             try {
-                detector.look(child);
-            } catch (Exception e) {
+                chronology.reading(() -> {
+                    try {
+                        return detector.look(child);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            } catch (RuntimeException e) {
                 LOG.warn("could not look for patterns in child {}'s acts now; tried again at the next sweep", child, e);
             }
         }

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.safeguarding.backbone.chronology.pattern.process.PatternDetector;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyProjection;
 import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
 import org.safeguarding.backbone.contracts.patterns.v1.PatternDetected;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
@@ -40,17 +41,14 @@ class ChronologyListener {
         this.patterns = patterns;
     }
 
-    @KafkaListener(topics = {Topics.REFERRALS, Topics.FEEDBACK, Topics.TRANSITIONS, Topics.REVIEWS,
+    /** The listener's id, by which the rebuild pauses it to take its place ({@link ChronologyRebuild}). */
+    static final String ID = "chronology-timeline";
+
+    @KafkaListener(id = ID, topics = {Topics.REFERRALS, Topics.FEEDBACK, Topics.TRANSITIONS, Topics.REVIEWS,
         Topics.PATTERNS}, groupId = "chronology")
     public void on(ConsumerRecord<String, SpecificRecord> record) throws Exception {
         ChronologyEvent event = ChronologyEvent.of(record.value());
-        ChronologyProjection.Recorded recorded = chronology.record(new ChronologyProjection.Act(event.envelope().getEventId(),
-                event.envelope().getChildId(), event.envelope().getOccurredAt(), event.envelope().getRecordedAt(),
-                event.envelope().getActingAgency(), event.envelope().getActingPractitioner(), event.type(), event.summary(),
-                event.envelope().getCorrelationId(), event.subject(), event.parties(),
-                record.value() instanceof ChildTransferred moved ? moved.getToAgency() : null,
-                record.value() instanceof FeedbackRequested owed ? endOf(owed.getDueBy()) : null,
-                Instant.ofEpochMilli(record.timestamp()), record.topic(), record.partition(), record.offset()));
+        ChronologyProjection.Recorded recorded = chronology.record(actOf(record, event));
         if (!recorded.isNew()) {
             LOG.debug("event {} is already in the chronology", event.envelope().getEventId());
         }
@@ -59,6 +57,17 @@ class ChronologyListener {
         if (!(record.value() instanceof PatternDetected)) {
             patterns.look(event.envelope().getChildId());
         }
+    }
+
+    /** The act a record on the topics is, as the chronology keeps it: the same live and when rebuilt. */
+    static ChronologyProjection.Act actOf(ConsumerRecord<String, SpecificRecord> record, ChronologyEvent event) {
+        Envelope envelope = event.envelope();
+        return new ChronologyProjection.Act(envelope.getEventId(), envelope.getChildId(), envelope.getOccurredAt(),
+                envelope.getRecordedAt(), envelope.getActingAgency(), envelope.getActingPractitioner(), event.type(),
+                event.summary(), envelope.getCorrelationId(), event.subject(), event.parties(),
+                record.value() instanceof ChildTransferred moved ? moved.getToAgency() : null,
+                record.value() instanceof FeedbackRequested owed ? endOf(owed.getDueBy()) : null,
+                Instant.ofEpochMilli(record.timestamp()), record.topic(), record.partition(), record.offset());
     }
 
     /** Feedback due by a date is due by the end of that day (UTC). */

@@ -73,4 +73,12 @@ public class ChildArea {
     public String getBasis() {
         return basis;
     }
+
+    public boolean isByTransfer() {
+        return byTransfer;
+    }
+
+    public Instant getSince() {
+        return since;
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,17 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ChronologyProjection {
 
-    private final ChronologyEntryRepository entries;
+    private final JdbcTemplate jdbc;
     private final EntryPartyRepository entryParties;
-    private final SubjectPartyRepository subjectParties;
     private final ChildAreaRepository areas;
     private final KnownAgencies agencies;
 
-    ChronologyProjection(ChronologyEntryRepository entries, EntryPartyRepository entryParties,
-                         SubjectPartyRepository subjectParties, ChildAreaRepository areas, KnownAgencies agencies) {
-        this.entries = entries;
+    ChronologyProjection(JdbcTemplate jdbc, EntryPartyRepository entryParties, ChildAreaRepository areas,
+                         KnownAgencies agencies) {
+        this.jdbc = jdbc;
         this.entryParties = entryParties;
-        this.subjectParties = subjectParties;
         this.areas = areas;
         this.agencies = agencies;
     }
@@ -50,21 +49,26 @@ public class ChronologyProjection {
 
     @Transactional
     public Recorded record(Act act) {
-        if (entries.existsById(act.eventId())) {
-            return new Recorded(false, new LinkedHashSet<>(entryParties.agenciesPartyTo(act.eventId())));
+        return record(act, ChronologyTables.LIVE);
+    }
+
+    /** Records {@code act} in {@code tables}: the live chronology, or one being rebuilt beside it. */
+    @Transactional
+    public Recorded record(Act act, ChronologyTables tables) {
+        if (tables.hasEntry(jdbc, act.eventId())) {
+            return new Recorded(false, new LinkedHashSet<>(tables.partiesOf(jdbc, act.eventId())));
         }
-        entries.save(new ChronologyEntry(act.eventId(), act.childId(), act.occurredAt(), act.recordedAt(),
-                act.actingAgency(), act.actingPractitioner(), act.eventType(), act.summary(), act.correlationId(), act.subject(),
-                act.publishedAt(), act.dueAt(), act.sourceTopic(), act.sourcePartition(), act.sourceOffset()));
+        tables.insertEntry(jdbc, new ChronologyEntry(act.eventId(), act.childId(), act.occurredAt(), act.recordedAt(),
+                act.actingAgency(), act.actingPractitioner(), act.eventType(), act.summary(), act.correlationId(),
+                act.subject(), act.publishedAt(), act.dueAt(), act.sourceTopic(), act.sourcePartition(),
+                act.sourceOffset()), act.sourceTopic(), act.sourcePartition(), act.sourceOffset());
         Set<String> parties = new LinkedHashSet<>(act.parties());
-        subjectParties.findBySubject(act.subject()).forEach(known -> parties.add(known.getAgency()));
+        parties.addAll(tables.partiesOfSubject(jdbc, act.subject()));
         for (String agency : parties) {
-            entryParties.save(new EntryParty(act.eventId(), agency, act.childId(), act.eventType(), act.occurredAt()));
-            if (!subjectParties.existsById(new SubjectParty.Key(act.subject(), agency))) {
-                subjectParties.save(new SubjectParty(act.subject(), agency, act.childId()));
-            }
+            tables.insertParty(jdbc, act.eventId(), agency, act.childId(), act.eventType(), act.occurredAt());
+            tables.addSubjectParty(jdbc, act.subject(), agency, act.childId());
         }
-        placeChild(act);
+        placeChild(act, tables);
         return new Recorded(true, parties);
     }
 
@@ -96,7 +100,7 @@ public class ChronologyProjection {
     }
 
     /** The child's area: where it moved to last, or else where the first act about it was. */
-    private void placeChild(Act act) {
+    private void placeChild(Act act, ChronologyTables tables) {
         boolean transfer = act.movedTo() != null;
         String agency = transfer ? act.movedTo() : act.actingAgency();
         String area = agencies.areaOf(agency).orElse(null);
@@ -104,12 +108,13 @@ public class ChronologyProjection {
             return;
         }
         String basis = (transfer ? "moved to " : "first act by ") + agency;
-        areas.findById(act.childId()).ifPresentOrElse(
+        tables.area(jdbc, act.childId()).ifPresentOrElse(
                 known -> {
                     if (known.yieldsTo(transfer, act.occurredAt())) {
                         known.becomes(area, basis, transfer, act.occurredAt());
+                        tables.updateArea(jdbc, known);
                     }
                 },
-                () -> areas.save(new ChildArea(act.childId(), area, basis, transfer, act.occurredAt())));
+                () -> tables.insertArea(jdbc, new ChildArea(act.childId(), area, basis, transfer, act.occurredAt())));
     }
 }

@@ -1,0 +1,119 @@
+package org.safeguarding.backbone.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./run rebuild <projection>}: asks the running service that holds the projection to rebuild it from the log,
+ * and prints its progress (records done of the total, the rate, the time left) until it is done. The service goes on
+ * answering reads meanwhile. Calls as an operator: locally the development operator of the local profile (or
+ * {@code --operator=NAME:SECRET}); elsewhere {@code --url=} and {@code --token=}, an operator's token from the
+ * identity provider.
+ */
+final class RebuildCommand {
+
+    /** The projections there are, and the service (by its local address) that holds each. */
+    static final Map<String, String> PROJECTIONS = Map.of("chronology", "http://127.0.0.1:8084");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RebuildCommand() {
+    }
+
+    /** Runs the command; returns the process's exit code (0: rebuilt). */
+    static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        String projection = null;
+        String operator = "operator:dev-only-operator";
+        String token = null;
+        String url = null;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--operator=")) {
+                operator = args[i].substring("--operator=".length());
+            } else if (args[i].startsWith("--token=")) {
+                token = args[i].substring("--token=".length());
+            } else if (args[i].startsWith("--url=")) {
+                url = args[i].substring("--url=".length());
+            } else if (projection == null && !args[i].startsWith("--")) {
+                projection = args[i];
+            } else {
+                err.println("unknown option " + args[i] + " (try --help)");
+                return 2;
+            }
+        }
+        if (projection == null || !PROJECTIONS.containsKey(projection)) {
+            err.println("Name the projection to rebuild: one of " + PROJECTIONS.keySet() + ", e.g. ./run rebuild "
+                    + "chronology");
+            return 2;
+        }
+        String address = (url == null ? PROJECTIONS.get(projection) : url) + "/operator/rebuilds/" + projection;
+        String authorization = token != null ? "Bearer " + token
+                : "Basic " + Base64.getEncoder().encodeToString(operator.getBytes(StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(address))
+                    .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (started.statusCode() != 202) {
+                err.println("The rebuild was not started (" + started.statusCode() + "): "
+                        + field(started.body(), "detail"));
+                return 1;
+            }
+            out.println("Rebuilding the " + projection + " from the log; it goes on answering reads meanwhile.");
+            while (true) {
+                Thread.sleep(1000);
+                HttpResponse<String> now = HTTP.send(HttpRequest.newBuilder(URI.create(address))
+                        .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
+                String body = now.body();
+                String stage = field(body, "stage");
+                out.println(line(body));
+                if ("DONE".equals(stage)) {
+                    out.println("Rebuilt: " + field(body, "done") + " records read, " + field(body, "skipped")
+                            + " of them not acts (dead-lettered when they came).");
+                    return 0;
+                }
+                if ("FAILED".equals(stage)) {
+                    err.println("The rebuild failed: " + field(body, "problem") + ". The live " + projection
+                            + " is as it was.");
+                    return 1;
+                }
+            }
+        } catch (IOException e) {
+            err.println("Could not reach the " + projection + " service at " + address + " (is ./run going?): "
+                    + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** One line of progress: "READING 1234 / 5678 records (21%), 2345.0/s, about 2 s left". */
+    static String line(String progress) {
+        long done = Long.parseLong(field(progress, "done"));
+        long total = Long.parseLong(field(progress, "total"));
+        String left = field(progress, "secondsLeft");
+        return String.format("  %-11s %d / %d records (%d%%), %s/s%s", field(progress, "stage"), done, total,
+                total == 0 ? 100 : done * 100 / total, field(progress, "perSecond"),
+                left == null ? "" : ", about " + left + " s left");
+    }
+
+    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[^,}\\s]+)");
+
+    /** A top-level field of the service's flat JSON answer, as text; null when absent or null. */
+    static String field(String json, String name) {
+        Matcher matcher = FIELD.matcher(json == null ? "" : json);
+        while (matcher.find()) {
+            if (matcher.group(1).equals(name)) {
+                String value = matcher.group(3) != null ? matcher.group(3) : matcher.group(2);
+                return "null".equals(matcher.group(2)) ? null : value;
+            }
+        }
+        return null;
+    }
+}

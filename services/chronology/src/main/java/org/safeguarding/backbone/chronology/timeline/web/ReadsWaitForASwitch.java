@@ -1,0 +1,53 @@
+package org.safeguarding.backbone.chronology.timeline.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.safeguarding.backbone.chronology.timeline.query.ChronologySwitch;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Every call about a child runs as a read of the chronology: it waits out the moment a rebuild takes over. */
+@Component
+class ReadsWaitForASwitch extends OncePerRequestFilter {
+
+    private final ChronologySwitch chronology;
+
+    ReadsWaitForASwitch(ChronologySwitch chronology) {
+        this.chronology = chronology;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/children/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chronology.reading(() -> {
+                try {
+                    chain.doFilter(request, response);
+                    return null;
+                } catch (IOException | ServletException e) {
+                    throw new Checked(e);
+                }
+            });
+        } catch (Checked e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw (ServletException) e.getCause();
+        }
+    }
+
+    /** The filter chain's checked exceptions, carried out of the read. */
+    private static final class Checked extends RuntimeException {
+        Checked(Exception cause) {
+            super(cause);
+        }
+    }
+}
