@@ -108,7 +108,10 @@ public final class AuthorizationMatrix {
         assertThat(wrong).as("cells of the authorization matrix that do not hold").isEmpty();
     }
 
-    /** The service's endpoints as {@code "METHOD /path"} (and {@code ?param} where one tells it apart), less those open to all (health, the API's description). */
+    /**
+     * The service's endpoints about children (the API, and pages for reviewers) as {@code "METHOD /path"} (and
+     * {@code ?param} where one tells it apart), less those open to all (health, the API's description).
+     */
     public static Set<String> endpointsOf(RequestMappingHandlerMapping mapping) {
         Set<String> endpoints = new TreeSet<>();
         mapping.getHandlerMethods().forEach((info, method) -> {
@@ -116,7 +119,7 @@ public final class AuthorizationMatrix {
             String params = info.getParamsCondition().getExpressions().stream().map(Object::toString).sorted()
                     .reduce((a, b) -> a + "&" + b).map(p -> "?" + p).orElse("");
             for (String path : info.getPatternValues()) {
-                if (path.startsWith("/api/")) {
+                if (path.startsWith("/api/") || path.startsWith("/reviewer/")) {
                     info.getMethodsCondition().getMethods()
                             .forEach(verb -> endpoints.add(verb.name() + " " + path + params));
                 }

@@ -155,6 +155,13 @@ class AuthorizationMatrixTest {
                 .row("GET /api/children/{nhsNumber}/known-by", caller -> underReview(
                         get("/api/children/{id}/known-by", CHILD).param("record", "share:" + schoolShare), caller),
                         404, MAKER, 200, COUNTERPART, 200, LEAD_AGENCY, 200, REVIEWER, 200, EXPIRED_REVIEWER, 403)
+                // the reviewers' page and its export: as the chronology
+                .row("GET /reviewer/children/{nhsNumber}/timeline",
+                        caller -> underReview("/reviewer/children/{id}/timeline", caller), 403,
+                        MAKER, 200, COUNTERPART, 200, OTHER_INVOLVED, 200, LEAD_AGENCY, 200, REVIEWER, 200)
+                .row("GET /reviewer/children/{nhsNumber}/timeline.csv",
+                        caller -> underReview("/reviewer/children/{id}/timeline.csv", caller), 403,
+                        MAKER, 200, COUNTERPART, 200, OTHER_INVOLVED, 200, LEAD_AGENCY, 200, REVIEWER, 200)
                 .row("GET /api/children/{nhsNumber}/access-log",
                         caller -> underReview("/api/children/{id}/access-log", caller), 403,
                         LEAD_AGENCY, 200, REVIEWER, 200)

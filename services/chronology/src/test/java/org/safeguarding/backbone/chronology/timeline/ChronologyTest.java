@@ -455,6 +455,52 @@ class ChronologyTest {
     }
 
     @Test
+    void theReviewersTimelinePage_showsTheActsInAgencyLanes_thePatternMarked_andExportsThem() throws Exception {
+        String child = "9990001499";
+        Instant monday = Instant.parse("2026-09-14T09:00:00Z");
+        kafka.send(Topics.REFERRALS, child, share(child, "share-1001", "school-a", List.of("csc-a"), monday)).get();
+        kafka.send(Topics.REFERRALS, child, share(child, "share-1002", "gp-a", List.of("csc-a"),
+                monday.plusSeconds(3600))).get();
+        kafka.send(Topics.REFERRALS, child, share(child, "share-1003", "police-a", List.of("csc-a"),
+                monday.plusSeconds(7200))).get();
+        awaitEntries(child, 4);
+
+        String page = mvc.perform(get("/reviewer/children/{id}/timeline", child)
+                        .with(httpBasic("csc-a", "dev-only-csc-a")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith("text/html"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<th scope=\"col\">school-a</th>", "<th scope=\"col\">gp-a</th>",
+                        "<th scope=\"col\">police-a</th>", "<th scope=\"col\">backbone</th>")
+                .contains("Pattern flagged: ").contains("3 agencies raised concerns about the child within 7 days.")
+                .contains("id=\"read-as\">LEAD_AGENCY<").contains("Who read this child's data");
+        // filtered to one agency's lane
+        assertThat(mvc.perform(get("/reviewer/children/{id}/timeline", child).param("agency", "gp-a")
+                        .with(httpBasic("csc-a", "dev-only-csc-a"))).andReturn().getResponse().getContentAsString())
+                .contains("1 acts, one lane per agency").doesNotContain("<th scope=\"col\">school-a</th>");
+        // the school reads its own act, and not the access log
+        assertThat(mvc.perform(get("/reviewer/children/{id}/timeline", child)
+                        .with(httpBasic("school-a", "dev-only-school-a"))).andReturn().getResponse()
+                .getContentAsString()).contains("1 acts, one lane per agency")
+                .contains("The access log is for the lead agency");
+
+        var csv = mvc.perform(get("/reviewer/children/{id}/timeline.csv", child).param("kind", "PatternDetected")
+                        .with(httpBasic("csc-a", "dev-only-csc-a")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string(
+                        "Content-Disposition", "attachment; filename=\"child-" + child + "-timeline.csv\""))
+                .andReturn().getResponse();
+        List<String> lines = csv.getContentAsString().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("\"child\",\"occurredAt\",\"recordedAt\",\"agency\"");
+        assertThat(lines.get(1)).contains("\"backbone\"", "\"PatternDetected\"", "\"yes\"");
+        // an agency never involved with the child: refused, as by the API
+        mvc.perform(get("/reviewer/children/{id}/timeline", child).with(httpBasic("school-b", "dev-only-school-b")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void anEventTypeTheChronologyDoesNotKnowIsDeadLettered_andTheNextEventIsStillRecorded() throws Exception {
         Envelope stray = envelope("school-a", T0);
         kafka.send(Topics.REFERRALS, CHILD, stray).get();

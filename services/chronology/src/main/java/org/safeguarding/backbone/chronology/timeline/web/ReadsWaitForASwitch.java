@@ -21,7 +21,8 @@ class ReadsWaitForASwitch extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/children/");
+        String path = request.getRequestURI();
+        return !path.startsWith("/api/children/") && !path.startsWith("/reviewer/children/");
     }
 
     @Override
