@@ -146,8 +146,14 @@ public class AgencySecurityAutoConfiguration {
                     (exception instanceof InvalidBearerTokenException invalid ? invalid.getMessage() + " " : "")
                             + "Call as an agency, with a bearer token from the identity provider"
                             + (local ? " (or, locally, HTTP Basic with the development credentials)." : "."),
-                    header -> response.setHeader("WWW-Authenticate",
-                            local ? "Bearer, Basic realm=\"safeguarding\"" : "Bearer"));
+                    header -> {
+                        // one challenge a header: browsers read only the first challenge of a header, and would
+                        // never offer to sign in with Basic from "Bearer, Basic ..."
+                        response.setHeader("WWW-Authenticate", "Bearer");
+                        if (local) {
+                            response.addHeader("WWW-Authenticate", "Basic realm=\"safeguarding\"");
+                        }
+                    });
         };
         AccessDeniedHandler forbidden = (request, response, exception) ->
                 problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",

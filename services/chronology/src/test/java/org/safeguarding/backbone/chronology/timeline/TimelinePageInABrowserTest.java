@@ -3,15 +3,12 @@ package org.safeguarding.backbone.chronology.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -96,10 +93,6 @@ class TimelinePageInABrowserTest {
                 "--window-size=1400,1100", "--user-data-dir=" + profile);
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build(), options);
-        // the same authentication as the API: here the lead agency's development credentials, on every request
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
-                "Basic " + Base64.getEncoder().encodeToString("csc-a:dev-only-csc-a".getBytes(StandardCharsets.UTF_8)))));
     }
 
     @AfterEach
@@ -121,7 +114,9 @@ class TimelinePageInABrowserTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from chronology_entry where child_id = ?", Integer.class, CHILD) == 4);
 
-        browser.get("http://127.0.0.1:" + port + "/reviewer/children/" + CHILD + "/timeline");
+        // signed in as the browser does it, answering the service's Basic challenge (local profile): here with the
+        // lead agency's development credentials in the address, which the browser then keeps for the site
+        browser.get("http://csc-a:dev-only-csc-a@127.0.0.1:" + port + "/reviewer/children/" + CHILD + "/timeline");
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Timeline of child " + CHILD);
         assertThat(browser.findElement(By.id("read-as")).getText()).isEqualTo("LEAD_AGENCY");
