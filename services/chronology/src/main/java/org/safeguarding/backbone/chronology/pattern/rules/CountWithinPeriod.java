@@ -3,7 +3,6 @@ package org.safeguarding.backbone.chronology.pattern.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +53,7 @@ public final class CountWithinPeriod implements PatternRule {
     @Override
     public List<Detection> detect(List<StreamAct> acts, Instant now) {
         List<StreamAct> counted = acts.stream().filter(act -> eventTypes.contains(act.eventType()))
-                .sorted(Comparator.comparing(StreamAct::occurredAt).thenComparing(StreamAct::eventId))
+                .sorted(StreamAct.IN_ORDER)
                 .toList();
         List<Detection> found = new ArrayList<>();
         int lastEnd = -1;

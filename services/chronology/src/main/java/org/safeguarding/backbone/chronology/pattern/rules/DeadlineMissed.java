@@ -2,7 +2,6 @@ package org.safeguarding.backbone.chronology.pattern.rules;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -35,7 +34,7 @@ public final class DeadlineMissed implements PatternRule {
     public List<Detection> detect(List<StreamAct> acts, Instant now) {
         List<Detection> found = new ArrayList<>();
         acts.stream().filter(act -> act.eventType().equals(openingType) && act.dueAt() != null)
-                .sorted(Comparator.comparing(StreamAct::occurredAt).thenComparing(StreamAct::eventId))
+                .sorted(StreamAct.IN_ORDER)
                 .forEach(opened -> {
                     boolean closedInTime = acts.stream().anyMatch(act -> act.eventType().equals(closingType)
                             && opened.subject().equals(act.subject()) && !act.occurredAt().isAfter(opened.dueAt()));

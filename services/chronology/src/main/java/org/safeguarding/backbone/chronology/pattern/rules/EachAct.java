@@ -28,7 +28,7 @@ public final class EachAct implements PatternRule {
 
     @Override
     public List<Detection> detect(List<StreamAct> acts, Instant now) {
-        Comparator<StreamAct> inOrder = Comparator.comparing(StreamAct::occurredAt).thenComparing(StreamAct::eventId);
+        Comparator<StreamAct> inOrder = StreamAct.IN_ORDER;
         return acts.stream().filter(act -> act.eventType().equals(eventType)).sorted(inOrder)
                 .map(found -> {
                     StreamAct began = acts.stream().filter(act -> found.subject().equals(act.subject()))

@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.chronology.pattern.rules;
 
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * One act in a child's stream, as the pattern rules see it.
@@ -11,4 +12,8 @@ import java.time.Instant;
  */
 public record StreamAct(String eventId, String eventType, String agency, Instant occurredAt, String subject,
                         Instant dueAt) {
+
+    /** The order things happened in, the same whatever order they arrived in. */
+    public static final Comparator<StreamAct> IN_ORDER =
+            Comparator.comparing(StreamAct::occurredAt).thenComparing(StreamAct::eventId);
 }
