@@ -38,24 +38,21 @@ class DeadlineSweep {
             return;
         }
         // a read of the chronology like any other: not while a rebuild takes the live one's place
-        List<String> children = chronology.reading(() -> jdbc.queryForList("""
+        List<String> children;
+        try (ChronologySwitch.Reading reading = chronology.read()) {
+            children = jdbc.queryForList("""
                 select distinct e.child_id from chronology_entry e
                 where e.event_type = 'FeedbackRequested' and e.due_at < ?
                   and not exists (select 1 from chronology_entry g where g.subject = e.subject
                                   and g.event_type = 'FeedbackGiven' and g.occurred_at <= e.due_at)
                   and not exists (select 1 from pattern_flag_act a join pattern_flag f on f.pattern_id = a.pattern_id
                                   where a.event_id = e.event_id and f.rule = ?)""", String.class,
-                Timestamp.from(Clock.systemUTC().instant()), PatternCatalogue.FEEDBACK_OVERDUE));
+                Timestamp.from(Clock.systemUTC().instant()), PatternCatalogue.FEEDBACK_OVERDUE);
+        }
         for (String child : children) {
-            try {
-                chronology.reading(() -> {
-                    try {
-                        return detector.look(child);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-            } catch (RuntimeException e) {
+            try (ChronologySwitch.Reading reading = chronology.read()) {
+                detector.look(child);
+            } catch (Exception e) {
                 LOG.warn("could not look for patterns in child {}'s acts now; tried again at the next sweep", child, e);
             }
         }

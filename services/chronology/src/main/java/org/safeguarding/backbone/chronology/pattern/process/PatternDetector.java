@@ -68,7 +68,7 @@ public class PatternDetector {
         if (acts.isEmpty()) {
             return List.of();
         }
-        Map<String, List<Set<String>>> announced = flags.announced(childId);
+        Map<String, List<Set<String>>> announced = flags.announcedFor(childId);
         List<PatternDetected> sent = new ArrayList<>();
         for (PatternRule rule : rules) {
             for (Detection detection : rule.detect(acts, now)) {

@@ -26,7 +26,7 @@ class PatternFlags {
 
     /** The acts of each pattern announced for the child, by rule. */
     @Transactional(readOnly = true)
-    Map<String, List<Set<String>>> announced(String childId) {
+    Map<String, List<Set<String>>> announcedFor(String childId) {
         Map<String, Map<String, Set<String>>> byPattern = new HashMap<>();
         jdbc.query("select f.pattern_id, f.rule, a.event_id from pattern_flag f "
                 + "join pattern_flag_act a on a.pattern_id = f.pattern_id where f.child_id = ?", row -> {

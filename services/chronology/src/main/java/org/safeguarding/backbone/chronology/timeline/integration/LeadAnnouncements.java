@@ -46,9 +46,18 @@ class LeadAnnouncements {
         }
     }
 
-    /** At start: whatever changed and was not announced (the broker was down, or the chronology predates this). */
+    /**
+     * At start: whatever changed and was not announced (the broker was down, or the chronology predates this). In the
+     * background, so that a chronology of many children is ready for reads without waiting for it.
+     */
     @EventListener(ApplicationReadyEvent.class)
-    void announceWhatIsOutstanding() {
+    void announceWhatIsOutstandingAtStart() {
+        Thread thread = new Thread(this::announceWhatIsOutstanding, "lead-announcements");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void announceWhatIsOutstanding() {
         try {
             for (Leads leads : new ArrayList<>(chronology.everyUnannouncedLeads())) {
                 announce(leads, null);

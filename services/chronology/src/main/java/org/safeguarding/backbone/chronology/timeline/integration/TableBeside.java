@@ -25,9 +25,10 @@ final class TableBeside {
     private final String twin;
     private final String old;
 
-    /** The primary key's constraint name and columns, and each other index's name, uniqueness and columns. */
+    /** The primary key's constraint name and columns, the columns not null, and each other index. */
     private String primaryKeyName;
     private List<String> primaryKey = List.of();
+    private final List<String> notNull = new ArrayList<>();
     private final Map<String, Index> indexes = new LinkedHashMap<>();
 
     private record Index(boolean unique, List<String> columns) {
@@ -44,7 +45,7 @@ final class TableBeside {
         readShape(dataSource);
         jdbc.execute("drop table if exists " + twin);
         jdbc.execute("create table " + twin + " as select * from " + table + " where 1 = 0");
-        for (String column : notNullColumns(dataSource)) {
+        for (String column : notNull) {
             jdbc.execute("alter table " + twin + " alter column " + column + " set not null");
         }
         if (!primaryKey.isEmpty()) {
@@ -94,6 +95,13 @@ final class TableBeside {
                 }
             }
             primaryKey = List.copyOf(keyColumns.values());
+            try (ResultSet column = meta.getColumns(null, schema, name, null)) {
+                while (column.next()) {
+                    if ("NO".equals(column.getString("IS_NULLABLE"))) {
+                        notNull.add(column.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
             Map<String, TreeMap<Short, String>> columns = new LinkedHashMap<>();
             Map<String, Boolean> unique = new LinkedHashMap<>();
             try (ResultSet index = meta.getIndexInfo(null, schema, name, false, false)) {
@@ -116,21 +124,6 @@ final class TableBeside {
                 }
             });
         }
-    }
-
-    private List<String> notNullColumns(DataSource dataSource) throws SQLException {
-        List<String> notNull = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
-            DatabaseMetaData meta = connection.getMetaData();
-            try (ResultSet column = meta.getColumns(null, connection.getSchema(), stored(meta, table), null)) {
-                while (column.next()) {
-                    if ("NO".equals(column.getString("IS_NULLABLE"))) {
-                        notNull.add(column.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
-                    }
-                }
-            }
-        }
-        return notNull;
     }
 
     /** The name as the database keeps it: H2 upper-case, PostgreSQL lower-case. */

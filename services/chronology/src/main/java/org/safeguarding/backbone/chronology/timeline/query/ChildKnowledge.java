@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.BooleanSupplier;
 import org.safeguarding.backbone.chronology.review.query.ReviewProjection;
 import org.safeguarding.backbone.chronology.review.query.ReviewView;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyQueries.NotInvolved;
@@ -77,21 +77,9 @@ public class ChildKnowledge {
     @Transactional(noRollbackFor = {NotInvolved.class, ReviewNotOpen.class, NotEntitledToAgencyKnowledge.class})
     public AsKnown asKnownAt(String childId, String caller, String agency, Instant at, String reviewId) {
         Instant now = Clock.systemUTC().instant();
-        Predicate<ChronologyEntry> inPeriod = entry -> true;
-        ReadBasis basis;
-        if (reviewId != null) {
-            ReviewView review = reviews.granting(reviewId, childId, caller, now).orElse(null);
-            basis = review == null ? null : ReadBasis.REVIEW;
-            if (review != null) {
-                inPeriod = entry -> review.covers(entry.getOccurredAt());
-            }
-        } else if (chronology.leadsOf(childId).contains(caller)) {
-            basis = ReadBasis.LEAD_AGENCY;
-        } else if (caller.equals(agency) && parties.existsByChildIdAndAgency(childId, caller)) {
-            basis = ReadBasis.PARTY;
-        } else {
-            basis = null;
-        }
+        Entitlement entitled = entitlement(childId, caller, reviewId, now,
+                () -> caller.equals(agency) && parties.existsByChildIdAndAgency(childId, caller));
+        ReadBasis basis = entitled.basis();
         access.save(new ChronologyAccess(childId, caller, "as-known-at:" + agency, now, basis, reviewId));
         if (basis == null) {
             if (reviewId != null) {
@@ -103,7 +91,7 @@ public class ChildKnowledge {
             throw new NotEntitledToAgencyKnowledge(childId, caller, agency);
         }
         List<KnownAct> known = entries.partyTo(childId, agency).stream()
-                .filter(inPeriod)
+                .filter(entry -> entitled.review() == null || entitled.review().covers(entry.getOccurredAt()))
                 .filter(entry -> !entry.knownFrom(agency).isAfter(at))
                 .map(entry -> new KnownAct(entry, entry.knownFrom(agency),
                         agency.equals(entry.getAgency()) ? null : entry.getAgency(), entry.getSubject()))
@@ -121,16 +109,8 @@ public class ChildKnowledge {
         Instant now = Clock.systemUTC().instant();
         List<ChronologyEntry> acts =
                 entries.findByChildIdAndSubjectOrderByOccurredAtAscRecordedAtAscEventIdAsc(childId, record);
-        ReadBasis basis;
-        if (reviewId != null) {
-            basis = reviews.granting(reviewId, childId, caller, now).isPresent() ? ReadBasis.REVIEW : null;
-        } else if (chronology.leadsOf(childId).contains(caller)) {
-            basis = ReadBasis.LEAD_AGENCY;
-        } else if (subjectParties.existsById(new SubjectParty.Key(record, caller))) {
-            basis = ReadBasis.PARTY;
-        } else {
-            basis = null;
-        }
+        ReadBasis basis = entitlement(childId, caller, reviewId, now,
+                () -> subjectParties.existsById(new SubjectParty.Key(record, caller))).basis();
         if (!acts.isEmpty() || basis == ReadBasis.REVIEW) {
             access.save(new ChronologyAccess(childId, caller, "known-by:" + record, now, basis, reviewId));
         }
@@ -154,6 +134,22 @@ public class ChildKnowledge {
         }
         return new KnownBy(childId, record, basis, first.values().stream()
                 .sorted(Comparator.comparing(Knower::since).thenComparing(Knower::agency)).toList());
+    }
+
+    /** Why the caller may read: under the open review it names, as lead agency, or as a party; basis null: not. */
+    private record Entitlement(ReadBasis basis, ReviewView review) {
+    }
+
+    private Entitlement entitlement(String childId, String caller, String reviewId, Instant now,
+                                    BooleanSupplier party) {
+        if (reviewId != null) {
+            ReviewView review = reviews.granting(reviewId, childId, caller, now).orElse(null);
+            return new Entitlement(review == null ? null : ReadBasis.REVIEW, review);
+        }
+        if (chronology.leadsOf(childId).contains(caller)) {
+            return new Entitlement(ReadBasis.LEAD_AGENCY, null);
+        }
+        return new Entitlement(party.getAsBoolean() ? ReadBasis.PARTY : null, null);
     }
 
     /** What another agency knew is for the lead agency and an open review's reviewer, not for other agencies. */

@@ -133,6 +133,18 @@ public class ChronologyEntry {
         return dueAt;
     }
 
+    public String getSourceTopic() {
+        return sourceTopic;
+    }
+
+    public int getSourcePartition() {
+        return sourcePartition;
+    }
+
+    public long getSourceOffset() {
+        return sourceOffset;
+    }
+
     /**
      * When {@code party}, an agency party to this act, was told of it: the acting agency when the act was recorded;
      * any other party once it was both recorded and on the backbone's topics, from where its feed and the services'

@@ -61,7 +61,7 @@ public class ChronologyProjection {
         tables.insertEntry(jdbc, new ChronologyEntry(act.eventId(), act.childId(), act.occurredAt(), act.recordedAt(),
                 act.actingAgency(), act.actingPractitioner(), act.eventType(), act.summary(), act.correlationId(),
                 act.subject(), act.publishedAt(), act.dueAt(), act.sourceTopic(), act.sourcePartition(),
-                act.sourceOffset()), act.sourceTopic(), act.sourcePartition(), act.sourceOffset());
+                act.sourceOffset()));
         Set<String> parties = new LinkedHashSet<>(act.parties());
         parties.addAll(tables.partiesOfSubject(jdbc, act.subject()));
         for (String agency : parties) {
@@ -79,19 +79,20 @@ public class ChronologyProjection {
     /** The child's lead agencies, if they changed since last announced ({@link #announced}); otherwise empty. */
     @Transactional(readOnly = true)
     public Optional<Leads> unannouncedLeads(String childId) {
-        return areas.findById(childId).flatMap(area -> {
-            Set<String> now = ChronologyQueries.leadAgencies(entryParties.agenciesInvolvedWith(childId),
-                    area.getArea(), agencies);
-            return now.equals(area.announcedLeads()) ? Optional.empty()
-                    : Optional.of(new Leads(childId, area.getArea(), now));
-        });
+        return areas.findById(childId).flatMap(this::unannounced);
     }
 
     /** Every child whose lead agencies changed since last announced. */
     @Transactional(readOnly = true)
     public List<Leads> everyUnannouncedLeads() {
-        return areas.findAll().stream().map(area -> unannouncedLeads(area.getChildId()))
-                .flatMap(Optional::stream).toList();
+        return areas.findAll().stream().map(this::unannounced).flatMap(Optional::stream).toList();
+    }
+
+    private Optional<Leads> unannounced(ChildArea area) {
+        Set<String> now = ChronologyQueries.leadAgencies(entryParties.agenciesInvolvedWith(area.getChildId()),
+                area.getArea(), agencies);
+        return now.equals(area.announcedLeads()) ? Optional.empty()
+                : Optional.of(new Leads(area.getChildId(), area.getArea(), now));
     }
 
     @Transactional

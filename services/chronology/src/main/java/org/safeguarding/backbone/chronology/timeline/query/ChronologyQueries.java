@@ -83,7 +83,7 @@ public class ChronologyQueries {
                     .stream().filter(entry -> review.covers(entry.getOccurredAt())).toList();
             return new ChildChronology(childId, ReadBasis.REVIEW, area, leads, covered, involvement);
         }
-        ReadBasis basis = basis(childId, agency, involvement, leads);
+        ReadBasis basis = basis(agency, involvement, leads);
         access.save(new ChronologyAccess(childId, agency, CHRONOLOGY, now, basis, null));
         if (basis == null) {
             throw new NotInvolved(childId, agency);
@@ -105,10 +105,7 @@ public class ChronologyQueries {
         if (reviewId != null) {
             basis = reviews.granting(reviewId, childId, agency, now).isPresent() ? ReadBasis.REVIEW : null;
         } else {
-            List<Involvement> involvement = involvement(parties.actKinds(childId));
-            String area = areas.findById(childId).map(ChildArea::getArea).orElse(null);
-            basis = leadAgencies(involvement.stream().map(Involvement::agency).toList(), area, agencies)
-                    .contains(agency) ? ReadBasis.LEAD_AGENCY : null;
+            basis = leadsOf(childId).contains(agency) ? ReadBasis.LEAD_AGENCY : null;
         }
         access.save(new ChronologyAccess(childId, agency, ACCESS_LOG, now, basis, reviewId));
         if (basis == null) {
@@ -140,7 +137,7 @@ public class ChronologyQueries {
         return leadAgencies(parties.agenciesInvolvedWith(childId), area, agencies);
     }
 
-    private static ReadBasis basis(String childId, String agency, List<Involvement> involvement, Set<String> leads) {
+    private static ReadBasis basis(String agency, List<Involvement> involvement, Set<String> leads) {
         return leads.contains(agency) ? ReadBasis.LEAD_AGENCY
                 : involvement.stream().anyMatch(i -> i.agency().equals(agency)) ? ReadBasis.PARTY
                 : null;

@@ -1,7 +1,6 @@
 package org.safeguarding.backbone.chronology.timeline.query;
 
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,14 +12,16 @@ public class ChronologySwitch {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
 
-    /** Runs a read of the chronology: never during a switch. */
-    public <T> T reading(Supplier<T> read) {
+    /** A read of the chronology under way: never during a switch. Close it when the read is done. */
+    public Reading read() {
         lock.readLock().lock();
-        try {
-            return read.get();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return lock.readLock()::unlock;
+    }
+
+    /** A read under way; closing it lets a switch go ahead. */
+    public interface Reading extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Runs the switch itself, once every read under way has finished; reads that come meanwhile wait. */

@@ -59,14 +59,14 @@ public record ChronologyTables(String suffix) {
                 subject);
     }
 
-    void insertEntry(JdbcTemplate jdbc, ChronologyEntry e, String sourceTopic, int sourcePartition,
-                     long sourceOffset) {
+    void insertEntry(JdbcTemplate jdbc, ChronologyEntry e) {
         jdbc.update("insert into " + entry() + " (event_id, child_id, occurred_at, recorded_at, agency, practitioner, "
                         + "event_type, summary, correlation_id, subject, published_at, due_at, source_topic, "
                         + "source_partition, source_offset) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.getEventId(), e.getChildId(), at(e.getOccurredAt()), at(e.getRecordedAt()), e.getAgency(),
                 e.getPractitioner(), e.getEventType(), e.getSummary(), e.getCorrelationId(), e.getSubject(),
-                at(e.getPublishedAt()), at(e.getDueAt()), sourceTopic, sourcePartition, sourceOffset);
+                at(e.getPublishedAt()), at(e.getDueAt()), e.getSourceTopic(), e.getSourcePartition(),
+                e.getSourceOffset());
     }
 
     void insertParty(JdbcTemplate jdbc, String eventId, String agency, String childId, String eventType,

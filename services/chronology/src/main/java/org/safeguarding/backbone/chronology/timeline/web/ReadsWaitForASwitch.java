@@ -28,27 +28,8 @@ class ReadsWaitForASwitch extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        try {
-            chronology.reading(() -> {
-                try {
-                    chain.doFilter(request, response);
-                    return null;
-                } catch (IOException | ServletException e) {
-                    throw new Checked(e);
-                }
-            });
-        } catch (Checked e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw (ServletException) e.getCause();
-        }
-    }
-
-    /** The filter chain's checked exceptions, carried out of the read. */
-    private static final class Checked extends RuntimeException {
-        Checked(Exception cause) {
-            super(cause);
+        try (ChronologySwitch.Reading reading = chronology.read()) {
+            chain.doFilter(request, response);
         }
     }
 }
