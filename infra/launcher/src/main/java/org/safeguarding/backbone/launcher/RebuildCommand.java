@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +24,11 @@ import java.util.regex.Pattern;
 final class RebuildCommand {
 
     /** The projections there are, and the service (by its local address) that holds each. */
-    static final Map<String, String> PROJECTIONS = Map.of("chronology", "http://127.0.0.1:8084");
+    static final Map<String, String> PROJECTIONS = Map.of(
+            "chronology", "http://127.0.0.1:8084", "review-view", "http://127.0.0.1:8084",
+            "share-view", "http://127.0.0.1:8081", "request-view", "http://127.0.0.1:8081",
+            "decision-view", "http://127.0.0.1:8081", "feedback-view", "http://127.0.0.1:8082",
+            "transfer-view", "http://127.0.0.1:8083");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -51,7 +56,7 @@ final class RebuildCommand {
             }
         }
         if (projection == null || !PROJECTIONS.containsKey(projection)) {
-            err.println("Name the projection to rebuild: one of " + PROJECTIONS.keySet() + ", e.g. ./run rebuild "
+            err.println("Name the projection to rebuild: one of " + new TreeSet<>(PROJECTIONS.keySet()) + ", e.g. ./run rebuild "
                     + "chronology");
             return 2;
         }

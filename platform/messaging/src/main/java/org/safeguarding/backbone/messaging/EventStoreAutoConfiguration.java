@@ -1,5 +1,7 @@
 package org.safeguarding.backbone.messaging;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +10,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -37,6 +40,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 @AutoConfiguration
 @ConditionalOnClass(EventProcessingConfigurer.class)
 public class EventStoreAutoConfiguration {
+
+    static {
+        // The event store keeps an event's time to the millisecond: an event carries the time the store will give
+        // back, so a view kept as events happen and one rebuilt from the store (ADR 0012) agree to the last digit.
+        GenericEventMessage.clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
 
     /** Replaces Axon's MessageOriginProvider: we carry our own correlation and causation ids (see Correlation). */
     @Bean

@@ -1,6 +1,8 @@
 package org.safeguarding.backbone.web;
 
 import java.util.List;
+import org.safeguarding.backbone.kernel.rebuild.Rebuild;
+import org.safeguarding.backbone.kernel.rebuild.SwitchGate;
 import org.safeguarding.backbone.web.correlation.RequestedCorrelationResolver;
 import org.safeguarding.backbone.web.input.RequestSizeLimit;
 import org.safeguarding.backbone.web.problem.ProblemErrorController;
@@ -8,11 +10,14 @@ import org.safeguarding.backbone.web.problem.ProblemExceptionHandler;
 import org.safeguarding.backbone.web.problem.ProblemReportValve;
 import org.safeguarding.backbone.web.problem.ProblemResponses;
 import org.safeguarding.backbone.web.process.ParentProcessWatchdog;
+import org.safeguarding.backbone.web.rebuild.CallsWaitForASwitch;
+import org.safeguarding.backbone.web.rebuild.RebuildController;
 import org.springframework.beans.factory.annotation.Value;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -91,6 +96,24 @@ public class WebAutoConfiguration {
                 resolvers.add(new RequestedCorrelationResolver());
             }
         };
+    }
+
+    /** Operators rebuild this service's projections from the log ({@code /operator/rebuilds/{projection}}). */
+    @Bean
+    RebuildController rebuildController(List<Rebuild> rebuilds) {
+        return new RebuildController(rebuilds);
+    }
+
+    /** Calls on a child's records wait out the moment a rebuilt projection takes the live one's place. */
+    @Bean
+    @ConditionalOnMissingBean
+    SwitchGate switchGate() {
+        return new SwitchGate();
+    }
+
+    @Bean
+    FilterRegistrationBean<CallsWaitForASwitch> callsWaitForASwitch(SwitchGate gate) {
+        return new FilterRegistrationBean<>(new CallsWaitForASwitch(gate));
     }
 
     @Bean

@@ -20,6 +20,7 @@ import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.RebuildChecks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -138,6 +139,12 @@ class ReviewApiTest {
                 .andExpect(jsonPath("$.status").value("REVOKED"));
         as("partnership-a", get("/api/children/{id}/chronology", CHILD).param("review", review))
                 .andExpect(status().isForbidden());
+
+        // the reviews rebuilt from the event store by an operator: opened, then revoked, as they were
+        RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, "review-view", List.of("review_view"));
+        as("partnership-a", get("/api/children/{id}/chronology", CHILD).param("review", review))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:review-not-open"));
     }
 
     @Test

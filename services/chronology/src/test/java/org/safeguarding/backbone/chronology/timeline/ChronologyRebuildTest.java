@@ -24,8 +24,8 @@ import javax.sql.DataSource;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.chronology.timeline.integration.ChronologyRebuild;
-import org.safeguarding.backbone.chronology.timeline.integration.ChronologyRebuild.Progress;
-import org.safeguarding.backbone.chronology.timeline.integration.ChronologyRebuild.Stage;
+import org.safeguarding.backbone.kernel.rebuild.RebuildProgress;
+import org.safeguarding.backbone.kernel.rebuild.RebuildProgress.Stage;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyTables;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
@@ -110,7 +110,7 @@ class ChronologyRebuildTest {
             jdbc.update("delete from " + table);
         }
         assertThat(entries(child)).isZero();
-        Progress first = rebuilt();
+        RebuildProgress first = rebuilt();
         assertThat(first.done()).isEqualTo(first.total()).isPositive();
         // which lead agencies were last announced is not on the topics: dropped, it is announced afresh
         assertThat(store(child, false)).as("the chronology rebuilt from the topics").containsExactlyElementsOf(before);
@@ -169,9 +169,9 @@ class ChronologyRebuildTest {
                 .andExpect(status().isForbidden());
     }
 
-    private Progress rebuilt() throws InterruptedException {
+    private RebuildProgress rebuilt() throws InterruptedException {
         rebuild.start();
-        Progress progress = rebuild.awaitEnd(Duration.ofMinutes(3));
+        RebuildProgress progress = rebuild.awaitEnd(Duration.ofMinutes(3).toMillis());
         assertThat(progress.stage()).as(String.valueOf(progress.problem())).isEqualTo(Stage.DONE);
         assertThat(progress.endedAt()).isNotNull();
         return progress;

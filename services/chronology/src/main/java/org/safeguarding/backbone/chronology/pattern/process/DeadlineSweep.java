@@ -3,7 +3,7 @@ package org.safeguarding.backbone.chronology.pattern.process;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import org.safeguarding.backbone.chronology.timeline.query.ChronologySwitch;
+import org.safeguarding.backbone.kernel.rebuild.SwitchGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,13 +23,13 @@ class DeadlineSweep {
     private final JdbcTemplate jdbc;
     private final PatternDetector detector;
     private final PatternSettings settings;
-    private final ChronologySwitch chronology;
+    private final SwitchGate gate;
 
-    DeadlineSweep(JdbcTemplate jdbc, PatternDetector detector, PatternSettings settings, ChronologySwitch chronology) {
+    DeadlineSweep(JdbcTemplate jdbc, PatternDetector detector, PatternSettings settings, SwitchGate gate) {
         this.jdbc = jdbc;
         this.detector = detector;
         this.settings = settings;
-        this.chronology = chronology;
+        this.gate = gate;
     }
 
     @Scheduled(fixedDelayString = "${backbone.patterns.sweep-every}", initialDelayString = "PT10S")
@@ -39,7 +39,7 @@ class DeadlineSweep {
         }
         // a read of the chronology like any other: not while a rebuild takes the live one's place
         List<String> children;
-        try (ChronologySwitch.Reading reading = chronology.read()) {
+        try (SwitchGate.Passage passage = gate.pass()) {
             children = jdbc.queryForList("""
                 select distinct e.child_id from chronology_entry e
                 where e.event_type = 'FeedbackRequested' and e.due_at < ?
@@ -50,7 +50,7 @@ class DeadlineSweep {
                 Timestamp.from(Clock.systemUTC().instant()), PatternCatalogue.FEEDBACK_OVERDUE);
         }
         for (String child : children) {
-            try (ChronologySwitch.Reading reading = chronology.read()) {
+            try (SwitchGate.Passage passage = gate.pass()) {
                 detector.look(child);
             } catch (Exception e) {
                 LOG.warn("could not look for patterns in child {}'s acts now; tried again at the next sweep", child, e);

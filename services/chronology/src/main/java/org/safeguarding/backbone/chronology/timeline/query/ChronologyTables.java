@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.safeguarding.backbone.messaging.rebuild.TablesBeside;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public record ChronologyTables(String suffix) {
 
     public static final ChronologyTables LIVE = new ChronologyTables("");
-    public static final ChronologyTables REBUILD = new ChronologyTables("_rebuild");
+    public static final ChronologyTables REBUILD = new ChronologyTables(TablesBeside.SUFFIX);
 
     /** The tables of the chronology that are built from the topics, and so rebuilt from them. */
     public static final List<String> BUILT_FROM_TOPICS = List.of("chronology_entry", "chronology_entry_party",

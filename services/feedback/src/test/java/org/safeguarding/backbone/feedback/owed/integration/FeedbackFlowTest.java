@@ -24,6 +24,7 @@ import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.RebuildChecks;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
 import org.safeguarding.backbone.testsupport.TopicReader;
 import org.safeguarding.backbone.testsupport.TopicWriter;
@@ -142,5 +143,23 @@ class FeedbackFlowTest {
             assertThat(((FeedbackGiven) given.get(0).value()).getEnvelope().getCorrelationId())
                     .as("continues the share's conversation").isEqualTo("conversation-" + shareId);
         }
+    }
+
+    @Test
+    void theFeedbackViewDroppedAndRebuiltFromTheEventStore_isAsItWas() throws Exception {
+        String shareId = UUID.randomUUID().toString();
+        kafka.send(Topics.REFERRALS, CHILD, share(shareId, UUID.randomUUID().toString())).get();
+        String feedbackId = ReferralEventsListener.feedbackId(shareId, "gp-a");
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from feedback_view where share_id = ?", Integer.class, shareId) == 2);
+        mvc.perform(post("/api/feedback/{id}", feedbackId).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"actionTaken\": \"Seen in clinic\", \"outcome\": \"Referred to the school nurse\"}")
+                        .with(httpBasic("gp-a", "dev-only-gp-a")))
+                .andExpect(status().isOk());
+
+        RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, "feedback-view", List.of("feedback_view"));
+        mvc.perform(get("/api/feedback/{id}", feedbackId).with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("Referred to the school nurse"));
     }
 }

@@ -23,6 +23,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.Statement;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
 import org.safeguarding.backbone.contracts.transitions.v1.TransferProposed;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.RebuildChecks;
 import org.safeguarding.backbone.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -139,6 +140,13 @@ class TransferApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CONFIRMED"))
                 .andExpect(jsonPath("$.recordedBy").value("school-a"));
+
+        // the transfers rebuilt from the event store by an operator: proposed, then confirmed, as they were
+        RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, "transfer-view", List.of("transfer_view"));
+        mvc.perform(get("/api/transfers/{id}", transferId).with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CONFIRMED"))
+                .andExpect(jsonPath("$.proposedBy").value("police-a"));
     }
 
     @Test

@@ -1,0 +1,247 @@
+package org.safeguarding.backbone.messaging.rebuild;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A projection's tables and their twins beside them ({@code <table>_rebuild}), each built to its live table's shape as
+ * the migrations left it (columns and types, not-null columns, primary key, indexes, foreign keys, read from the
+ * database's own metadata, so a later migration is followed without a change here), then switched into the live
+ * tables' places under their own names for every index and constraint, so later migrations find what they expect.
+ * H2 and PostgreSQL alike.
+ *
+ * <p>The switch is one transaction on PostgreSQL. H2 commits each rename by itself: a switch that fails half-way is
+ * put back by {@link #restore} (each live table under its own name again, the twins dropped).
+ *
+ * @see <a href="../../../../../../../../../docs/adr/0012-rebuild-beside-then-switch.md">ADR 0012</a>
+ */
+public final class TablesBeside {
+
+    /** The suffix of a table being rebuilt beside the live one. */
+    public static final String SUFFIX = "_rebuild";
+
+    private final List<Table> tables;
+
+    /** {@code tables} in the order they may be created: a table before those whose foreign keys refer to it. */
+    public TablesBeside(List<String> tables) {
+        this.tables = tables.stream().map(Table::new).toList();
+    }
+
+    /** The twin's name of {@code table}. */
+    public static String twinOf(String table) {
+        return table + SUFFIX;
+    }
+
+    /** Drops any twins left by an earlier attempt, and creates empty ones shaped like the live tables. */
+    public void create(JdbcTemplate jdbc, DataSource dataSource) throws SQLException {
+        for (Table table : tables) {
+            table.readShape(dataSource);
+        }
+        drop(jdbc);
+        for (Table table : tables) {
+            table.create(jdbc, this);
+        }
+    }
+
+    /**
+     * The switch: every live table steps aside, its twin takes its name, the old ones are dropped, and the twins take
+     * the live ones' index and constraint names. Run it in one transaction (atomic where the database's DDL is).
+     */
+    public void switchIn(JdbcTemplate jdbc) {
+        for (Table table : tables) {
+            jdbc.execute("drop table if exists " + table.old);
+        }
+        for (Table table : tables) {
+            jdbc.execute("alter table " + table.name + " rename to " + table.old);
+        }
+        for (Table table : tables) {
+            jdbc.execute("alter table " + table.twin + " rename to " + table.name);
+        }
+        for (Table table : backwards()) {
+            jdbc.execute("drop table " + table.old);
+        }
+        for (Table table : tables) {
+            table.takeNames(jdbc);
+        }
+    }
+
+    /**
+     * After a switch that failed (H2 commits each rename): puts every live table back under its own name where it had
+     * stepped aside, and drops the twins. The live projection is then as it was before the rebuild.
+     */
+    public void restore(JdbcTemplate jdbc, DataSource dataSource) throws SQLException {
+        for (Table table : tables) {
+            if (exists(dataSource, table.old)) {
+                if (exists(dataSource, table.name)) {
+                    jdbc.execute("alter table " + table.name + " rename to " + table.twin);
+                }
+                jdbc.execute("alter table " + table.old + " rename to " + table.name);
+            }
+        }
+        drop(jdbc);
+    }
+
+    /** Drops the twins (a rebuild that failed, or one before it). */
+    public void drop(JdbcTemplate jdbc) {
+        for (Table table : backwards()) {
+            jdbc.execute("drop table if exists " + table.twin);
+        }
+    }
+
+    /** Tables whose foreign keys refer to others first. */
+    private List<Table> backwards() {
+        List<Table> backwards = new ArrayList<>(tables);
+        Collections.reverse(backwards);
+        return backwards;
+    }
+
+    private boolean rebuilt(String table) {
+        return tables.stream().anyMatch(t -> t.name.equals(table));
+    }
+
+    private static boolean exists(DataSource dataSource, String table) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet found = connection.getMetaData().getTables(null, connection.getSchema(),
+                     stored(connection.getMetaData(), table), new String[] {"TABLE"})) {
+            return found.next();
+        }
+    }
+
+    /** The name as the database keeps it: H2 upper-case, PostgreSQL lower-case. */
+    private static String stored(DatabaseMetaData meta, String name) throws SQLException {
+        return meta.storesUpperCaseIdentifiers() ? name.toUpperCase(Locale.ROOT) : name.toLowerCase(Locale.ROOT);
+    }
+
+    private static String twinName(String name) {
+        return name + "_r";
+    }
+
+    /** One table and what its twin must have. */
+    private static final class Table {
+
+        private final String name;
+        private final String twin;
+        private final String old;
+        private String primaryKeyName;
+        private List<String> primaryKey = List.of();
+        private final List<String> notNull = new ArrayList<>();
+        private final Map<String, Index> indexes = new LinkedHashMap<>();
+        private final Map<String, ForeignKey> foreignKeys = new LinkedHashMap<>();
+
+        private record Index(boolean unique, List<String> columns) {
+        }
+
+        private record ForeignKey(List<String> columns, String referenced, List<String> referencedColumns) {
+        }
+
+        Table(String name) {
+            this.name = name.toLowerCase(Locale.ROOT);
+            this.twin = twinOf(this.name);
+            this.old = this.name + "_old";
+        }
+
+        void create(JdbcTemplate jdbc, TablesBeside set) {
+            jdbc.execute("create table " + twin + " as select * from " + name + " where 1 = 0");
+            for (String column : notNull) {
+                jdbc.execute("alter table " + twin + " alter column " + column + " set not null");
+            }
+            if (!primaryKey.isEmpty()) {
+                jdbc.execute("alter table " + twin + " add constraint " + twinName(primaryKeyName) + " primary key ("
+                        + String.join(", ", primaryKey) + ")");
+            }
+            indexes.forEach((index, shape) -> jdbc.execute("create " + (shape.unique() ? "unique " : "") + "index "
+                    + twinName(index) + " on " + twin + " (" + String.join(", ", shape.columns()) + ")"));
+            foreignKeys.forEach((key, shape) -> jdbc.execute("alter table " + twin + " add constraint "
+                    + twinName(key) + " foreign key (" + String.join(", ", shape.columns()) + ") references "
+                    + (set.rebuilt(shape.referenced()) ? twinOf(shape.referenced()) : shape.referenced()) + " ("
+                    + String.join(", ", shape.referencedColumns()) + ")"));
+        }
+
+        /** Once the old table is gone: the twin's key, indexes and foreign keys take the live ones' names. */
+        void takeNames(JdbcTemplate jdbc) {
+            if (!primaryKey.isEmpty()) {
+                jdbc.execute("alter table " + name + " rename constraint " + twinName(primaryKeyName) + " to "
+                        + primaryKeyName);
+            }
+            indexes.keySet().forEach(index -> jdbc.execute("alter index " + twinName(index) + " rename to " + index));
+            foreignKeys.keySet().forEach(key -> jdbc.execute("alter table " + name + " rename constraint "
+                    + twinName(key) + " to " + key));
+        }
+
+        void readShape(DataSource dataSource) throws SQLException {
+            notNull.clear();
+            indexes.clear();
+            foreignKeys.clear();
+            try (Connection connection = dataSource.getConnection()) {
+                DatabaseMetaData meta = connection.getMetaData();
+                String stored = stored(meta, name);
+                String schema = connection.getSchema();
+                Map<Short, String> keyColumns = new TreeMap<>();
+                try (ResultSet keys = meta.getPrimaryKeys(null, schema, stored)) {
+                    while (keys.next()) {
+                        primaryKeyName = lower(keys.getString("PK_NAME"));
+                        keyColumns.put(keys.getShort("KEY_SEQ"), lower(keys.getString("COLUMN_NAME")));
+                    }
+                }
+                primaryKey = List.copyOf(keyColumns.values());
+                try (ResultSet column = meta.getColumns(null, schema, stored, null)) {
+                    while (column.next()) {
+                        if ("NO".equals(column.getString("IS_NULLABLE"))) {
+                            notNull.add(lower(column.getString("COLUMN_NAME")));
+                        }
+                    }
+                }
+                Map<String, TreeMap<Short, String[]>> foreign = new LinkedHashMap<>();
+                try (ResultSet key = meta.getImportedKeys(null, schema, stored)) {
+                    while (key.next()) {
+                        foreign.computeIfAbsent(lower(key.getString("FK_NAME")), n -> new TreeMap<>())
+                                .put(key.getShort("KEY_SEQ"), new String[] {lower(key.getString("FKCOLUMN_NAME")),
+                                        lower(key.getString("PKTABLE_NAME")), lower(key.getString("PKCOLUMN_NAME"))});
+                    }
+                }
+                foreign.forEach((key, ordered) -> foreignKeys.put(key, new ForeignKey(
+                        ordered.values().stream().map(c -> c[0]).toList(), ordered.firstEntry().getValue()[1],
+                        ordered.values().stream().map(c -> c[2]).toList())));
+                Map<String, TreeMap<Short, String>> columns = new LinkedHashMap<>();
+                Map<String, Boolean> unique = new LinkedHashMap<>();
+                try (ResultSet index = meta.getIndexInfo(null, schema, stored, false, false)) {
+                    while (index.next()) {
+                        String indexName = index.getString("INDEX_NAME");
+                        if (indexName == null) {
+                            continue;
+                        }
+                        indexName = lower(indexName);
+                        columns.computeIfAbsent(indexName, n -> new TreeMap<>())
+                                .put(index.getShort("ORDINAL_POSITION"), lower(index.getString("COLUMN_NAME")));
+                        unique.put(indexName, !index.getBoolean("NON_UNIQUE"));
+                    }
+                }
+                columns.forEach((indexName, ordered) -> {
+                    List<String> indexed = List.copyOf(ordered.values());
+                    // the primary key's own index comes with the primary key, a foreign key's (H2) with the key
+                    boolean keys = unique.get(indexName) && indexed.equals(primaryKey);
+                    boolean foreignKeyIndex = foreignKeys.containsKey(indexName) || foreignKeys.keySet().stream()
+                            .anyMatch(key -> indexName.startsWith(key + "_index"));
+                    if (!keys && !foreignKeyIndex) {
+                        indexes.put(indexName, new Index(unique.get(indexName), indexed));
+                    }
+                });
+            }
+        }
+
+        private static String lower(String name) {
+            return name == null ? null : name.toLowerCase(Locale.ROOT);
+        }
+    }
+}
