@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -173,37 +174,32 @@ public class ChronologyRebuild implements Rebuild {
         }
     }
 
-    /** Records what each poll brings, a poll's acts in one transaction, until every partition is at {@code end}. */
+    /** Records what each poll brings, a poll's acts at once, until every partition is at {@code end}. */
     private void readUntil(Consumer<String, SpecificRecord> consumer, Map<TopicPartition, Long> end) {
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             ConsumerRecords<String, SpecificRecord> records = consumer.poll(Duration.ofMillis(500));
             if (records.isEmpty()) {
                 continue;
             }
-            long skipped = transaction.execute(status -> {
-                long notActs = 0;
-                for (ConsumerRecord<String, SpecificRecord> record : records) {
-                    notActs += record(record) ? 0 : 1;
-                }
-                return notActs;
-            });
-            progress.read(records.count(), skipped);
+            List<ChronologyProjection.Act> acts = new ArrayList<>(records.count());
+            for (ConsumerRecord<String, SpecificRecord> record : records) {
+                actOf(record).ifPresent(acts::add);
+            }
+            projection.recordAll(acts, ChronologyTables.REBUILD);
+            progress.read(records.count(), records.count() - acts.size());
         }
     }
 
-    /** Records one act in the rebuilt tables; false for a record that is not one (the live chronology refused it). */
-    private boolean record(ConsumerRecord<String, SpecificRecord> record) {
+    /** The act a record is; none for one that is not (the live chronology refused it too). */
+    private static Optional<ChronologyProjection.Act> actOf(ConsumerRecord<String, SpecificRecord> record) {
         if (record.value() == null) {
-            return false;
+            return Optional.empty();
         }
-        ChronologyEvent event;
         try {
-            event = ChronologyEvent.of(record.value());
+            return Optional.of(ChronologyListener.actOf(record, ChronologyEvent.of(record.value())));
         } catch (UnprocessableRecord e) {
-            return false;
+            return Optional.empty();
         }
-        projection.record(ChronologyListener.actOf(record, event), ChronologyTables.REBUILD);
-        return true;
     }
 
     private static void awaitPaused(MessageListenerContainer live) throws InterruptedException {

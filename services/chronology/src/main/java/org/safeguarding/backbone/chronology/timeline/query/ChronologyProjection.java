@@ -1,8 +1,12 @@
 package org.safeguarding.backbone.chronology.timeline.query;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
@@ -55,21 +59,55 @@ public class ChronologyProjection {
     /** Records {@code act} in {@code tables}: the live chronology, or one being rebuilt beside it. */
     @Transactional
     public Recorded record(Act act, ChronologyTables tables) {
-        if (tables.hasEntry(jdbc, act.eventId())) {
-            return new Recorded(false, new LinkedHashSet<>(tables.partiesOf(jdbc, act.eventId())));
+        return recordAll(List.of(act), tables).get(0);
+    }
+
+    /**
+     * Records {@code acts}, in order, in {@code tables}, as recording each in turn would; what each did. Reads what it
+     * needs of the tables once for them all and writes in batches: a rebuild records a poll's acts at a time.
+     */
+    @Transactional
+    public List<Recorded> recordAll(List<Act> acts, ChronologyTables tables) {
+        Set<String> known = tables.recordedOf(jdbc, acts.stream().map(Act::eventId).toList());
+        Map<String, Set<String>> subjectParties = tables.partiesOfSubjects(jdbc,
+                acts.stream().map(Act::subject).filter(Objects::nonNull).distinct().toList());
+        Map<String, ChildArea> areas = tables.areas(jdbc, acts.stream().map(Act::childId).distinct().toList());
+        Set<String> newAreas = new LinkedHashSet<>();
+        Set<String> movedAreas = new LinkedHashSet<>();
+        Map<String, Set<String>> recordedNow = new HashMap<>();
+        ChronologyTables.Writes writes = new ChronologyTables.Writes();
+        List<Recorded> recorded = new ArrayList<>(acts.size());
+        for (Act act : acts) {
+            Set<String> already = recordedNow.get(act.eventId());
+            if (already != null) {
+                recorded.add(new Recorded(false, already));
+                continue;
+            }
+            if (known.contains(act.eventId())) {
+                recorded.add(new Recorded(false, new LinkedHashSet<>(tables.partiesOf(jdbc, act.eventId()))));
+                continue;
+            }
+            writes.entry(new ChronologyEntry(act.eventId(), act.childId(), act.occurredAt(), act.recordedAt(),
+                    act.actingAgency(), act.actingPractitioner(), act.eventType(), act.summary(), act.correlationId(),
+                    act.subject(), act.publishedAt(), act.dueAt(), act.sourceTopic(), act.sourcePartition(),
+                    act.sourceOffset()));
+            Set<String> parties = new LinkedHashSet<>(act.parties());
+            Set<String> ofSubject = subjectParties.computeIfAbsent(act.subject(), s -> new LinkedHashSet<>());
+            parties.addAll(ofSubject);
+            for (String agency : parties) {
+                writes.party(act.eventId(), agency, act.childId(), act.eventType(), act.occurredAt());
+                if (ofSubject.add(agency)) {
+                    writes.subjectParty(act.subject(), agency, act.childId());
+                }
+            }
+            placeChild(act, areas, newAreas, movedAreas);
+            recordedNow.put(act.eventId(), parties);
+            recorded.add(new Recorded(true, parties));
         }
-        tables.insertEntry(jdbc, new ChronologyEntry(act.eventId(), act.childId(), act.occurredAt(), act.recordedAt(),
-                act.actingAgency(), act.actingPractitioner(), act.eventType(), act.summary(), act.correlationId(),
-                act.subject(), act.publishedAt(), act.dueAt(), act.sourceTopic(), act.sourcePartition(),
-                act.sourceOffset()));
-        Set<String> parties = new LinkedHashSet<>(act.parties());
-        parties.addAll(tables.partiesOfSubject(jdbc, act.subject()));
-        for (String agency : parties) {
-            tables.insertParty(jdbc, act.eventId(), agency, act.childId(), act.eventType(), act.occurredAt());
-            tables.addSubjectParty(jdbc, act.subject(), agency, act.childId());
-        }
-        placeChild(act, tables);
-        return new Recorded(true, parties);
+        movedAreas.removeAll(newAreas);
+        writes.areas(newAreas.stream().map(areas::get).toList(), movedAreas.stream().map(areas::get).toList());
+        tables.write(jdbc, writes);
+        return recorded;
     }
 
     /** The child's lead agencies now, where they are not those last announced to the other services. */
@@ -101,7 +139,7 @@ public class ChronologyProjection {
     }
 
     /** The child's area: where it moved to last, or else where the first act about it was. */
-    private void placeChild(Act act, ChronologyTables tables) {
+    private void placeChild(Act act, Map<String, ChildArea> areas, Set<String> newAreas, Set<String> movedAreas) {
         boolean transfer = act.movedTo() != null;
         String agency = transfer ? act.movedTo() : act.actingAgency();
         String area = agencies.areaOf(agency).orElse(null);
@@ -109,13 +147,13 @@ public class ChronologyProjection {
             return;
         }
         String basis = (transfer ? "moved to " : "first act by ") + agency;
-        tables.area(jdbc, act.childId()).ifPresentOrElse(
-                known -> {
-                    if (known.yieldsTo(transfer, act.occurredAt())) {
-                        known.becomes(area, basis, transfer, act.occurredAt());
-                        tables.updateArea(jdbc, known);
-                    }
-                },
-                () -> tables.insertArea(jdbc, new ChildArea(act.childId(), area, basis, transfer, act.occurredAt())));
+        ChildArea known = areas.get(act.childId());
+        if (known == null) {
+            areas.put(act.childId(), new ChildArea(act.childId(), area, basis, transfer, act.occurredAt()));
+            newAreas.add(act.childId());
+        } else if (known.yieldsTo(transfer, act.occurredAt())) {
+            known.becomes(area, basis, transfer, act.occurredAt());
+            movedAreas.add(act.childId());
+        }
     }
 }

@@ -5,10 +5,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.safeguarding.backbone.messaging.rebuild.TablesBeside;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * The tables the chronology is built in: the live ones the service reads ({@link #LIVE}), or a set beside them that a
@@ -17,6 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * live one.
  */
 public record ChronologyTables(String suffix) {
+
+    /** Values in one {@code in (...)}. */
+    private static final int IN_AT_ONCE = 500;
 
     public static final ChronologyTables LIVE = new ChronologyTables("");
     public static final ChronologyTables REBUILD = new ChronologyTables(TablesBeside.SUFFIX);
@@ -45,9 +55,10 @@ public record ChronologyTables(String suffix) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    boolean hasEntry(JdbcTemplate jdbc, String eventId) {
-        return !jdbc.queryForList("select 1 from " + entry() + " where event_id = ?", Integer.class, eventId)
-                .isEmpty();
+    /** Which of {@code eventIds} are recorded already. */
+    Set<String> recordedOf(JdbcTemplate jdbc, List<String> eventIds) {
+        return new HashSet<>(in(jdbc, "select event_id from " + entry() + " where event_id in ", eventIds,
+                (row, n) -> row.getString(1)));
     }
 
     List<String> partiesOf(JdbcTemplate jdbc, String eventId) {
@@ -55,52 +66,90 @@ public record ChronologyTables(String suffix) {
                 String.class, eventId);
     }
 
-    List<String> partiesOfSubject(JdbcTemplate jdbc, String subject) {
-        return jdbc.queryForList("select agency from " + subjectParty() + " where subject = ?", String.class,
-                subject);
+    /** The agencies party to each of {@code subjects} (a share, a request, ...) so far. */
+    Map<String, Set<String>> partiesOfSubjects(JdbcTemplate jdbc, List<String> subjects) {
+        Map<String, Set<String>> parties = new HashMap<>();
+        in(jdbc, "select subject, agency from " + subjectParty() + " where subject in ", subjects,
+                (row, n) -> parties.computeIfAbsent(row.getString(1), s -> new LinkedHashSet<>())
+                        .add(row.getString(2)));
+        return parties;
     }
 
-    void insertEntry(JdbcTemplate jdbc, ChronologyEntry e) {
-        jdbc.update("insert into " + entry() + " (event_id, child_id, occurred_at, recorded_at, agency, practitioner, "
-                        + "event_type, summary, correlation_id, subject, published_at, due_at, source_topic, "
-                        + "source_partition, source_offset) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.getEventId(), e.getChildId(), at(e.getOccurredAt()), at(e.getRecordedAt()), e.getAgency(),
-                e.getPractitioner(), e.getEventType(), e.getSummary(), e.getCorrelationId(), e.getSubject(),
-                at(e.getPublishedAt()), at(e.getDueAt()), e.getSourceTopic(), e.getSourcePartition(),
-                e.getSourceOffset());
+    /** The area of each of {@code children} that has one. */
+    Map<String, ChildArea> areas(JdbcTemplate jdbc, List<String> children) {
+        Map<String, ChildArea> areas = new HashMap<>();
+        in(jdbc, "select child_id, area, basis, by_transfer, since from " + childArea() + " where child_id in ",
+                children, ChronologyTables::area).forEach(area -> areas.put(area.getChildId(), area));
+        return areas;
     }
 
-    void insertParty(JdbcTemplate jdbc, String eventId, String agency, String childId, String eventType,
-                     Instant occurredAt) {
-        jdbc.update("insert into " + entryParty() + " (event_id, agency, child_id, event_type, occurred_at) "
-                + "values (?, ?, ?, ?, ?)", eventId, agency, childId, eventType, at(occurredAt));
+    /** {@code select ... in (?, ...)} for {@code values}, a few hundred at a time. */
+    private static <T> List<T> in(JdbcTemplate jdbc, String select, List<String> values, RowMapper<T> rows) {
+        List<T> found = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += IN_AT_ONCE) {
+            List<String> some = values.subList(from, Math.min(values.size(), from + IN_AT_ONCE));
+            found.addAll(jdbc.query(select + some.stream().map(v -> "?").collect(Collectors.joining(", ", "(", ")")),
+                    rows, some.toArray()));
+        }
+        return found;
     }
 
-    void addSubjectParty(JdbcTemplate jdbc, String subject, String agency, String childId) {
-        if (jdbc.queryForList("select 1 from " + subjectParty() + " where subject = ? and agency = ?", Integer.class,
-                subject, agency).isEmpty()) {
-            jdbc.update("insert into " + subjectParty() + " (subject, agency, child_id) values (?, ?, ?)", subject,
-                    agency, childId);
+    /** What recording some acts writes, written at once ({@link #write}). */
+    static final class Writes {
+        private final List<Object[]> entries = new ArrayList<>();
+        private final List<Object[]> parties = new ArrayList<>();
+        private final List<Object[]> subjectParties = new ArrayList<>();
+        private List<ChildArea> newAreas = List.of();
+        private List<ChildArea> movedAreas = List.of();
+
+        void entry(ChronologyEntry e) {
+            entries.add(new Object[] {e.getEventId(), e.getChildId(), at(e.getOccurredAt()), at(e.getRecordedAt()),
+                e.getAgency(), e.getPractitioner(), e.getEventType(), e.getSummary(), e.getCorrelationId(),
+                e.getSubject(), at(e.getPublishedAt()), at(e.getDueAt()), e.getSourceTopic(), e.getSourcePartition(),
+                e.getSourceOffset()});
+        }
+
+        void party(String eventId, String agency, String childId, String eventType, Instant occurredAt) {
+            parties.add(new Object[] {eventId, agency, childId, eventType, at(occurredAt)});
+        }
+
+        void subjectParty(String subject, String agency, String childId) {
+            subjectParties.add(new Object[] {subject, agency, childId});
+        }
+
+        void areas(List<ChildArea> added, List<ChildArea> moved) {
+            this.newAreas = added;
+            this.movedAreas = moved;
         }
     }
 
-    Optional<ChildArea> area(JdbcTemplate jdbc, String childId) {
-        return jdbc.query("select child_id, area, basis, by_transfer, since from " + childArea()
-                + " where child_id = ?", ChronologyTables::area, childId).stream().findFirst();
+    void write(JdbcTemplate jdbc, Writes writes) {
+        batch(jdbc, "insert into " + entry() + " (event_id, child_id, occurred_at, recorded_at, agency, practitioner, "
+                + "event_type, summary, correlation_id, subject, published_at, due_at, source_topic, "
+                + "source_partition, source_offset) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                writes.entries);
+        batch(jdbc, "insert into " + entryParty() + " (event_id, agency, child_id, event_type, occurred_at) "
+                + "values (?, ?, ?, ?, ?)", writes.parties);
+        batch(jdbc, "insert into " + subjectParty() + " (subject, agency, child_id) values (?, ?, ?)",
+                writes.subjectParties);
+        batch(jdbc, "insert into " + childArea() + " (child_id, area, basis, by_transfer, since) values (?, ?, ?, ?, ?)",
+                writes.newAreas.stream().map(a -> new Object[] {a.getChildId(), a.getArea(), a.getBasis(),
+                    a.isByTransfer(), at(a.getSince())}).toList());
+        batch(jdbc, "update " + childArea() + " set area = ?, basis = ?, by_transfer = ?, since = ? where child_id = ?",
+                writes.movedAreas.stream().map(a -> new Object[] {a.getArea(), a.getBasis(), a.isByTransfer(),
+                    at(a.getSince()), a.getChildId()}).toList());
+    }
+
+    private static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
+        if (rows.size() == 1) {
+            jdbc.update(sql, rows.get(0));
+        } else if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows);
+        }
     }
 
     private static ChildArea area(ResultSet row, int n) throws SQLException {
         return new ChildArea(row.getString("child_id"), row.getString("area"), row.getString("basis"),
                 row.getBoolean("by_transfer"), row.getObject("since", OffsetDateTime.class).toInstant());
-    }
-
-    void insertArea(JdbcTemplate jdbc, ChildArea area) {
-        jdbc.update("insert into " + childArea() + " (child_id, area, basis, by_transfer, since) values (?, ?, ?, ?, ?)",
-                area.getChildId(), area.getArea(), area.getBasis(), area.isByTransfer(), at(area.getSince()));
-    }
-
-    void updateArea(JdbcTemplate jdbc, ChildArea area) {
-        jdbc.update("update " + childArea() + " set area = ?, basis = ?, by_transfer = ?, since = ? where child_id = ?",
-                area.getArea(), area.getBasis(), area.isByTransfer(), at(area.getSince()), area.getChildId());
     }
 }
