@@ -95,6 +95,7 @@ public final class EventStoreViewRebuild implements Rebuild {
             tables.create(jdbc, dataSource);
             progress.more(Stage.READING, storedEvents());
             TrackingToken read = readFrom(null);
+            tables.index(jdbc);
             gate.switching(() -> {
                 progress.stage(Stage.CATCHING_UP);
                 readFrom(read);

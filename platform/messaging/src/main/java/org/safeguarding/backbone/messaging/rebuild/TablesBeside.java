@@ -32,6 +32,7 @@ public final class TablesBeside {
     public static final String SUFFIX = "_rebuild";
 
     private final List<Table> tables;
+    private boolean indexed;
 
     /** {@code tables} in the order they may be created: a table before those whose foreign keys refer to it. */
     public TablesBeside(List<String> tables) {
@@ -43,7 +44,11 @@ public final class TablesBeside {
         return table + SUFFIX;
     }
 
-    /** Drops any twins left by an earlier attempt, and creates empty ones shaped like the live tables. */
+    /**
+     * Drops any twins left by an earlier attempt, and creates empty ones shaped like the live tables: columns, not
+     * null, primary keys and foreign keys. Their other indexes come once they are filled ({@link #index}): a bulk
+     * load is faster without them (measured in the replay benchmark, docs/benchmarks.md).
+     */
     public void create(JdbcTemplate jdbc, DataSource dataSource) throws SQLException {
         for (Table table : tables) {
             table.readShape(dataSource);
@@ -52,6 +57,15 @@ public final class TablesBeside {
         for (Table table : tables) {
             table.create(jdbc, this);
         }
+        indexed = false;
+    }
+
+    /** The twins' other indexes, as the live tables have them: after the bulk of the rows, before the switch. */
+    public void index(JdbcTemplate jdbc) {
+        for (Table table : tables) {
+            table.index(jdbc);
+        }
+        indexed = true;
     }
 
     /**
@@ -59,6 +73,9 @@ public final class TablesBeside {
      * the live ones' index and constraint names. Run it in one transaction (atomic where the database's DDL is).
      */
     public void switchIn(JdbcTemplate jdbc) {
+        if (!indexed) {
+            throw new IllegalStateException("the tables beside have not been indexed: index() before the switch");
+        }
         for (Table table : tables) {
             jdbc.execute("drop table if exists " + table.old);
         }
@@ -160,12 +177,15 @@ public final class TablesBeside {
                 jdbc.execute("alter table " + twin + " add constraint " + twinName(primaryKeyName) + " primary key ("
                         + String.join(", ", primaryKey) + ")");
             }
-            indexes.forEach((index, shape) -> jdbc.execute("create " + (shape.unique() ? "unique " : "") + "index "
-                    + twinName(index) + " on " + twin + " (" + String.join(", ", shape.columns()) + ")"));
             foreignKeys.forEach((key, shape) -> jdbc.execute("alter table " + twin + " add constraint "
                     + twinName(key) + " foreign key (" + String.join(", ", shape.columns()) + ") references "
                     + (set.rebuilt(shape.referenced()) ? twinOf(shape.referenced()) : shape.referenced()) + " ("
                     + String.join(", ", shape.referencedColumns()) + ")"));
+        }
+
+        void index(JdbcTemplate jdbc) {
+            indexes.forEach((index, shape) -> jdbc.execute("create " + (shape.unique() ? "unique " : "") + "index "
+                    + twinName(index) + " on " + twin + " (" + String.join(", ", shape.columns()) + ")"));
         }
 
         /** Once the old table is gone: the twin's key, indexes and foreign keys take the live ones' names. */

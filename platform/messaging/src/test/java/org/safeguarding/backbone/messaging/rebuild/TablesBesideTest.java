@@ -48,6 +48,8 @@ class TablesBesideTest {
         assertThatThrownBy(() -> jdbc.update("insert into parcel_rebuild values ('x', null, null)"))
                 .hasMessageContaining("CHILD_ID");
 
+        assertThatThrownBy(() -> tables.switchIn(jdbc)).as("not indexed yet").hasMessageContaining("index()");
+        tables.index(jdbc);
         tables.switchIn(jdbc);
 
         assertThat(jdbc.queryForList("select parcel_id from parcel", String.class)).containsExactly("rebuilt");
@@ -83,6 +85,7 @@ class TablesBesideTest {
                 .contains("PARCEL_CHILD");
         // and a rebuild can be tried again
         tables.create(jdbc, dataSource);
+        tables.index(jdbc);
         tables.switchIn(jdbc);
         assertThat(jdbc.queryForObject("select count(*) from parcel", Integer.class)).isZero();
     }

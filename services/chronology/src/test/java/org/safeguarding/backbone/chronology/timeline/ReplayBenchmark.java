@@ -74,7 +74,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * ./mvnw -B -q install -DskipTests
  * ./mvnw -B -o verify -pl services/chronology -Dtest=ReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
- * ({@code -Dbench.children=N}, default 100,000, ten acts each). On the in-process broker and an H2 file store, as
+ * ({@code -Dbench.children=N}, default 100,000, ten acts each; {@code -Dbench.h2=;SETTING=value} appended to the
+ * store's URL). On the in-process broker and an H2 file store, as
  * {@code ./run} has them: writes 1 million synthetic acts about 100,000 children to the topics the chronology reads
  * (the live chronology is past them, as after a day's work), measures how fast a bare consumer reads them (bytes only,
  * and decoding the Avro as the chronology does), rebuilds the chronology from them ({@link ChronologyRebuild}) and
@@ -98,7 +99,8 @@ class ReplayBenchmark {
     static void infrastructure(DynamicPropertyRegistry properties) {
         BackboneInfrastructure.kafkaAndRegistry(properties);
         // a file store, as the embedded default's
-        properties.add("spring.datasource.url", () -> "jdbc:h2:file:" + STORE.toAbsolutePath() + "/chronology");
+        properties.add("spring.datasource.url", () -> "jdbc:h2:file:" + STORE.toAbsolutePath() + "/chronology"
+                + System.getProperty("bench.h2", ""));
         // no pattern sweeps meanwhile
         properties.add("backbone.patterns.sweep-every", () -> "PT1H");
     }

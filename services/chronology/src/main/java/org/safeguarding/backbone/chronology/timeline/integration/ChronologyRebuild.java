@@ -122,6 +122,7 @@ public class ChronologyRebuild implements Rebuild {
                 }
                 progress.more(Stage.READING, total);
                 readUntil(consumer, end);
+                tables.index(jdbc);
 
                 // the live listener steps back while the rebuild reads what came meanwhile and takes its place
                 live.pause();
