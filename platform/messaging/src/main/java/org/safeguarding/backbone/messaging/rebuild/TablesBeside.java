@@ -46,8 +46,8 @@ public final class TablesBeside {
 
     /**
      * Drops any twins left by an earlier attempt, and creates empty ones shaped like the live tables: columns, not
-     * null, primary keys and foreign keys. Their other indexes come once they are filled ({@link #index}): a bulk
-     * load is faster without them (measured in the replay benchmark, docs/benchmarks.md).
+     * null, primary keys. Their other indexes and their foreign keys come once they are filled ({@link #index}): a
+     * bulk load is faster without them (measured in the replay benchmark, docs/benchmarks.md).
      */
     public void create(JdbcTemplate jdbc, DataSource dataSource) throws SQLException {
         for (Table table : tables) {
@@ -55,15 +55,18 @@ public final class TablesBeside {
         }
         drop(jdbc);
         for (Table table : tables) {
-            table.create(jdbc, this);
+            table.create(jdbc);
         }
         indexed = false;
     }
 
-    /** The twins' other indexes, as the live tables have them: after the bulk of the rows, before the switch. */
+    /**
+     * The twins' other indexes and foreign keys, as the live tables have them: after the bulk of the rows, before the
+     * switch. A row that breaks a foreign key fails the rebuild here.
+     */
     public void index(JdbcTemplate jdbc) {
         for (Table table : tables) {
-            table.index(jdbc);
+            table.index(jdbc, this);
         }
         indexed = true;
     }
@@ -168,7 +171,7 @@ public final class TablesBeside {
             this.old = this.name + "_old";
         }
 
-        void create(JdbcTemplate jdbc, TablesBeside set) {
+        void create(JdbcTemplate jdbc) {
             jdbc.execute("create table " + twin + " as select * from " + name + " where 1 = 0");
             for (String column : notNull) {
                 jdbc.execute("alter table " + twin + " alter column " + column + " set not null");
@@ -177,15 +180,16 @@ public final class TablesBeside {
                 jdbc.execute("alter table " + twin + " add constraint " + twinName(primaryKeyName) + " primary key ("
                         + String.join(", ", primaryKey) + ")");
             }
+        }
+
+        /** The other indexes, then the foreign keys (which then use them, as the live ones do). */
+        void index(JdbcTemplate jdbc, TablesBeside set) {
+            indexes.forEach((index, shape) -> jdbc.execute("create " + (shape.unique() ? "unique " : "") + "index "
+                    + twinName(index) + " on " + twin + " (" + String.join(", ", shape.columns()) + ")"));
             foreignKeys.forEach((key, shape) -> jdbc.execute("alter table " + twin + " add constraint "
                     + twinName(key) + " foreign key (" + String.join(", ", shape.columns()) + ") references "
                     + (set.rebuilt(shape.referenced()) ? twinOf(shape.referenced()) : shape.referenced()) + " ("
                     + String.join(", ", shape.referencedColumns()) + ")"));
-        }
-
-        void index(JdbcTemplate jdbc) {
-            indexes.forEach((index, shape) -> jdbc.execute("create " + (shape.unique() ? "unique " : "") + "index "
-                    + twinName(index) + " on " + twin + " (" + String.join(", ", shape.columns()) + ")"));
         }
 
         /** Once the old table is gone: the twin's key, indexes and foreign keys take the live ones' names. */
@@ -249,11 +253,10 @@ public final class TablesBeside {
                 }
                 columns.forEach((indexName, ordered) -> {
                     List<String> indexed = List.copyOf(ordered.values());
-                    // the primary key's own index comes with the primary key, a foreign key's (H2) with the key
+                    // the primary key's own index comes with the primary key; a foreign key's own (H2) is made
+                    // here under its live name, before the key, which then uses it rather than making another
                     boolean keys = unique.get(indexName) && indexed.equals(primaryKey);
-                    boolean foreignKeyIndex = foreignKeys.containsKey(indexName) || foreignKeys.keySet().stream()
-                            .anyMatch(key -> indexName.startsWith(key + "_index"));
-                    if (!keys && !foreignKeyIndex) {
+                    if (!keys) {
                         indexes.put(indexName, new Index(unique.get(indexName), indexed));
                     }
                 });

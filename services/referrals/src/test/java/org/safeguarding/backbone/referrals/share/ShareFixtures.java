@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.safeguarding.backbone.kernel.calendar.WorkingDayCalendar;
-import org.safeguarding.backbone.referrals.plainlanguage.PlainLanguageChecker;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ShareInformation;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Category;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Channel;

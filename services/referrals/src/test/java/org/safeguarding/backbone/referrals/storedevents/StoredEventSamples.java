@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.safeguarding.backbone.referrals.decision.api.DecisionEvents.DecidedNotToShare;
-import org.safeguarding.backbone.referrals.plainlanguage.PlainLanguageWarning;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestAnswered;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequested;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.SharingDeclined;

@@ -2,6 +2,8 @@ package org.safeguarding.backbone.feedback.owed.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 
 /** The facts of the feedback loop, as the event store records them. */
 public sealed interface FeedbackEvents {
@@ -14,7 +16,15 @@ public sealed interface FeedbackEvents {
                              LocalDate dueBy, Instant occurredAt) implements FeedbackEvents {
     }
 
+    /**
+     * @param plainLanguageWarnings jargon and acronyms found in what the referrer will read (R16); none in events
+     *                              stored before they were checked
+     */
     record FeedbackGiven(String feedbackId, String shareId, String childId, String givenBy, String givenTo,
-                         String actionTaken, String outcome, Instant occurredAt) implements FeedbackEvents {
+                         String actionTaken, String outcome, Instant occurredAt,
+                         List<PlainLanguageWarning> plainLanguageWarnings) implements FeedbackEvents {
+        public FeedbackGiven {
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.safeguarding.backbone.feedback.owed.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -12,6 +14,7 @@ import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.GiveFeedback
 import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.RequestFeedback;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackGiven;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackRequested;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
 import org.safeguarding.backbone.kernel.rule.RuleViolation;
 
 /**
@@ -42,13 +45,17 @@ public class OwedFeedback {
                 command.owedTo(), command.dueBy(), command.occurredAt()));
     }
 
+    /** Given with warnings for the jargon in it (R16): the referrer is another agency. */
     @CommandHandler
-    public void handle(GiveFeedback command) {
+    public void handle(GiveFeedback command, PlainLanguageChecker plainLanguage) {
         if (!owedBy.equals(command.agency())) {
             throw new NotOwedBy(feedbackId, command.agency());
         }
+        Map<String, String> written = new LinkedHashMap<>();
+        written.put("actionTaken", command.actionTaken());
+        written.put("outcome", command.outcome());
         apply(new FeedbackGiven(feedbackId, shareId, childId, owedBy, owedTo, command.actionTaken(),
-                command.outcome(), command.occurredAt()));
+                command.outcome(), command.occurredAt(), plainLanguage.check(written)));
     }
 
     @EventSourcingHandler

@@ -36,6 +36,10 @@ class FeedbackIntegrationMapper implements IntegrationEventMapper {
                     .setGivenTo(given.givenTo())
                     .setActionTaken(given.actionTaken())
                     .setOutcome(given.outcome())
+                    .setPlainLanguageWarnings(given.plainLanguageWarnings().stream().map(w ->
+                            org.safeguarding.backbone.contracts.referrals.v1.PlainLanguageWarning.newBuilder()
+                                    .setField(w.field()).setTerm(w.term()).setSuggestion(w.suggestion()).build())
+                            .toList())
                     .build()));
         }
         return Optional.empty();

@@ -31,7 +31,8 @@ class FeedbackProjection {
     @EventHandler
     void on(FeedbackGiven event) {
         feedback.findById(event.feedbackId())
-                .ifPresent(view -> view.given(event.actionTaken(), event.outcome(), event.occurredAt()));
+                .ifPresent(view -> view.given(event.actionTaken(), event.outcome(), event.occurredAt(),
+                        event.plainLanguageWarnings()));
     }
 
     @ResetHandler

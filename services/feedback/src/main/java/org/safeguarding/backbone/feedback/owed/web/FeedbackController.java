@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.GiveFeedback;
 import org.safeguarding.backbone.feedback.owed.query.FeedbackQueries;
 import org.safeguarding.backbone.feedback.owed.query.FeedbackView;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.web.correlation.RequestedCorrelation;
@@ -64,12 +65,12 @@ class FeedbackController {
 
     record FeedbackResponse(String feedbackId, String shareId, String childId, String owedBy, String owedTo,
                             LocalDate dueBy, Instant requestedAt, boolean given, Instant givenAt, String actionTaken,
-                            String outcome) {
+                            String outcome, List<PlainLanguageWarning> plainLanguageWarnings) {
 
         static FeedbackResponse of(FeedbackView view) {
             return new FeedbackResponse(view.getFeedbackId(), view.getShareId(), view.getChildId(), view.getOwedBy(),
                     view.getOwedTo(), view.getDueBy(), view.getRequestedAt(), view.getGivenAt() != null,
-                    view.getGivenAt(), view.getActionTaken(), view.getOutcome());
+                    view.getGivenAt(), view.getActionTaken(), view.getOutcome(), view.getPlainLanguageWarnings());
         }
     }
 }

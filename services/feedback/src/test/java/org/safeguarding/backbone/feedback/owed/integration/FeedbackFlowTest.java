@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.feedback.owed.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -146,20 +147,33 @@ class FeedbackFlowTest {
     }
 
     @Test
-    void theFeedbackViewDroppedAndRebuiltFromTheEventStore_isAsItWas() throws Exception {
+    void feedbackInShorthandIsGivenWithWarnings_toTheReferrerAndOnKafka_andTheViewRebuiltFromTheEventStoreIsAsItWas()
+            throws Exception {
         String shareId = UUID.randomUUID().toString();
         kafka.send(Topics.REFERRALS, CHILD, share(shareId, UUID.randomUUID().toString())).get();
         String feedbackId = ReferralEventsListener.feedbackId(shareId, "gp-a");
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from feedback_view where share_id = ?", Integer.class, shareId) == 2);
+        // R16: the referrer is another agency; what practitioners write to each other is checked for jargon
         mvc.perform(post("/api/feedback/{id}", feedbackId).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"actionTaken\": \"Seen in clinic\", \"outcome\": \"Referred to the school nurse\"}")
+                        .content("{\"actionTaken\": \"s47 enquiry started, CP-IS flag set\", \"outcome\": \"ICPC booked\"}")
                         .with(httpBasic("gp-a", "dev-only-gp-a")))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.actionTaken").value("s47 enquiry started, CP-IS flag set"))
+                .andExpect(jsonPath("$.plainLanguageWarnings[*].term").value(contains("s47", "CP-IS", "ICPC")))
+                .andExpect(jsonPath("$.plainLanguageWarnings[2].field").value("outcome"))
+                .andExpect(jsonPath("$.plainLanguageWarnings[2].suggestion").value("initial child protection conference"));
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.FEEDBACK)) {
+            FeedbackGiven given = (FeedbackGiven) reader.await(r -> r.value() instanceof FeedbackGiven f
+                    && f.getFeedbackId().equals(feedbackId), 1, Duration.ofSeconds(60)).get(0).value();
+            assertThat(given.getPlainLanguageWarnings()).extracting(w -> w.getTerm())
+                    .containsExactly("s47", "CP-IS", "ICPC");
+        }
 
         RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, "feedback-view", List.of("feedback_view"));
         mvc.perform(get("/api/feedback/{id}", feedbackId).with(httpBasic("school-a", "dev-only-school-a")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.outcome").value("Referred to the school nurse"));
+                .andExpect(jsonPath("$.outcome").value("ICPC booked"))
+                .andExpect(jsonPath("$.plainLanguageWarnings[*].term").value(contains("s47", "CP-IS", "ICPC")));
     }
 }

@@ -2,7 +2,7 @@ package org.safeguarding.backbone.referrals.share.api;
 
 import java.time.Instant;
 import java.util.List;
-import org.safeguarding.backbone.referrals.plainlanguage.PlainLanguageWarning;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Details;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Statement;
 

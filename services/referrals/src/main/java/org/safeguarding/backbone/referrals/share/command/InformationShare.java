@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import org.safeguarding.backbone.referrals.plainlanguage.PlainLanguageChecker;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.ChildVoice;
 import java.util.List;
 import java.util.Set;

@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.safeguarding.backbone.referrals.plainlanguage.PlainLanguageWarning;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.share.api.ShareContent;
 
 /** A share as its sender and recipients read it: a projection of the share's events, rebuilt by replay. */

@@ -3,7 +3,7 @@ package org.safeguarding.backbone.referrals.share.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.safeguarding.backbone.referrals.plainlanguage.PlainLanguageWarning;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.share.api.ShareContent;
 import org.safeguarding.backbone.referrals.share.query.ShareView;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.safeguarding.backbone.referrals.plainlanguage.PlainLanguageWarning;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.share.ShareFixtures;
 import org.safeguarding.backbone.referrals.share.api.ShareContent;
 

@@ -1,4 +1,4 @@
-package org.safeguarding.backbone.referrals.plainlanguage;
+package org.safeguarding.backbone.kernel.plainlanguage;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -21,7 +21,9 @@ public class PlainLanguageChecker {
 
     /** Capital-letter runs of 2 to 6 (digits allowed after the first letter), e.g. MASH, S47. */
     private static final Pattern ACRONYM = Pattern.compile("\\b[A-Z][A-Z0-9]{1,5}s?\\b");
-    private static final Pattern WORD = Pattern.compile("\\b[\\p{L}0-9']+\\b");
+    /** A word, or words joined by hyphens (CP-IS): the whole is looked up first, then each part. */
+    private static final Pattern WORD = Pattern.compile("\\b[\\p{L}0-9']+(?:-[\\p{L}0-9']+)*\\b");
+    private static final Pattern DIGIT = Pattern.compile("[0-9]");
 
     private final Map<String, String> glossary;
     /** The glossary's lower-case terms ("strat"), keyed in lower case: they match in any case. */
@@ -29,14 +31,17 @@ public class PlainLanguageChecker {
     private final Set<String> understood;
 
     /**
-     * @param glossary   term to plain wording; all-capital terms match only in capitals, others in any case
+     * @param glossary   term to plain wording; terms match in any case, except all-capital terms of letters only, which
+     *                   match only in capitals (so "the pa system" is not persistent absence, "s47" is section 47)
      * @param understood acronyms everyone understands, never flagged (NHS, GP, ...)
      */
     public PlainLanguageChecker(Map<String, String> glossary, Set<String> understood) {
         this.glossary = Map.copyOf(glossary);
         this.understood = Set.copyOf(understood);
         glossary.forEach((term, plain) -> {
-            if (!term.equals(term.toUpperCase(Locale.ROOT))) {
+            boolean capitalsOnly = term.equals(term.toUpperCase(Locale.ROOT)) && !DIGIT.matcher(term).find()
+                    && !term.contains("-");
+            if (!capitalsOnly) {
                 anyCase.put(term.toLowerCase(Locale.ROOT), plain);
             }
         });
@@ -67,17 +72,25 @@ public class PlainLanguageChecker {
         Map<String, PlainLanguageWarning> found = new LinkedHashMap<>();
         Matcher words = WORD.matcher(text);
         while (words.find()) {
-            String word = words.group();
-            String suggestion = lookUp(word);
+            String compound = words.group();
+            String suggestion = lookUp(compound);
             if (suggestion != null) {
-                found.putIfAbsent(word, new PlainLanguageWarning(field, word, suggestion));
+                found.putIfAbsent(compound, new PlainLanguageWarning(field, compound, suggestion));
+                continue;
+            }
+            for (String word : compound.split("-")) {
+                String plain = lookUp(word);
+                if (plain != null) {
+                    found.putIfAbsent(word, new PlainLanguageWarning(field, word, plain));
+                }
             }
         }
         Matcher acronyms = ACRONYM.matcher(text);
         while (acronyms.find()) {
             String acronym = acronyms.group();
             String bare = acronym.endsWith("s") ? acronym.substring(0, acronym.length() - 1) : acronym;
-            if (!found.containsKey(acronym) && !understood.contains(bare) && lookUp(acronym) == null) {
+            if (!found.containsKey(acronym) && !understood.contains(bare) && lookUp(acronym) == null
+                    && found.keySet().stream().noneMatch(term -> term.contains("-") && term.contains(acronym))) {
                 found.putIfAbsent(acronym, new PlainLanguageWarning(field, acronym, null));
             }
         }

@@ -1,4 +1,4 @@
-package org.safeguarding.backbone.referrals.plainlanguage;
+package org.safeguarding.backbone.kernel.plainlanguage;
 
 /**
  * A word in a share that a practitioner in another agency may not understand (R16): where it is, and plain wording
