@@ -52,9 +52,9 @@ public final class StoredEventSamples {
                 new ShareAcknowledged(SHARE, CHILD, "csc-a", AT.plusSeconds(60)),
                 new ShareRead(SHARE, CHILD, "csc-a", "school-a", AT.plusSeconds(120)),
                 new ClarificationRequested(SHARE, CHILD, "csc-a", "school-a", "q-1", "Who collects the child?",
-                        AT.plusSeconds(180)),
+                        AT.plusSeconds(180), List.of()),
                 new ClarificationAnswered(SHARE, CHILD, "school-a", "csc-a", "q-1", "An older sibling",
-                        AT.plusSeconds(240)),
+                        AT.plusSeconds(240), List.of()),
                 new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", "Strategy discussion today",
                         AT.plusSeconds(300)),
                 new InformationUseRecorded(SHARE, CHILD, "csc-a", "school-a", "Informed the assessment plan",
@@ -78,7 +78,7 @@ public final class StoredEventSamples {
                 new InformationRequested(DECLINED_REQUEST, CHILD, "police-a", "Officer (synthetic)", "gp-a",
                         "Enquiry after an incident", "Child present at an incident", LocalDate.of(2026, 11, 30), AT),
                 new SharingDeclined(DECLINED_REQUEST, CHILD, "gp-a", "police-a", "Practice lead (synthetic)",
-                        "Not necessary for the enquiry as described", AT.plusSeconds(900)));
+                        "Not necessary for the enquiry as described", AT.plusSeconds(900), List.of()));
     }
 
     public static List<Object> decision() {

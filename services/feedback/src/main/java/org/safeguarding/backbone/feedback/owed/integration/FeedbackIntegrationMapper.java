@@ -9,6 +9,7 @@ import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents;
 import org.safeguarding.backbone.messaging.publish.Envelopes;
 import org.safeguarding.backbone.messaging.publish.IntegrationEvent;
 import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
+import org.safeguarding.backbone.messaging.publish.WarningsOnTheWire;
 import org.springframework.stereotype.Component;
 
 /** The feedback loop's internal events as the Avro integration events on {@value Topics#FEEDBACK}. */
@@ -36,10 +37,7 @@ class FeedbackIntegrationMapper implements IntegrationEventMapper {
                     .setGivenTo(given.givenTo())
                     .setActionTaken(given.actionTaken())
                     .setOutcome(given.outcome())
-                    .setPlainLanguageWarnings(given.plainLanguageWarnings().stream().map(w ->
-                            org.safeguarding.backbone.contracts.referrals.v1.PlainLanguageWarning.newBuilder()
-                                    .setField(w.field()).setTerm(w.term()).setSuggestion(w.suggestion()).build())
-                            .toList())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(given.plainLanguageWarnings()))
                     .build()));
         }
         return Optional.empty();

@@ -1,9 +1,7 @@
 package org.safeguarding.backbone.feedback.owed.query;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
-import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -11,9 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import org.safeguarding.backbone.messaging.persistence.PlainLanguageWarningsColumn;
 
 /** Feedback owed and, once given, the latest feedback: for the recipient that owes it and the referrer owed it. */
 @Entity
@@ -35,7 +31,7 @@ public class FeedbackView {
     @Column(length = 4000)
     private String outcome;
     /** Jargon found in the latest feedback (R16), kept as JSON. */
-    @Convert(converter = WarningsJson.class)
+    @Convert(converter = PlainLanguageWarningsColumn.class)
     @Column(name = "plain_language_warnings")
     private List<PlainLanguageWarning> plainLanguageWarnings = List.of();
 
@@ -63,25 +59,6 @@ public class FeedbackView {
 
     public List<PlainLanguageWarning> getPlainLanguageWarnings() {
         return plainLanguageWarnings;
-    }
-
-    /** The warnings as JSON ({@code plain_language_warnings}; null while there are none). */
-    @Converter
-    static final class WarningsJson implements AttributeConverter<List<PlainLanguageWarning>, String> {
-
-        private static final JsonMapper JSON = JsonMapper.builder()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        private static final TypeReference<List<PlainLanguageWarning>> WARNINGS = new TypeReference<>() { };
-
-        @Override
-        public String convertToDatabaseColumn(List<PlainLanguageWarning> warnings) {
-            return warnings == null || warnings.isEmpty() ? null : JSON.writeValueAsString(warnings);
-        }
-
-        @Override
-        public List<PlainLanguageWarning> convertToEntityAttribute(String json) {
-            return json == null ? List.of() : List.copyOf(JSON.readValue(json, WARNINGS));
-        }
     }
 
     public boolean isVisibleTo(String agency) {

@@ -1,6 +1,8 @@
 package org.safeguarding.backbone.referrals.request.api;
 
 import java.time.Instant;
+import java.util.List;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import java.time.LocalDate;
 
 /** The facts of a request for information, as the event store records them. */
@@ -17,7 +19,12 @@ public sealed interface RequestEvents {
 
     /** R2: a decision not to share, who made it, when and why. */
     record SharingDeclined(String requestId, String childId, String holderAgency, String requestingAgency,
-                           String decidedBy, String reasons, Instant occurredAt) implements RequestEvents {
+                           String decidedBy, String reasons, Instant occurredAt,
+                           List<PlainLanguageWarning> plainLanguageWarnings) implements RequestEvents {
+        /** @param plainLanguageWarnings jargon in the reasons (R16); none in events stored before they were checked */
+        public SharingDeclined {
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
     }
 
     record InformationRequestAnswered(String requestId, String childId, String holderAgency, String requestingAgency,

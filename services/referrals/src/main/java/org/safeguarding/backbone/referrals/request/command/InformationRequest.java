@@ -12,6 +12,7 @@ import org.safeguarding.backbone.referrals.request.api.RequestCommands.RequestIn
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestAnswered;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequested;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.SharingDeclined;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
 import org.safeguarding.backbone.kernel.rule.Invalid;
 import org.safeguarding.backbone.kernel.rule.RuleViolation;
 
@@ -47,7 +48,7 @@ public class InformationRequest {
     }
 
     @CommandHandler
-    public void handle(DeclineRequest command) {
+    public void handle(DeclineRequest command, PlainLanguageChecker plainLanguage) {
         requireOpenAndHolder(command.agency());
         if (blank(command.reasons())) {
             throw new Invalid("no-reasons-for-declining", "Declining to share must be recorded with the reasons.",
@@ -57,7 +58,7 @@ public class InformationRequest {
             throw new Invalid("no-decision-maker", "Record who decided not to share.", "decidedBy");
         }
         apply(new SharingDeclined(requestId, childId, holderAgency, requestingAgency, command.decidedBy(),
-                command.reasons(), command.occurredAt()));
+                command.reasons(), command.occurredAt(), plainLanguage.check("reasons", command.reasons())));
     }
 
     @CommandHandler

@@ -9,6 +9,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.SharingDeclined;
 import org.safeguarding.backbone.messaging.publish.Envelopes;
 import org.safeguarding.backbone.messaging.publish.IntegrationEvent;
 import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
+import org.safeguarding.backbone.messaging.publish.WarningsOnTheWire;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,7 @@ class RequestIntegrationMapper implements IntegrationEventMapper {
                     .setEnvelope(Envelopes.of(message, e.childId(), e.holderAgency(), e.occurredAt()))
                     .setRequestId(e.requestId()).setHolderAgency(e.holderAgency())
                     .setRequestingAgency(e.requestingAgency()).setDecidedBy(e.decidedBy()).setReasons(e.reasons())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(e.plainLanguageWarnings()))
                     .build()));
         }
         if (message.getPayload() instanceof RequestEvents.InformationRequestAnswered e) {

@@ -43,7 +43,7 @@ public class RequestProjection {
     @EventHandler
     void on(SharingDeclined event) {
         requests.findById(event.requestId()).ifPresent(view -> view.declined(event.decidedBy(), event.reasons(),
-                event.occurredAt()));
+                event.plainLanguageWarnings(), event.occurredAt()));
     }
 
     @EventHandler

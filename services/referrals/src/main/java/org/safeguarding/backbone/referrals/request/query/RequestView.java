@@ -1,11 +1,15 @@
 package org.safeguarding.backbone.referrals.request.query;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
+import org.safeguarding.backbone.messaging.persistence.PlainLanguageWarningsColumn;
 
 /** A request for information as the requester and the holder read it; nobody else. */
 @Entity
@@ -31,6 +35,10 @@ public class RequestView {
     private String decidedBy;
     @Column(length = 4000)
     private String declineReasons;
+    /** Jargon found in the reasons for declining (R16). */
+    @Convert(converter = PlainLanguageWarningsColumn.class)
+    @Column(name = "decline_warnings")
+    private List<PlainLanguageWarning> declineWarnings = List.of();
     private Instant decidedAt;
     /** The conversation the request started: the decline, or the share that answers it, continues it. */
     private String correlationId;
@@ -53,10 +61,11 @@ public class RequestView {
         this.correlationId = correlationId;
     }
 
-    void declined(String decidedBy, String reasons, Instant at) {
+    void declined(String decidedBy, String reasons, List<PlainLanguageWarning> warnings, Instant at) {
         this.status = Status.DECLINED.name();
         this.decidedBy = decidedBy;
         this.declineReasons = reasons;
+        this.declineWarnings = List.copyOf(warnings);
         this.decidedAt = at;
     }
 
@@ -83,6 +92,8 @@ public class RequestView {
     public String getShareId() { return shareId; }
     public String getDecidedBy() { return decidedBy; }
     public String getDeclineReasons() { return declineReasons; }
+
+    public List<PlainLanguageWarning> getDeclineWarnings() { return declineWarnings; }
     public Instant getDecidedAt() { return decidedAt; }
 
     /**

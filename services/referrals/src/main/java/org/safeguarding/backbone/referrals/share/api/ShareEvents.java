@@ -57,12 +57,22 @@ public sealed interface ShareEvents {
                                   String note, Instant occurredAt) implements ShareEvents {
     }
 
+    /** @param plainLanguageWarnings jargon in the question (R16); none in events stored before it was checked */
     record ClarificationRequested(String shareId, String childId, String recipientAgency, String senderAgency,
-                                  String questionId, String question, Instant occurredAt) implements ShareEvents {
+                                  String questionId, String question, Instant occurredAt,
+                                  List<PlainLanguageWarning> plainLanguageWarnings) implements ShareEvents {
+        public ClarificationRequested {
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
     }
 
+    /** @param plainLanguageWarnings jargon in the answer (R16); none in events stored before it was checked */
     record ClarificationAnswered(String shareId, String childId, String senderAgency, String recipientAgency,
-                                 String questionId, String answer, Instant occurredAt) implements ShareEvents {
+                                 String questionId, String answer, Instant occurredAt,
+                                 List<PlainLanguageWarning> plainLanguageWarnings) implements ShareEvents {
+        public ClarificationAnswered {
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
     }
 
     record InformationUseRecorded(String shareId, String childId, String recipientAgency, String senderAgency,

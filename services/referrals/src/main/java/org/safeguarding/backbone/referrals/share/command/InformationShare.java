@@ -152,24 +152,24 @@ public class InformationShare {
 
     /** Asking again with the same question id (a retried request) records nothing new. */
     @CommandHandler
-    public void handle(RequestClarification command) {
+    public void handle(RequestClarification command, PlainLanguageChecker plainLanguage) {
         requireRecipient(command.agency(), "ask a question about it");
         if (askedQuestions.contains(command.questionId())) {
             return;
         }
         apply(new ClarificationRequested(shareId, childId, command.agency(), senderAgency, command.questionId(),
-                command.question(), command.occurredAt()));
+                command.question(), command.occurredAt(), plainLanguage.check("question", command.question())));
     }
 
     @CommandHandler
-    public void handle(AnswerClarification command) {
+    public void handle(AnswerClarification command, PlainLanguageChecker plainLanguage) {
         requireSender(command.agency(), "answer questions about it");
         String askedBy = openQuestions.get(command.questionId());
         if (askedBy == null) {
             throw new ShareRules.NoOpenQuestion(shareId, command.questionId());
         }
         apply(new ClarificationAnswered(shareId, childId, senderAgency, askedBy, command.questionId(),
-                command.answer(), command.occurredAt()));
+                command.answer(), command.occurredAt(), plainLanguage.check("answer", command.answer())));
     }
 
     /** R17: may be recorded more than once, as the information goes on informing the work. */

@@ -30,6 +30,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.Verification;
 import org.safeguarding.backbone.messaging.publish.Envelopes;
 import org.safeguarding.backbone.messaging.publish.IntegrationEvent;
 import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
+import org.safeguarding.backbone.messaging.publish.WarningsOnTheWire;
 import org.safeguarding.backbone.referrals.share.api.ShareContent;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents;
 import org.springframework.stereotype.Component;
@@ -85,6 +86,7 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                     .setSenderAgency(asked.senderAgency())
                     .setQuestionId(asked.questionId())
                     .setQuestion(asked.question())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(asked.plainLanguageWarnings()))
                     .build()));
         }
         if (message.getPayload() instanceof ShareEvents.ClarificationAnswered answered) {
@@ -96,6 +98,7 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                     .setRecipientAgency(answered.recipientAgency())
                     .setQuestionId(answered.questionId())
                     .setAnswer(answered.answer())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(answered.plainLanguageWarnings()))
                     .build()));
         }
         if (message.getPayload() instanceof ShareEvents.InformationUseRecorded used) {
@@ -189,9 +192,7 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                 .setChannel(Channel.valueOf(details.channel().name()))
                 .setAcknowledgeBy(shared.acknowledgeBy())
                 .setWrittenFollowUpBy(shared.writtenFollowUpBy())
-                .setPlainLanguageWarnings(shared.plainLanguageWarnings().stream().map(w ->
-                        org.safeguarding.backbone.contracts.referrals.v1.PlainLanguageWarning.newBuilder()
-                                .setField(w.field()).setTerm(w.term()).setSuggestion(w.suggestion()).build()).toList())
+                .setPlainLanguageWarnings(WarningsOnTheWire.of(shared.plainLanguageWarnings()))
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.referrals.share.query;
 
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -67,19 +68,19 @@ public class ShareProjection {
     @EventHandler
     void on(ClarificationRequested event) {
         append(event.shareId(), new ShareView.ThreadEntry(ShareView.ThreadEntry.Kind.QUESTION, event.questionId(),
-                event.recipientAgency(), event.question(), event.occurredAt()));
+                event.recipientAgency(), event.question(), event.occurredAt(), event.plainLanguageWarnings()));
     }
 
     @EventHandler
     void on(ClarificationAnswered event) {
         append(event.shareId(), new ShareView.ThreadEntry(ShareView.ThreadEntry.Kind.ANSWER, event.questionId(),
-                event.senderAgency(), event.answer(), event.occurredAt()));
+                event.senderAgency(), event.answer(), event.occurredAt(), event.plainLanguageWarnings()));
     }
 
     @EventHandler
     void on(InformationUseRecorded event) {
         append(event.shareId(), new ShareView.ThreadEntry(ShareView.ThreadEntry.Kind.USE, null,
-                event.recipientAgency(), event.howUsed(), event.occurredAt()));
+                event.recipientAgency(), event.howUsed(), event.occurredAt(), List.of()));
     }
 
     private void append(String shareId, ShareView.ThreadEntry entry) {

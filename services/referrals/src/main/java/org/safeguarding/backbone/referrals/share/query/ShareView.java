@@ -205,8 +205,14 @@ public class ShareView {
     }
 
     /** One entry of a share's thread: a question, its answer, or a recorded use of the information. */
-    public record ThreadEntry(Kind kind, String questionId, String agency, String text, Instant at) {
+    /** @param plainLanguageWarnings jargon in a question or answer (R16); none for a recorded use, or one kept before */
+    public record ThreadEntry(Kind kind, String questionId, String agency, String text, Instant at,
+                              List<PlainLanguageWarning> plainLanguageWarnings) {
         public enum Kind { QUESTION, ANSWER, USE }
+
+        public ThreadEntry {
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
     }
 
     /** Where a recipient is with a share: the furthest step it has taken, or waiting on an answer. */

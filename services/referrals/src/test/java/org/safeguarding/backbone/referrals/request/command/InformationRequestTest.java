@@ -2,10 +2,13 @@ package org.safeguarding.backbone.referrals.request.command;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.kernel.rule.Invalid;
+import org.safeguarding.backbone.referrals.share.ShareFixtures;
 import org.safeguarding.backbone.referrals.request.api.RequestCommands.AnswerRequest;
 import org.safeguarding.backbone.referrals.request.api.RequestCommands.DeclineRequest;
 import org.safeguarding.backbone.referrals.request.api.RequestCommands.RequestInformation;
@@ -27,6 +30,7 @@ class InformationRequestTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(InformationRequest.class);
+        fixture.registerInjectableResource(ShareFixtures.plainLanguage());
     }
 
     @Test
@@ -53,10 +57,21 @@ class InformationRequestTest {
         fixture.given(REQUESTED)
                 .when(new DeclineRequest("r-1", "gp-a", "Dr Example (synthetic)", "No records of concern held", AT))
                 .expectEvents(new SharingDeclined("r-1", "9990000018", "gp-a", "school-a", "Dr Example (synthetic)",
-                        "No records of concern held", AT));
+                        "No records of concern held", AT, List.of()));
         fixture.given(REQUESTED)
                 .when(new DeclineRequest("r-1", "gp-a", "Dr Example (synthetic)", " ", AT))
                 .expectException(Invalid.class);
+    }
+
+    @Test
+    void reasonsInShorthandAreRecordedAsWritten_withAWarningForEachTerm() {
+        fixture.given(REQUESTED)
+                .when(new DeclineRequest("r-1", "gp-a", "Dr Example (synthetic)", "NFA after the s47", AT))
+                .expectEvents(new SharingDeclined("r-1", "9990000018", "gp-a", "school-a", "Dr Example (synthetic)",
+                        "NFA after the s47", AT, List.of(
+                        new PlainLanguageWarning("reasons", "NFA", "no further action"),
+                        new PlainLanguageWarning("reasons", "s47", "section 47 enquiry (a child protection "
+                                + "investigation)"))));
     }
 
     @Test

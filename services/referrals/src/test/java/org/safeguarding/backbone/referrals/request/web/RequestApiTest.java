@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.referrals.request.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.VALID;
 import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -86,6 +87,24 @@ class RequestApiTest {
         try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
             assertThat(reader.await(r -> r.value() instanceof SharingDeclined d && d.getRequestId().equals(requestId)
                     && d.getRequestingAgency().equals("school-a"), 1, Duration.ofSeconds(60))).hasSize(1);
+        }
+    }
+
+    @Test
+    void reasonsForDecliningAreCheckedForJargon_theRequesterSeesTheWarnings_andTheyAreOnKafka() throws Exception {
+        String requestId = request("gp-a");
+        mvc.perform(post("/api/requests/{id}/decline", requestId).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decidedBy\": \"Dr Example (synthetic)\", \"reasons\": \"NFA: not a CIN case\"}")
+                        .with(as("gp-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.declineReasons").value("NFA: not a CIN case"))
+                .andExpect(jsonPath("$.declineWarnings[*].term").value(contains("NFA", "CIN")));
+        mvc.perform(get("/api/requests/{id}", requestId).with(as("school-a")))
+                .andExpect(jsonPath("$.declineWarnings[1].suggestion").value("child in need"));
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
+            SharingDeclined declined = (SharingDeclined) reader.await(r -> r.value() instanceof SharingDeclined d
+                    && d.getRequestId().equals(requestId), 1, Duration.ofSeconds(60)).get(0).value();
+            assertThat(declined.getPlainLanguageWarnings()).extracting(w -> w.getTerm()).containsExactly("NFA", "CIN");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.share.ShareFixtures;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AnswerClarification;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ConfirmUnderstanding;
@@ -71,8 +72,10 @@ class ShareUnderstandingTest {
 
     @Test
     void aRecipientAsksAQuestion_theSenderAnswersIt_bothOnTheRecord() {
+        // the question itself is checked for jargon, as everything one agency writes to another (R16)
         ClarificationRequested asked = new ClarificationRequested(SHARE, CHILD, "gp-a", "school-a", "q-1",
-                "What does 'PA' mean in the second statement?", AT);
+                "What does 'PA' mean in the second statement?", AT, List.of(new PlainLanguageWarning("question", "PA",
+                "persistent absence (missing 10% or more of school sessions)")));
         fixture.given(shared)
                 .when(new RequestClarification(SHARE, "gp-a", "q-1", "What does 'PA' mean in the second statement?", AT))
                 .expectEvents(asked);
@@ -80,12 +83,19 @@ class ShareUnderstandingTest {
                 .when(new AnswerClarification(SHARE, "school-a", "q-1", "Persistent absence: under 90% attendance",
                         AT.plusSeconds(600)))
                 .expectEvents(new ClarificationAnswered(SHARE, CHILD, "school-a", "gp-a", "q-1",
-                        "Persistent absence: under 90% attendance", AT.plusSeconds(600)));
+                        "Persistent absence: under 90% attendance", AT.plusSeconds(600), List.of()));
+        fixture.given(shared, asked)
+                .when(new AnswerClarification(SHARE, "school-a", "q-1", "PA; the EWO is involved", AT.plusSeconds(600)))
+                .expectEvents(new ClarificationAnswered(SHARE, CHILD, "school-a", "gp-a", "q-1",
+                        "PA; the EWO is involved", AT.plusSeconds(600), List.of(
+                        new PlainLanguageWarning("answer", "PA", "persistent absence (missing 10% or more of school "
+                                + "sessions)"),
+                        new PlainLanguageWarning("answer", "EWO", "education welfare officer"))));
     }
 
     @Test
     void onlyTheSenderAnswers_andOnlyAnOpenQuestion() {
-        ClarificationRequested asked = new ClarificationRequested(SHARE, CHILD, "gp-a", "school-a", "q-1", "?", AT);
+        ClarificationRequested asked = new ClarificationRequested(SHARE, CHILD, "gp-a", "school-a", "q-1", "?", AT, List.of());
         fixture.given(shared, asked)
                 .when(new AnswerClarification(SHARE, "csc-a", "q-1", "answer", AT))
                 .expectException(ShareRules.NotTheSender.class)
@@ -94,7 +104,7 @@ class ShareUnderstandingTest {
         fixture.given(shared)
                 .when(new AnswerClarification(SHARE, "school-a", "q-9", "answer", AT))
                 .expectException(ShareRules.NoOpenQuestion.class);
-        fixture.given(shared, asked, new ClarificationAnswered(SHARE, CHILD, "school-a", "gp-a", "q-1", "a", AT))
+        fixture.given(shared, asked, new ClarificationAnswered(SHARE, CHILD, "school-a", "gp-a", "q-1", "a", AT, List.of()))
                 .when(new AnswerClarification(SHARE, "school-a", "q-1", "again", AT))
                 .expectException(ShareRules.NoOpenQuestion.class);
     }
@@ -130,12 +140,12 @@ class ShareUnderstandingTest {
 
     @Test
     void theSameQuestionRetriedIsAskedOnce() {
-        ClarificationRequested asked = new ClarificationRequested(SHARE, CHILD, "gp-a", "school-a", "q-1", "?", AT);
+        ClarificationRequested asked = new ClarificationRequested(SHARE, CHILD, "gp-a", "school-a", "q-1", "?", AT, List.of());
         fixture.given(shared, asked)
                 .when(new RequestClarification(SHARE, "gp-a", "q-1", "?", AT))
                 .expectNoEvents();
-        fixture.given(shared, asked, new ClarificationAnswered(SHARE, CHILD, "school-a", "gp-a", "q-1", "a", AT))
+        fixture.given(shared, asked, new ClarificationAnswered(SHARE, CHILD, "school-a", "gp-a", "q-1", "a", AT, List.of()))
                 .when(new RequestClarification(SHARE, "gp-a", "q-2", "And the first?", AT))
-                .expectEvents(new ClarificationRequested(SHARE, CHILD, "gp-a", "school-a", "q-2", "And the first?", AT));
+                .expectEvents(new ClarificationRequested(SHARE, CHILD, "gp-a", "school-a", "q-2", "And the first?", AT, List.of()));
     }
 }

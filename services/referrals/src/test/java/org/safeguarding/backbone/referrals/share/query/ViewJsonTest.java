@@ -21,9 +21,9 @@ class ViewJsonTest {
                 ShareFixtures.details(), List.of(new PlainLanguageWarning("purpose", "LAC", "a child in care")));
         List<ShareView.ThreadEntry> entries = List.of(
                 new ShareView.ThreadEntry(ShareView.ThreadEntry.Kind.QUESTION, "q-1", "csc-a", "Who?",
-                        Instant.parse("2026-11-20T09:15:00Z")),
+                        Instant.parse("2026-11-20T09:15:00Z"), List.of()),
                 new ShareView.ThreadEntry(ShareView.ThreadEntry.Kind.ANSWER, "q-1", "school-a", "A sibling",
-                        Instant.parse("2026-11-20T10:15:00Z")));
+                        Instant.parse("2026-11-20T10:15:00Z"), List.of()));
 
         assertThat(content.convertToEntityAttribute(content.convertToDatabaseColumn(written))).isEqualTo(written);
         assertThat(thread.convertToEntityAttribute(thread.convertToDatabaseColumn(entries))).isEqualTo(entries);
