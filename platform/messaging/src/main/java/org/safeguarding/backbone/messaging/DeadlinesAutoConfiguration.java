@@ -5,6 +5,11 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -41,6 +46,18 @@ public class DeadlinesAutoConfiguration {
                 // a deadline being handled when the service stops is retried after the restart; never hang the stop
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /**
+     * A deadline is handled in the conversation of what set it: the correlation metadata the deadline carries (a
+     * step scheduled as a message with its setter's correlation data) reaches the events its handler applies, as a
+     * command's does.
+     */
+    @Bean
+    SmartInitializingSingleton deadlinesKeepTheirConversation(ObjectProvider<DeadlineManager> deadlines,
+                                                               List<CorrelationDataProvider> providers) {
+        return () -> deadlines.ifAvailable(manager ->
+                manager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers)));
     }
 
     /** Runs due deadlines only once the application is up, and stops before the database goes. */

@@ -19,6 +19,8 @@ class StoredEventsConfiguration {
         return StoredEventNames.builder()
                 .event(FeedbackEvents.FeedbackRequested.class, FEEDBACK_0_1 + "FeedbackRequested")
                 .event(FeedbackEvents.FeedbackGiven.class, FEEDBACK_0_1 + "FeedbackGiven")
+                .event(FeedbackEvents.FeedbackOverdue.class, "feedback.FeedbackOverdue")
+                .event(FeedbackEvents.FeedbackEscalated.class, "feedback.FeedbackEscalated")
                 .build();
     }
 }

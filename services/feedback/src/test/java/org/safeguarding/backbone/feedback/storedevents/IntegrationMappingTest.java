@@ -1,5 +1,6 @@
 package org.safeguarding.backbone.feedback.storedevents;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
@@ -28,7 +29,9 @@ class IntegrationMappingTest {
     @Autowired List<IntegrationEventMapper> mappers;
 
     static List<Object> samples() {
-        return StoredEventSamples.feedback();
+        List<Object> samples = new ArrayList<>(StoredEventSamples.feedback());
+        samples.addAll(StoredEventSamples.since0_1());
+        return samples;
     }
 
     @Test

@@ -41,7 +41,9 @@ class StoredEventNamesTest {
     /** Every name this service has ever stored an event under. A name is never removed from this list. */
     private static final List<String> PINNED = List.of(
             "org.safeguarding.backbone.feedback.owed.api.FeedbackEvents$FeedbackRequested",
-            "org.safeguarding.backbone.feedback.owed.api.FeedbackEvents$FeedbackGiven");
+            "org.safeguarding.backbone.feedback.owed.api.FeedbackEvents$FeedbackGiven",
+            "feedback.FeedbackOverdue",
+            "feedback.FeedbackEscalated");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {

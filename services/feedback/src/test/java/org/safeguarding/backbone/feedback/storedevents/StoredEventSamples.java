@@ -3,7 +3,9 @@ package org.safeguarding.backbone.feedback.storedevents;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackEscalated;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackGiven;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackOverdue;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackRequested;
 
 /**
@@ -27,5 +29,14 @@ public final class StoredEventSamples {
                         "Child and family assessment started", AT.plusSeconds(3600),
                         // version 0.1 checked no feedback for jargon: it stored none, and loads with none
                         List.of()));
+    }
+
+    /** The events added since 0.1: not in its fixture. */
+    public static List<Object> since0_1() {
+        return List.of(
+                new FeedbackOverdue(FEEDBACK, SHARE, CHILD, "csc-a", "school-a", LocalDate.of(2026, 12, 4),
+                        Instant.parse("2026-12-05T00:00:00Z")),
+                new FeedbackEscalated(FEEDBACK, SHARE, CHILD, "csc-a", "school-a", 2, "SAFEGUARDING_PARTNERSHIP",
+                        "partnership-a", Instant.parse("2026-12-12T00:00:00Z")));
     }
 }

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackEscalated;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackGiven;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackOverdue;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
 import org.safeguarding.backbone.contracts.patterns.v1.PatternDetected;
 import org.safeguarding.backbone.contracts.referrals.v1.AcknowledgementOverdue;
@@ -170,6 +172,22 @@ record ChronologyEvent(Envelope envelope, String type, String summary, String su
                             + ". Outcome: " + e.getOutcome(),
                     "feedback:" + e.getFeedbackId(),
                     agencies(e.getGivenBy(), e.getGivenTo()));
+        }
+        if (record instanceof FeedbackOverdue e) {
+            return new ChronologyEvent(e.getEnvelope(), "FeedbackOverdue",
+                    e.getOwedBy() + " has not given " + e.getOwedTo() + " feedback on share " + shortId(e.getShareId())
+                            + ", due by " + e.getDueBy() + ".",
+                    "feedback:" + e.getFeedbackId(),
+                    agencies(e.getOwedBy(), e.getOwedTo()));
+        }
+        if (record instanceof FeedbackEscalated e) {
+            return new ChronologyEvent(e.getEnvelope(), "FeedbackEscalated",
+                    "Feedback " + e.getOwedBy() + " owes " + e.getOwedTo() + " on share " + shortId(e.getShareId())
+                            + " is still not given: escalated (step " + e.getLevel() + ") to "
+                            + (e.getTo().equals("DESIGNATED_LEAD") ? "the designated safeguarding lead of "
+                            : "the safeguarding partnership, ") + e.getEscalatedTo() + ".",
+                    "feedback:" + e.getFeedbackId(),
+                    agencies(e.getOwedBy(), e.getOwedTo(), e.getEscalatedTo()));
         }
         if (record instanceof ChildTransferred e) {
             return new ChronologyEvent(e.getEnvelope(), "ChildTransferred",

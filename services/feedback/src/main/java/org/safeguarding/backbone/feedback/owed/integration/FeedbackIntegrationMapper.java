@@ -3,7 +3,9 @@ package org.safeguarding.backbone.feedback.owed.integration;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
 import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackEscalated;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackGiven;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackOverdue;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents;
 import org.safeguarding.backbone.messaging.publish.Envelopes;
@@ -38,6 +40,29 @@ class FeedbackIntegrationMapper implements IntegrationEventMapper {
                     .setActionTaken(given.actionTaken())
                     .setOutcome(given.outcome())
                     .setPlainLanguageWarnings(WarningsOnTheWire.of(given.plainLanguageWarnings()))
+                    .build()));
+        }
+        if (message.getPayload() instanceof FeedbackEvents.FeedbackOverdue overdue) {
+            return Optional.of(new IntegrationEvent(Topics.FEEDBACK, overdue.childId(), FeedbackOverdue.newBuilder()
+                    .setEnvelope(Envelopes.of(message, overdue.childId(), overdue.owedBy(), overdue.occurredAt()))
+                    .setFeedbackId(overdue.feedbackId())
+                    .setShareId(overdue.shareId())
+                    .setOwedBy(overdue.owedBy())
+                    .setOwedTo(overdue.owedTo())
+                    .setDueBy(overdue.dueBy())
+                    .build()));
+        }
+        if (message.getPayload() instanceof FeedbackEvents.FeedbackEscalated escalated) {
+            return Optional.of(new IntegrationEvent(Topics.FEEDBACK, escalated.childId(), FeedbackEscalated.newBuilder()
+                    .setEnvelope(Envelopes.of(message, escalated.childId(), escalated.owedBy(),
+                            escalated.occurredAt()))
+                    .setFeedbackId(escalated.feedbackId())
+                    .setShareId(escalated.shareId())
+                    .setOwedBy(escalated.owedBy())
+                    .setOwedTo(escalated.owedTo())
+                    .setLevel(escalated.level())
+                    .setTo(escalated.to())
+                    .setEscalatedTo(escalated.escalatedTo())
                     .build()));
         }
         return Optional.empty();

@@ -5,7 +5,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.safeguarding.backbone.messaging.Correlation;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackEscalated;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackGiven;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackOverdue;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackRequested;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +35,16 @@ class FeedbackProjection {
         feedback.findById(event.feedbackId())
                 .ifPresent(view -> view.given(event.actionTaken(), event.outcome(), event.occurredAt(),
                         event.plainLanguageWarnings()));
+    }
+
+    @EventHandler
+    void on(FeedbackOverdue event) {
+        feedback.findById(event.feedbackId()).ifPresent(FeedbackView::overdue);
+    }
+
+    @EventHandler
+    void on(FeedbackEscalated event) {
+        feedback.findById(event.feedbackId()).ifPresent(view -> view.escalated(event.level(), event.escalatedTo()));
     }
 
     @ResetHandler

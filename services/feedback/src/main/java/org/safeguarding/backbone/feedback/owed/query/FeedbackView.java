@@ -31,6 +31,10 @@ public class FeedbackView {
     @Column(length = 4000)
     private String outcome;
     /** Jargon found in the latest feedback (R16), kept as JSON. */
+    /** Not given by the end of its due day (R8); and how far up the ladder it has been escalated, to whom. */
+    private boolean overdue;
+    private Integer escalationLevel;
+    private String escalatedTo;
     @Convert(converter = PlainLanguageWarningsColumn.class)
     @Column(name = "plain_language_warnings")
     private List<PlainLanguageWarning> plainLanguageWarnings = List.of();
@@ -55,6 +59,27 @@ public class FeedbackView {
         this.outcome = outcome;
         this.givenAt = at;
         this.plainLanguageWarnings = List.copyOf(warnings);
+    }
+
+    void overdue() {
+        this.overdue = true;
+    }
+
+    void escalated(int level, String to) {
+        this.escalationLevel = level;
+        this.escalatedTo = to;
+    }
+
+    public boolean isOverdue() {
+        return overdue;
+    }
+
+    public Integer getEscalationLevel() {
+        return escalationLevel;
+    }
+
+    public String getEscalatedTo() {
+        return escalatedTo;
     }
 
     public List<PlainLanguageWarning> getPlainLanguageWarnings() {

@@ -65,12 +65,14 @@ class FeedbackController {
 
     record FeedbackResponse(String feedbackId, String shareId, String childId, String owedBy, String owedTo,
                             LocalDate dueBy, Instant requestedAt, boolean given, Instant givenAt, String actionTaken,
-                            String outcome, List<PlainLanguageWarning> plainLanguageWarnings) {
+                            String outcome, List<PlainLanguageWarning> plainLanguageWarnings, boolean overdue,
+                            Integer escalationLevel, String escalatedTo) {
 
         static FeedbackResponse of(FeedbackView view) {
             return new FeedbackResponse(view.getFeedbackId(), view.getShareId(), view.getChildId(), view.getOwedBy(),
                     view.getOwedTo(), view.getDueBy(), view.getRequestedAt(), view.getGivenAt() != null,
-                    view.getGivenAt(), view.getActionTaken(), view.getOutcome(), view.getPlainLanguageWarnings());
+                    view.getGivenAt(), view.getActionTaken(), view.getOutcome(), view.getPlainLanguageWarnings(),
+                    view.isOverdue(), view.getEscalationLevel(), view.getEscalatedTo());
         }
     }
 }

@@ -2,16 +2,23 @@ package org.safeguarding.backbone.feedback.owed.command;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.kernel.agency.AgencyKind;
+import org.safeguarding.backbone.kernel.agency.KnownAgencies;
+import org.safeguarding.backbone.kernel.calendar.WorkingDayCalendar;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.GiveFeedback;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.RequestFeedback;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackEscalated;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackGiven;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackOverdue;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackRequested;
 
 class OwedFeedbackTest {
@@ -21,13 +28,37 @@ class OwedFeedbackTest {
     private static final FeedbackRequested REQUESTED = new FeedbackRequested("fb-1", "share-1", "9990000018",
             "csc-a", "school-a", DUE, AT);
 
+    /** Overdue once Monday 30 November has ended; escalated 2 working days later, then 5. */
+    private static final Instant OVERDUE_AT = Instant.parse("2026-12-01T00:00:00Z");
+    private static final FeedbackChase CHASE = new FeedbackChase(
+            WorkingDayCalendar.fromBankHolidays(OwedFeedbackTest.class.getResourceAsStream(
+                    "/calendar/england-and-wales-bank-holidays.csv"), "shipped file", ZoneId.of("Europe/London")),
+            List.of(new FeedbackChase.Step(2, FeedbackChase.Addressee.DESIGNATED_LEAD),
+                    new FeedbackChase.Step(5, FeedbackChase.Addressee.SAFEGUARDING_PARTNERSHIP)),
+            new KnownAgencies(Map.of(
+                    "csc-a", new KnownAgencies.Agency("CSC (synthetic)", AgencyKind.CHILDRENS_SOCIAL_CARE, "area-a"),
+                    "school-a", new KnownAgencies.Agency("School (synthetic)", AgencyKind.SCHOOL, "area-a"),
+                    "partnership-a", new KnownAgencies.Agency("Partnership (synthetic)",
+                            AgencyKind.SAFEGUARDING_PARTNERSHIP, "area-a")), "test"));
+    private static final RequestFeedback REQUEST = new RequestFeedback("fb-1", "share-1", "9990000018", "csc-a",
+            "school-a", DUE, AT);
+    private static final FeedbackOverdue OVERDUE = new FeedbackOverdue("fb-1", "share-1", "9990000018", "csc-a",
+            "school-a", DUE, OVERDUE_AT);
+
     private AggregateTestFixture<OwedFeedback> fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(OwedFeedback.class);
+        fixture = fixture();
+    }
+
+    /** A fixture of its own for each scenario: its deadline manager keeps the time it was given. */
+    private static AggregateTestFixture<OwedFeedback> fixture() {
+        AggregateTestFixture<OwedFeedback> fixture = new AggregateTestFixture<>(OwedFeedback.class);
+        fixture.registerInjectableResource(CHASE);
         fixture.registerInjectableResource(PlainLanguageChecker.fromGlossary(
-                getClass().getResourceAsStream("/glossary/safeguarding-glossary.csv"), "shipped glossary", Set.of()));
+                OwedFeedbackTest.class.getResourceAsStream("/glossary/safeguarding-glossary.csv"), "shipped glossary", Set.of()));
+        return fixture;
     }
 
     @Test
@@ -72,6 +103,50 @@ class OwedFeedbackTest {
         fixture.given(REQUESTED)
                 .when(new GiveFeedback("fb-1", "school-a", "action", "outcome", AT))
                 .expectException(OwedFeedback.NotOwedBy.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void feedbackOwed_isDueToBeChasedOnceItsDueDayHasEnded() {
+        fixture.givenCurrentTime(AT)
+                .when(REQUEST)
+                .expectEvents(REQUESTED)
+                .expectScheduledDeadlineWithName(OVERDUE_AT, OwedFeedback.CHASE);
+    }
+
+    @Test
+    void notGivenByTheEndOfItsDueDay_itIsOverdue_notAMomentBefore() {
+        fixture.givenCurrentTime(AT).andGivenCommands(REQUEST)
+                .whenTimeAdvancesTo(OVERDUE_AT.minusMillis(1))
+                .expectNoEvents();
+        fixture().givenCurrentTime(AT).andGivenCommands(REQUEST)
+                .whenTimeAdvancesTo(OVERDUE_AT)
+                .expectEvents(OVERDUE)
+                // Tuesday 1 December, then two working days: Thursday 3 December
+                .expectScheduledDeadlineWithName(Instant.parse("2026-12-03T00:00:00Z"), OwedFeedback.CHASE);
+    }
+
+    @Test
+    void stillNotGiven_itIsEscalatedUpTheLadder_inWorkingDays_toTheDesignatedLeadThenThePartnership() {
+        FeedbackEscalated toTheLead = new FeedbackEscalated("fb-1", "share-1", "9990000018", "csc-a", "school-a", 1,
+                "DESIGNATED_LEAD", "csc-a", Instant.parse("2026-12-03T00:00:00Z"));
+        // five working days after Tuesday 1 December: Tuesday 8 December (the weekend does not count)
+        FeedbackEscalated toThePartnership = new FeedbackEscalated("fb-1", "share-1", "9990000018", "csc-a",
+                "school-a", 2, "SAFEGUARDING_PARTNERSHIP", "partnership-a", Instant.parse("2026-12-08T00:00:00Z"));
+        fixture.givenCurrentTime(AT).andGivenCommands(REQUEST)
+                .whenTimeAdvancesTo(Instant.parse("2026-12-07T23:59:59Z"))
+                .expectEvents(OVERDUE, toTheLead);
+        fixture().givenCurrentTime(AT).andGivenCommands(REQUEST)
+                .whenTimeAdvancesTo(Instant.parse("2026-12-31T00:00:00Z"))
+                .expectEvents(OVERDUE, toTheLead, toThePartnership)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void givenBeforeAStepIsDue_theChaseStops() {
+        fixture.givenCurrentTime(AT)
+                .andGivenCommands(REQUEST, new GiveFeedback("fb-1", "csc-a", "Home visit", "Child seen", AT))
+                .whenTimeAdvancesTo(Instant.parse("2026-12-31T00:00:00Z"))
                 .expectNoEvents();
     }
 }

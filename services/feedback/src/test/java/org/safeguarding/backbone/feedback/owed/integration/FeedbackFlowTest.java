@@ -20,7 +20,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackEscalated;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackGiven;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackOverdue;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
@@ -62,9 +64,13 @@ class FeedbackFlowTest {
     @Autowired MockMvc mvc;
 
     static InformationShared share(String shareId, String eventId) {
+        return share(shareId, eventId, Instant.parse("2026-11-20T09:15:00Z"));
+    }
+
+    static InformationShared share(String shareId, String eventId, Instant occurredAt) {
         return InformationShared.newBuilder()
                 .setEnvelope(Envelope.newBuilder().setEventId(eventId).setChildId(CHILD)
-                        .setOccurredAt(Instant.parse("2026-11-20T09:15:00Z")).setRecordedAt(Instant.now())
+                        .setOccurredAt(occurredAt).setRecordedAt(Instant.now())
                         .setActingAgency("school-a").setCorrelationId("conversation-" + shareId).build())
                 .setShareId(shareId).setSenderAgency("school-a").setRecipientAgencies(List.of("csc-a", "gp-a"))
                 .setPurpose("Concern about repeated unexplained absences")
@@ -175,5 +181,42 @@ class FeedbackFlowTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("ICPC booked"))
                 .andExpect(jsonPath("$.plainLanguageWarnings[*].term").value(contains("s47", "CP-IS", "ICPC")));
+    }
+
+    @Test
+    void feedbackNotGivenInTime_isOverdue_thenEscalatedUpTheLadder_eachStepOnKafka_andTheReferrerSeesIt()
+            throws Exception {
+        // a share made long ago: its feedback was due in January, so every step of the chase is already due
+        String shareId = UUID.randomUUID().toString();
+        kafka.send(Topics.REFERRALS, CHILD, share(shareId, UUID.randomUUID().toString(),
+                Instant.parse("2026-01-05T09:15:00Z"))).get();
+        String feedbackId = ReferralEventsListener.feedbackId(shareId, "csc-a");
+
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.FEEDBACK)) {
+            List<ConsumerRecord<String, SpecificRecord>> chased = reader.await(r ->
+                    (r.value() instanceof FeedbackOverdue o && o.getFeedbackId().equals(feedbackId))
+                    || (r.value() instanceof FeedbackEscalated e && e.getFeedbackId().equals(feedbackId)), 3,
+                    Duration.ofSeconds(60));
+            assertThat(chased).extracting(r -> r.value().getClass().getSimpleName())
+                    .containsExactly("FeedbackOverdue", "FeedbackEscalated", "FeedbackEscalated");
+            FeedbackOverdue overdue = (FeedbackOverdue) chased.get(0).value();
+            assertThat(overdue.getDueBy()).as("10 working days after Monday 5 January")
+                    .isEqualTo(LocalDate.parse("2026-01-19"));
+            assertThat(overdue.getEnvelope().getOccurredAt()).isEqualTo(Instant.parse("2026-01-20T00:00:00Z"));
+            FeedbackEscalated toTheLead = (FeedbackEscalated) chased.get(1).value();
+            assertThat(toTheLead.getLevel()).isEqualTo(1);
+            assertThat(toTheLead.getTo()).isEqualTo("DESIGNATED_LEAD");
+            assertThat(toTheLead.getEscalatedTo()).isEqualTo("csc-a");
+            FeedbackEscalated toThePartnership = (FeedbackEscalated) chased.get(2).value();
+            assertThat(toThePartnership.getLevel()).isEqualTo(2);
+            assertThat(toThePartnership.getEscalatedTo()).isEqualTo("partnership-a");
+            assertThat(toThePartnership.getEnvelope().getCorrelationId()).as("the share's conversation")
+                    .isEqualTo("conversation-" + shareId);
+        }
+        mvc.perform(get("/api/feedback/{id}", feedbackId).with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.overdue").value(true))
+                .andExpect(jsonPath("$.escalationLevel").value(2))
+                .andExpect(jsonPath("$.escalatedTo").value("partnership-a"));
     }
 }
