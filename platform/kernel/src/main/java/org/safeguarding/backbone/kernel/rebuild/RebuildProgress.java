@@ -50,6 +50,15 @@ public record RebuildProgress(Stage stage, long done, long total, long skipped, 
             return current.get();
         }
 
+        /** A rebuild begins ({@link #begin}) and runs on a thread of its own; where it is, as it starts. */
+        public RebuildProgress beginInBackground(String projection, Runnable rebuild) {
+            RebuildProgress started = begin(projection);
+            Thread thread = new Thread(rebuild, projection + "-rebuild");
+            thread.setDaemon(true);
+            thread.start();
+            return started;
+        }
+
         /** There are {@code more} to read than were known. */
         public void more(Stage stage, long more) {
             RebuildProgress now = current.get();

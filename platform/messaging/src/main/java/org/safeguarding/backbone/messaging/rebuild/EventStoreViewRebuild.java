@@ -74,11 +74,7 @@ public final class EventStoreViewRebuild implements Rebuild {
 
     @Override
     public RebuildProgress start() {
-        RebuildProgress started = progress.begin(processingGroup);
-        Thread thread = new Thread(this::run, processingGroup + "-rebuild");
-        thread.setDaemon(true);
-        thread.start();
-        return started;
+        return progress.beginInBackground(processingGroup, this::run);
     }
 
     @Override
@@ -100,12 +96,7 @@ public final class EventStoreViewRebuild implements Rebuild {
                 progress.stage(Stage.CATCHING_UP);
                 readFrom(read);
                 progress.stage(Stage.SWITCHING);
-                try {
-                    transaction.executeWithoutResult(status -> tables.switchIn(jdbc));
-                } catch (RuntimeException e) {
-                    restore(e);
-                    throw e;
-                }
+                tables.switchInOrRestore(jdbc, dataSource, transaction, () -> { });
             });
             progress.stage(Stage.DONE);
             LOG.info("the {} was rebuilt from the event store: {} events read", processingGroup,
@@ -118,14 +109,6 @@ public final class EventStoreViewRebuild implements Rebuild {
                 e.addSuppressed(dropping);
             }
             progress.failed(String.valueOf(e.getMessage()));
-        }
-    }
-
-    private void restore(RuntimeException failure) {
-        try {
-            tables.restore(jdbc, dataSource);
-        } catch (Exception restoring) {
-            failure.addSuppressed(restoring);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A projection's tables and their twins beside them ({@code <table>_rebuild}), each built to its live table's shape as
@@ -93,6 +94,27 @@ public final class TablesBeside {
         }
         for (Table table : tables) {
             table.takeNames(jdbc);
+        }
+    }
+
+    /**
+     * The switch in one transaction, after {@code first} (in the same transaction): on a failure the live tables are
+     * put back ({@link #restore}) and the failure thrown on.
+     */
+    public void switchInOrRestore(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transaction,
+                                  Runnable first) {
+        try {
+            transaction.executeWithoutResult(status -> {
+                first.run();
+                switchIn(jdbc);
+            });
+        } catch (RuntimeException e) {
+            try {
+                restore(jdbc, dataSource);
+            } catch (Exception restoring) {
+                e.addSuppressed(restoring);
+            }
+            throw e;
         }
     }
 

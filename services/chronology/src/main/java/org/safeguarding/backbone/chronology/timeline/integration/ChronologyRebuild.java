@@ -85,11 +85,7 @@ public class ChronologyRebuild implements Rebuild {
     /** Starts a rebuild in the background; one at a time. */
     @Override
     public RebuildProgress start() {
-        RebuildProgress started = progress.begin(PROJECTION);
-        Thread thread = new Thread(this::run, "chronology-rebuild");
-        thread.setDaemon(true);
-        thread.start();
-        return started;
+        return progress.beginInBackground(PROJECTION, this::run);
     }
 
     @Override
@@ -136,19 +132,10 @@ public class ChronologyRebuild implements Rebuild {
                     progress.more(Stage.CATCHING_UP, more);
                     readUntil(consumer, now);
                     progress.stage(Stage.SWITCHING);
-                    gate.switching(() -> {
-                        try {
-                            transaction.executeWithoutResult(status -> {
-                                // which lead agencies were last announced is not on the topics: it stays as it was
-                                jdbc.update("update " + ChronologyTables.REBUILD.childArea() + " r set announced_leads = "
-                                        + "(select l.announced_leads from child_area l where l.child_id = r.child_id)");
-                                tables.switchIn(jdbc);
-                            });
-                        } catch (RuntimeException e) {
-                            restore(tables, e);
-                            throw e;
-                        }
-                    });
+                    // which lead agencies were last announced is not on the topics: it stays as it was
+                    gate.switching(() -> tables.switchInOrRestore(jdbc, dataSource, transaction, () -> jdbc.update(
+                            "update " + ChronologyTables.REBUILD.childArea() + " r set announced_leads = (select "
+                                    + "l.announced_leads from child_area l where l.child_id = r.child_id)")));
                 } finally {
                     live.resume();
                 }
@@ -164,14 +151,6 @@ public class ChronologyRebuild implements Rebuild {
                 e.addSuppressed(dropping);
             }
             progress.failed(String.valueOf(e.getMessage()));
-        }
-    }
-
-    private void restore(TablesBeside tables, RuntimeException failure) {
-        try {
-            tables.restore(jdbc, dataSource);
-        } catch (Exception restoring) {
-            failure.addSuppressed(restoring);
         }
     }
 
