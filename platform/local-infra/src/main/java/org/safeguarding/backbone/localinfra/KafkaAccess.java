@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
@@ -117,7 +118,9 @@ public final class KafkaAccess {
 
     /**
      * Creates the topics that do not exist yet ({@code partitions} each, replication {@code replicas}) and every ACL
-     * (creating an ACL that exists changes nothing). {@code admin} must connect as a super user.
+     * (creating an ACL that exists changes nothing), and returns once the broker enforces every one: an ACL is
+     * committed before the broker's authorizer has it, and a client let in meanwhile would be refused (seen on a
+     * loaded machine). {@code admin} must connect as a super user.
      */
     public void apply(Admin admin, int partitions, short replicas) {
         try {
@@ -128,6 +131,14 @@ public final class KafkaAccess {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
             }
             admin.createAcls(acls()).all().get(60, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!admin.describeAcls(AclBindingFilter.ANY).values().get(60, TimeUnit.SECONDS)
+                    .containsAll(acls())) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("the broker did not enforce the backbone's ACLs within 60 s");
+                }
+                Thread.sleep(100);
+            }
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not create the backbone's topics and ACLs", e);
         } catch (InterruptedException e) {
