@@ -81,8 +81,8 @@ final class RebuildCommand {
                 String stage = field(body, "stage");
                 out.println(line(body));
                 if ("DONE".equals(stage)) {
-                    out.println("Rebuilt: " + field(body, "done") + " records read, " + field(body, "skipped")
-                            + " of them not acts (dead-lettered when they came).");
+                    out.println("Rebuilt: " + field(body, "done") + " records or events read from the log, "
+                            + field(body, "skipped") + " of them not acts (refused when they first came).");
                     return 0;
                 }
                 if ("FAILED".equals(stage)) {
