@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.referrals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.VALID;
 import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,9 +135,11 @@ class ViewRebuildTest {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(200);
+        // shares being made before the rebuild starts, and still after it has switched
+        await().atMost(Duration.ofSeconds(30)).until(() -> made.size() >= 3);
         RebuildChecks.rebuild(mvc, "share-view");
-        Thread.sleep(200);
+        int whenSwitched = made.size();
+        await().atMost(Duration.ofSeconds(30)).until(() -> made.size() >= whenSwitched + 3);
         going.set(false);
         calls.get(60, TimeUnit.SECONDS);
 

@@ -111,12 +111,7 @@ public class ChronologyRebuild implements Rebuild {
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
-                long total = 0;
-                for (TopicPartition partition : partitions) {
-                    total += end.get(partition) - beginning.get(partition);
-                }
-                progress.more(Stage.READING, total);
+                progress.more(Stage.READING, between(consumer.beginningOffsets(partitions), end));
                 readUntil(consumer, end);
                 tables.index(jdbc);
 
@@ -125,11 +120,7 @@ public class ChronologyRebuild implements Rebuild {
                 try {
                     awaitPaused(live);
                     Map<TopicPartition, Long> now = consumer.endOffsets(partitions);
-                    long more = 0;
-                    for (TopicPartition partition : partitions) {
-                        more += now.get(partition) - end.get(partition);
-                    }
-                    progress.more(Stage.CATCHING_UP, more);
+                    progress.more(Stage.CATCHING_UP, between(end, now));
                     readUntil(consumer, now);
                     progress.stage(Stage.SWITCHING);
                     // which lead agencies were last announced is not on the topics: it stays as it was
@@ -152,6 +143,11 @@ public class ChronologyRebuild implements Rebuild {
             }
             progress.failed(String.valueOf(e.getMessage()));
         }
+    }
+
+    /** The records between two positions of every partition. */
+    private static long between(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+        return to.entrySet().stream().mapToLong(e -> e.getValue() - from.get(e.getKey())).sum();
     }
 
     /** Records what each poll brings, a poll's acts at once, until every partition is at {@code end}. */

@@ -53,13 +53,7 @@ public class ChronologyProjection {
 
     @Transactional
     public Recorded record(Act act) {
-        return record(act, ChronologyTables.LIVE);
-    }
-
-    /** Records {@code act} in {@code tables}: the live chronology, or one being rebuilt beside it. */
-    @Transactional
-    public Recorded record(Act act, ChronologyTables tables) {
-        return recordAll(List.of(act), tables).get(0);
+        return recordAll(List.of(act), ChronologyTables.LIVE).get(0);
     }
 
     /**

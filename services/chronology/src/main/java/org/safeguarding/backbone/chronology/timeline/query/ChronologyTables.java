@@ -70,8 +70,9 @@ public record ChronologyTables(String suffix) {
     Map<String, Set<String>> partiesOfSubjects(JdbcTemplate jdbc, List<String> subjects) {
         Map<String, Set<String>> parties = new HashMap<>();
         in(jdbc, "select subject, agency from " + subjectParty() + " where subject in ", subjects,
-                (row, n) -> parties.computeIfAbsent(row.getString(1), s -> new LinkedHashSet<>())
-                        .add(row.getString(2)));
+                (row, n) -> Map.entry(row.getString(1), row.getString(2)))
+                .forEach(party -> parties.computeIfAbsent(party.getKey(), s -> new LinkedHashSet<>())
+                        .add(party.getValue()));
         return parties;
     }
 
