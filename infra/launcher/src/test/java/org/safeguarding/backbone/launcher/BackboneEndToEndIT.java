@@ -58,7 +58,7 @@ class BackboneEndToEndIT {
     /** What the test does, as the chronology should list it: each act once. */
     private static final String[] EVERY_ACT = {"InformationShared", "ShareAcknowledged", "ClarificationRequested",
         "ClarificationAnswered", "ShareRead", "UnderstandingConfirmed", "FeedbackRequested", "FeedbackGiven",
-        "ChildTransferred"};
+        "FeedbackChallenged", "FeedbackChallengeAnswered", "FeedbackChallengeResolved", "ChildTransferred"};
 
     @Test
     void aShareFlowsThroughAllFourServicesIntoTheChronologyOnce_andSurvivesARestart(@TempDir Path data)
@@ -89,6 +89,15 @@ class BackboneEndToEndIT {
             assertThat(owed.get(0).get("owedTo").asText()).isEqualTo("school-a");
             call(backbone, "feedback", "POST", "/api/feedback/" + feedbackId, "csc-a",
                     "{\"actionTaken\": \"Strategy discussion held\", \"outcome\": \"Assessment started\"}", 200);
+            // the school finds the feedback thin and challenges it; children's social care answers; the school is
+            // satisfied
+            call(backbone, "feedback", "POST", "/api/feedback/" + feedbackId + "/challenges", "school-a",
+                    "{\"reasons\": \"We were not told whether the child was seen alone\"}", 200);
+            call(backbone, "feedback", "POST", "/api/feedback/" + feedbackId + "/challenges/1/answers", "csc-a",
+                    "{\"answer\": \"The child was seen alone at school on Tuesday\"}", 200);
+            assertThat(call(backbone, "feedback", "POST", "/api/feedback/" + feedbackId + "/challenges/1/resolution",
+                    "school-a", "{\"resolution\": \"Satisfied: the child was seen alone\"}", 200)
+                    .get("challenges").get(0).get("status").asText()).isEqualTo("RESOLVED");
             // the transitions service learns over Kafka that school-a works with the child; until it has, it refuses
             // (403, nothing recorded) to let school-a record the child moving away
             AtomicReference<String> transferId = new AtomicReference<>();

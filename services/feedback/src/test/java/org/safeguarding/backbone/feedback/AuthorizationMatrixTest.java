@@ -13,6 +13,9 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.AnswerChallenge;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.ChallengeFeedback;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.GiveFeedback;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.RequestFeedback;
 import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.messaging.audit.LeadAgencies;
@@ -68,6 +71,30 @@ class AuthorizationMatrixTest {
         return feedbackId;
     }
 
+    /** The same, given by csc-a. */
+    private String given() {
+        String feedbackId = owed();
+        CorrelatedCommands.sendAndWait(commands, new GiveFeedback(feedbackId, "csc-a", "Visit", "No further action",
+                Instant.now()), Map.of("correlationId", "matrix"));
+        return feedbackId;
+    }
+
+    /** The same, challenged by school-a: challenge 1, at level 1, addressed to csc-a. */
+    private String challenged() {
+        String feedbackId = given();
+        CorrelatedCommands.sendAndWait(commands, new ChallengeFeedback(feedbackId, "school-a", "Child not seen",
+                Instant.now()), Map.of("correlationId", "matrix"));
+        return feedbackId;
+    }
+
+    /** The same, its challenge answered by csc-a. */
+    private String answered() {
+        String feedbackId = challenged();
+        CorrelatedCommands.sendAndWait(commands, new AnswerChallenge(feedbackId, 1, "csc-a", "Visit booked",
+                Instant.now()), Map.of("correlationId", "matrix"));
+        return feedbackId;
+    }
+
     private AuthorizationMatrix matrix() {
         return new AuthorizationMatrix()
                 .row("GET /api/feedback", caller -> get("/api/feedback"), 200)
@@ -76,7 +103,22 @@ class AuthorizationMatrixTest {
                 .row("POST /api/feedback/{feedbackId}", caller -> post("/api/feedback/{id}", owed())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"actionTaken\": \"Visit\", \"outcome\": \"Plan\"}"), 404,
-                        MAKER, 409, COUNTERPART, 200);
+                        MAKER, 409, COUNTERPART, 200)
+                .row("POST /api/feedback/{feedbackId}/challenges", caller -> post("/api/feedback/{id}/challenges",
+                        given()).contentType(MediaType.APPLICATION_JSON).content("{\"reasons\": \"Not seen\"}"), 404,
+                        MAKER, 200, COUNTERPART, 409)
+                .row("POST /api/feedback/{feedbackId}/challenges/{challenge}/answers", caller -> post(
+                        "/api/feedback/{id}/challenges/1/answers", challenged()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\": \"Visit booked\"}"), 404,
+                        MAKER, 409, COUNTERPART, 200)
+                .row("POST /api/feedback/{feedbackId}/challenges/{challenge}/escalations", caller -> post(
+                        "/api/feedback/{id}/challenges/1/escalations", answered())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reasons\": \"Still not seen\"}"), 404,
+                        MAKER, 200, COUNTERPART, 409)
+                .row("POST /api/feedback/{feedbackId}/challenges/{challenge}/resolution", caller -> post(
+                        "/api/feedback/{id}/challenges/1/resolution", answered())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"resolution\": \"Agreed\"}"), 404,
+                        MAKER, 200, COUNTERPART, 409);
     }
 
     @Test

@@ -21,6 +21,11 @@ class StoredEventsConfiguration {
                 .event(FeedbackEvents.FeedbackGiven.class, FEEDBACK_0_1 + "FeedbackGiven")
                 .event(FeedbackEvents.FeedbackOverdue.class, "feedback.FeedbackOverdue")
                 .event(FeedbackEvents.FeedbackEscalated.class, "feedback.FeedbackEscalated")
+                .event(FeedbackEvents.FeedbackChallenged.class, "feedback.FeedbackChallenged")
+                .event(FeedbackEvents.FeedbackChallengeAnswered.class, "feedback.FeedbackChallengeAnswered")
+                .event(FeedbackEvents.FeedbackChallengeOverdue.class, "feedback.FeedbackChallengeOverdue")
+                .event(FeedbackEvents.FeedbackChallengeEscalated.class, "feedback.FeedbackChallengeEscalated")
+                .event(FeedbackEvents.FeedbackChallengeResolved.class, "feedback.FeedbackChallengeResolved")
                 .build();
     }
 }

@@ -14,6 +14,6 @@ class ViewRebuildsConfiguration {
 
     @Bean
     Rebuild feedbackViewRebuild(ViewRebuilds views) {
-        return views.of("feedback-view", "feedback_view");
+        return views.of("feedback-view", "feedback_view", "feedback_challenge_view");
     }
 }

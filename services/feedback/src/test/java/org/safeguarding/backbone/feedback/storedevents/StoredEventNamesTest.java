@@ -43,7 +43,12 @@ class StoredEventNamesTest {
             "org.safeguarding.backbone.feedback.owed.api.FeedbackEvents$FeedbackRequested",
             "org.safeguarding.backbone.feedback.owed.api.FeedbackEvents$FeedbackGiven",
             "feedback.FeedbackOverdue",
-            "feedback.FeedbackEscalated");
+            "feedback.FeedbackEscalated",
+            "feedback.FeedbackChallenged",
+            "feedback.FeedbackChallengeAnswered",
+            "feedback.FeedbackChallengeOverdue",
+            "feedback.FeedbackChallengeEscalated",
+            "feedback.FeedbackChallengeResolved");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {

@@ -3,6 +3,11 @@ package org.safeguarding.backbone.feedback.storedevents;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackChallengeAnswered;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackChallengeEscalated;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackChallengeOverdue;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackChallengeResolved;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackChallenged;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackEscalated;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackGiven;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackOverdue;
@@ -37,6 +42,18 @@ public final class StoredEventSamples {
                 new FeedbackOverdue(FEEDBACK, SHARE, CHILD, "csc-a", "school-a", LocalDate.of(2026, 12, 4),
                         Instant.parse("2026-12-05T00:00:00Z")),
                 new FeedbackEscalated(FEEDBACK, SHARE, CHILD, "csc-a", "school-a", 2, "SAFEGUARDING_PARTNERSHIP",
-                        "partnership-a", Instant.parse("2026-12-12T00:00:00Z")));
+                        "partnership-a", Instant.parse("2026-12-12T00:00:00Z")),
+                new FeedbackChallenged(FEEDBACK, SHARE, CHILD, 1, "school-a", "csc-a", "The child was not seen", 1,
+                        "PRACTITIONER", "csc-a", LocalDate.of(2026, 12, 17), Instant.parse("2026-12-14T10:00:00Z"),
+                        List.of()),
+                new FeedbackChallengeAnswered(FEEDBACK, SHARE, CHILD, 1, 1, "csc-a", "school-a", "A visit is booked",
+                        Instant.parse("2026-12-15T10:00:00Z"), List.of()),
+                new FeedbackChallengeOverdue(FEEDBACK, SHARE, CHILD, 1, 2, "csc-a", LocalDate.of(2026, 12, 22),
+                        Instant.parse("2026-12-23T00:00:00Z")),
+                new FeedbackChallengeEscalated(FEEDBACK, SHARE, CHILD, 1, 3, "SAFEGUARDING_PARTNERSHIP",
+                        "partnership-a", "NOT_ANSWERED_IN_TIME", null, LocalDate.of(2027, 1, 8),
+                        Instant.parse("2026-12-23T00:00:00Z"), List.of()),
+                new FeedbackChallengeResolved(FEEDBACK, SHARE, CHILD, 1, 3, "partnership-a",
+                        "A strategy discussion is to be held", Instant.parse("2027-01-05T10:00:00Z"), List.of()));
     }
 }

@@ -9,6 +9,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallengeAnswered;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallengeEscalated;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallengeOverdue;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallengeResolved;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallenged;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackEscalated;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackGiven;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackOverdue;
@@ -189,6 +194,46 @@ record ChronologyEvent(Envelope envelope, String type, String summary, String su
                     "feedback:" + e.getFeedbackId(),
                     agencies(e.getOwedBy(), e.getOwedTo(), e.getEscalatedTo()));
         }
+        if (record instanceof FeedbackChallenged e) {
+            return new ChronologyEvent(e.getEnvelope(), "FeedbackChallenged",
+                    e.getChallengedBy() + " challenged the feedback " + e.getChallengedTo() + " gave on share "
+                            + shortId(e.getShareId()) + " (challenge " + e.getChallenge() + ", level 1, to "
+                            + addressee(e.getTo(), e.getAddressedTo()) + ", answer due by " + e.getAnswerDueBy()
+                            + "). Reasons: " + e.getReasons(),
+                    "feedback:" + e.getFeedbackId(),
+                    agencies(e.getChallengedBy(), e.getChallengedTo(), e.getAddressedTo()));
+        }
+        if (record instanceof FeedbackChallengeAnswered e) {
+            return new ChronologyEvent(e.getEnvelope(), "FeedbackChallengeAnswered",
+                    e.getAnsweredBy() + " answered " + e.getAnsweredTo() + "'s challenge " + e.getChallenge()
+                            + " at level " + e.getLevel() + ": " + e.getAnswer(),
+                    "feedback:" + e.getFeedbackId(),
+                    agencies(e.getAnsweredBy(), e.getAnsweredTo()));
+        }
+        if (record instanceof FeedbackChallengeOverdue e) {
+            return new ChronologyEvent(e.getEnvelope(), "FeedbackChallengeOverdue",
+                    e.getAddressedTo() + " did not answer challenge " + e.getChallenge() + " at level "
+                            + e.getLevel() + ", due by " + e.getAnswerDueBy() + ".",
+                    "feedback:" + e.getFeedbackId(),
+                    agencies(e.getAddressedTo()));
+        }
+        if (record instanceof FeedbackChallengeEscalated e) {
+            return new ChronologyEvent(e.getEnvelope(), "FeedbackChallengeEscalated",
+                    "Challenge " + e.getChallenge() + " to feedback on share " + shortId(e.getShareId())
+                            + (e.getReason().equals("NOT_ANSWERED_IN_TIME") ? " was not answered in time"
+                            : " was not resolved by the answer") + ": taken to level " + e.getLevel() + ", "
+                            + addressee(e.getTo(), e.getAddressedTo()) + ", answer due by " + e.getAnswerDueBy()
+                            + (e.getReasons() == null ? "." : ". Reasons: " + e.getReasons()),
+                    "feedback:" + e.getFeedbackId(),
+                    agencies(e.getAddressedTo()));
+        }
+        if (record instanceof FeedbackChallengeResolved e) {
+            return new ChronologyEvent(e.getEnvelope(), "FeedbackChallengeResolved",
+                    e.getResolvedBy() + " resolved challenge " + e.getChallenge() + " to feedback on share "
+                            + shortId(e.getShareId()) + " at level " + e.getLevel() + ": " + e.getResolution(),
+                    "feedback:" + e.getFeedbackId(),
+                    agencies(e.getResolvedBy()));
+        }
         if (record instanceof ChildTransferred e) {
             return new ChronologyEvent(e.getEnvelope(), "ChildTransferred",
                     "Child moved from " + e.getFromAgency() + " to " + e.getToAgency() + " on " + e.getMovedOn()
@@ -279,5 +324,15 @@ record ChronologyEvent(Envelope envelope, String type, String summary, String su
 
     private static String shortId(String id) {
         return id.length() > 8 ? id.substring(0, 8) : id;
+    }
+
+    /** Whom a level of a ladder is addressed to, in words. */
+    private static String addressee(String to, String agency) {
+        return switch (to) {
+            case "PRACTITIONER" -> "the practitioner at " + agency;
+            case "DESIGNATED_LEAD" -> "the designated safeguarding lead of " + agency;
+            case "SAFEGUARDING_PARTNERSHIP" -> "the safeguarding partnership, " + agency;
+            default -> to + " (" + agency + ")";
+        };
     }
 }

@@ -9,6 +9,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyEntry;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallengeEscalated;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallengeResolved;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallenged;
 import org.safeguarding.backbone.contracts.referrals.v1.Channel;
 import org.safeguarding.backbone.contracts.referrals.v1.DecidedNotToShare;
 import org.safeguarding.backbone.contracts.referrals.v1.Consent;
@@ -68,6 +71,32 @@ class ChronologyEventTest {
         ChronologyEvent written = ChronologyEvent.of(WrittenFollowUpRecorded.newBuilder().setEnvelope(ENVELOPE)
                 .setShareId("share-0001").setRecipientAgencies(List.of("school-a")).setWrittenRecord("Letter").build());
         assertThat(written.summary()).isEqualTo("police-a followed up share share-00 in writing.");
+    }
+
+    @Test
+    void aChallengeToFeedback_eachLevelItClimbs_andItsResolution_areOnTheChronology_namingWhoIsAsked() {
+        ChronologyEvent challenged = ChronologyEvent.of(FeedbackChallenged.newBuilder().setEnvelope(ENVELOPE)
+                .setFeedbackId("fb-1").setShareId("share-0001").setChallenge(1).setChallengedBy("school-a")
+                .setChallengedTo("csc-a").setReasons("The child was not seen").setLevel(1).setTo("PRACTITIONER")
+                .setAddressedTo("csc-a").setAnswerDueBy(java.time.LocalDate.parse("2026-11-26")).build());
+        assertThat(challenged.summary()).isEqualTo("school-a challenged the feedback csc-a gave on share share-00 "
+                + "(challenge 1, level 1, to the practitioner at csc-a, answer due by 2026-11-26). "
+                + "Reasons: The child was not seen");
+        assertThat(challenged.subject()).isEqualTo("feedback:fb-1");
+
+        ChronologyEvent climbed = ChronologyEvent.of(FeedbackChallengeEscalated.newBuilder().setEnvelope(ENVELOPE)
+                .setFeedbackId("fb-1").setShareId("share-0001").setChallenge(1).setLevel(3)
+                .setTo("SAFEGUARDING_PARTNERSHIP").setAddressedTo("partnership-a").setReason("NOT_ANSWERED_IN_TIME")
+                .setReasons(null).setAnswerDueBy(java.time.LocalDate.parse("2026-12-18")).build());
+        assertThat(climbed.summary()).isEqualTo("Challenge 1 to feedback on share share-00 was not answered in time: "
+                + "taken to level 3, the safeguarding partnership, partnership-a, answer due by 2026-12-18.");
+        assertThat(climbed.parties()).as("the partnership is now party").contains("partnership-a");
+
+        ChronologyEvent resolved = ChronologyEvent.of(FeedbackChallengeResolved.newBuilder().setEnvelope(ENVELOPE)
+                .setFeedbackId("fb-1").setShareId("share-0001").setChallenge(1).setLevel(3)
+                .setResolvedBy("partnership-a").setResolution("A strategy discussion is to be held").build());
+        assertThat(resolved.summary()).isEqualTo("partnership-a resolved challenge 1 to feedback on share share-00 "
+                + "at level 3: A strategy discussion is to be held");
     }
 
     @Test

@@ -17,4 +17,21 @@ public final class FeedbackCommands {
     public record GiveFeedback(@TargetAggregateIdentifier String feedbackId, String agency, String actionTaken,
                                String outcome, Instant occurredAt) {
     }
+    /** The referrer challenges feedback it finds inadequate (professional disagreement). */
+    public record ChallengeFeedback(@TargetAggregateIdentifier String feedbackId, String agency, String reasons,
+                                    Instant occurredAt) {
+    }
+
+    public record AnswerChallenge(@TargetAggregateIdentifier String feedbackId, int challenge, String agency,
+                                  String answer, Instant occurredAt) {
+    }
+
+    /** The referrer, not satisfied with the answer, takes the challenge up a level. */
+    public record EscalateChallenge(@TargetAggregateIdentifier String feedbackId, int challenge, String agency,
+                                    String reasons, Instant occurredAt) {
+    }
+
+    public record ResolveChallenge(@TargetAggregateIdentifier String feedbackId, int challenge, String agency,
+                                   String resolution, Instant occurredAt) {
+    }
 }

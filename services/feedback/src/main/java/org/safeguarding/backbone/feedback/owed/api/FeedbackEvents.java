@@ -43,4 +43,67 @@ public sealed interface FeedbackEvents {
             plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
         }
     }
+    /**
+     * The referrer finds the feedback inadequate and challenges it: a professional disagreement, resolved by climbing
+     * the partnership's ladder of levels, each answered by its deadline.
+     *
+     * @param challenge    which challenge of this feedback, from 1
+     * @param challengedBy the referrer, owed the feedback
+     * @param challengedTo the agency that gave it
+     * @param level        the level the disagreement is at, 1
+     * @param to           whom the level is addressed to: PRACTITIONER, DESIGNATED_LEAD or SAFEGUARDING_PARTNERSHIP
+     * @param addressedTo  the agency that answers at this level
+     * @param answerDueBy  the last working day to answer at this level
+     */
+    record FeedbackChallenged(String feedbackId, String shareId, String childId, int challenge, String challengedBy,
+                              String challengedTo, String reasons, int level, String to, String addressedTo,
+                              LocalDate answerDueBy, Instant occurredAt,
+                              List<PlainLanguageWarning> plainLanguageWarnings) implements FeedbackEvents {
+        public FeedbackChallenged {
+            plainLanguageWarnings = List.copyOf(plainLanguageWarnings);
+        }
+    }
+
+    /** The agency a challenge is addressed to answers it at its current level; it may answer again. */
+    record FeedbackChallengeAnswered(String feedbackId, String shareId, String childId, int challenge, int level,
+                                     String answeredBy, String answeredTo, String answer, Instant occurredAt,
+                                     List<PlainLanguageWarning> plainLanguageWarnings) implements FeedbackEvents {
+        public FeedbackChallengeAnswered {
+            plainLanguageWarnings = List.copyOf(plainLanguageWarnings);
+        }
+    }
+
+    /** A challenge not answered by the end of its level's due day. */
+    record FeedbackChallengeOverdue(String feedbackId, String shareId, String childId, int challenge, int level,
+                                    String addressedTo, LocalDate answerDueBy, Instant occurredAt)
+            implements FeedbackEvents {
+    }
+
+    /**
+     * A challenge taken up a level: because it was not answered in time, or because the referrer is not satisfied
+     * with the answer.
+     *
+     * @param reason  {@code NOT_ANSWERED_IN_TIME} or {@code REFERRER_NOT_SATISFIED}
+     * @param reasons the referrer's words when it escalates; null when the deadline did
+     */
+    record FeedbackChallengeEscalated(String feedbackId, String shareId, String childId, int challenge, int level,
+                                      String to, String addressedTo, String reason, String reasons,
+                                      LocalDate answerDueBy, Instant occurredAt,
+                                      List<PlainLanguageWarning> plainLanguageWarnings) implements FeedbackEvents {
+        public FeedbackChallengeEscalated {
+            plainLanguageWarnings = List.copyOf(plainLanguageWarnings);
+        }
+    }
+
+    /**
+     * A challenge resolved, at the level it had reached: by the referrer, satisfied, or at the top level by the
+     * agency that level is addressed to (the partnership's decision).
+     */
+    record FeedbackChallengeResolved(String feedbackId, String shareId, String childId, int challenge, int level,
+                                     String resolvedBy, String resolution, Instant occurredAt,
+                                     List<PlainLanguageWarning> plainLanguageWarnings) implements FeedbackEvents {
+        public FeedbackChallengeResolved {
+            plainLanguageWarnings = List.copyOf(plainLanguageWarnings);
+        }
+    }
 }

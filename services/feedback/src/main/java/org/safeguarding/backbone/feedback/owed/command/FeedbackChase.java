@@ -3,7 +3,6 @@ package org.safeguarding.backbone.feedback.owed.command;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.safeguarding.backbone.kernel.agency.AgencyKind;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.safeguarding.backbone.kernel.calendar.WorkingDayCalendar;
 
@@ -14,14 +13,6 @@ import org.safeguarding.backbone.kernel.calendar.WorkingDayCalendar;
  * partnership of its area, or as configured.
  */
 public final class FeedbackChase {
-
-    /** Whom a step escalates to. */
-    public enum Addressee {
-        /** The owing agency's own designated safeguarding lead. */
-        DESIGNATED_LEAD,
-        /** The safeguarding partnership of the owing agency's area. */
-        SAFEGUARDING_PARTNERSHIP
-    }
 
     /** One rung of the ladder: {@code afterWorkingDays} after the feedback became overdue, to {@code to}. */
     public record Step(int afterWorkingDays, Addressee to) {
@@ -70,11 +61,6 @@ public final class FeedbackChase {
 
     /** The agency step {@code level} escalates to, for feedback owed by {@code owedBy}. */
     public String escalatedTo(int level, String owedBy) {
-        if (step(level).to() == Addressee.DESIGNATED_LEAD) {
-            return owedBy;
-        }
-        return agencies.areaOf(owedBy)
-                .flatMap(area -> agencies.ofKindIn(AgencyKind.SAFEGUARDING_PARTNERSHIP, area).stream().findFirst())
-                .orElse(owedBy);
+        return step(level).to().agency(owedBy, agencies);
     }
 }

@@ -3,6 +3,11 @@ package org.safeguarding.backbone.feedback.owed.integration;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
 import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallengeAnswered;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallengeEscalated;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallengeOverdue;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallengeResolved;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallenged;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackEscalated;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackGiven;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackOverdue;
@@ -63,6 +68,78 @@ class FeedbackIntegrationMapper implements IntegrationEventMapper {
                     .setLevel(escalated.level())
                     .setTo(escalated.to())
                     .setEscalatedTo(escalated.escalatedTo())
+                    .build()));
+        }
+        return challenge(message);
+    }
+
+    /** A professional disagreement about feedback; the acting agency is the one that did what the event says. */
+    private static Optional<IntegrationEvent> challenge(EventMessage<?> message) {
+        if (message.getPayload() instanceof FeedbackEvents.FeedbackChallenged e) {
+            return Optional.of(new IntegrationEvent(Topics.FEEDBACK, e.childId(), FeedbackChallenged.newBuilder()
+                    .setEnvelope(Envelopes.of(message, e.childId(), e.challengedBy(), e.occurredAt()))
+                    .setFeedbackId(e.feedbackId())
+                    .setShareId(e.shareId())
+                    .setChallenge(e.challenge())
+                    .setChallengedBy(e.challengedBy())
+                    .setChallengedTo(e.challengedTo())
+                    .setReasons(e.reasons())
+                    .setLevel(e.level())
+                    .setTo(e.to())
+                    .setAddressedTo(e.addressedTo())
+                    .setAnswerDueBy(e.answerDueBy())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(e.plainLanguageWarnings()))
+                    .build()));
+        }
+        if (message.getPayload() instanceof FeedbackEvents.FeedbackChallengeAnswered e) {
+            return Optional.of(new IntegrationEvent(Topics.FEEDBACK, e.childId(), FeedbackChallengeAnswered.newBuilder()
+                    .setEnvelope(Envelopes.of(message, e.childId(), e.answeredBy(), e.occurredAt()))
+                    .setFeedbackId(e.feedbackId())
+                    .setShareId(e.shareId())
+                    .setChallenge(e.challenge())
+                    .setLevel(e.level())
+                    .setAnsweredBy(e.answeredBy())
+                    .setAnsweredTo(e.answeredTo())
+                    .setAnswer(e.answer())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(e.plainLanguageWarnings()))
+                    .build()));
+        }
+        if (message.getPayload() instanceof FeedbackEvents.FeedbackChallengeOverdue e) {
+            return Optional.of(new IntegrationEvent(Topics.FEEDBACK, e.childId(), FeedbackChallengeOverdue.newBuilder()
+                    .setEnvelope(Envelopes.of(message, e.childId(), e.addressedTo(), e.occurredAt()))
+                    .setFeedbackId(e.feedbackId())
+                    .setShareId(e.shareId())
+                    .setChallenge(e.challenge())
+                    .setLevel(e.level())
+                    .setAddressedTo(e.addressedTo())
+                    .setAnswerDueBy(e.answerDueBy())
+                    .build()));
+        }
+        if (message.getPayload() instanceof FeedbackEvents.FeedbackChallengeEscalated e) {
+            return Optional.of(new IntegrationEvent(Topics.FEEDBACK, e.childId(), FeedbackChallengeEscalated.newBuilder()
+                    .setEnvelope(Envelopes.of(message, e.childId(), e.addressedTo(), e.occurredAt()))
+                    .setFeedbackId(e.feedbackId())
+                    .setShareId(e.shareId())
+                    .setChallenge(e.challenge())
+                    .setLevel(e.level())
+                    .setTo(e.to())
+                    .setAddressedTo(e.addressedTo())
+                    .setReason(e.reason())
+                    .setReasons(e.reasons())
+                    .setAnswerDueBy(e.answerDueBy())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(e.plainLanguageWarnings()))
+                    .build()));
+        }
+        if (message.getPayload() instanceof FeedbackEvents.FeedbackChallengeResolved e) {
+            return Optional.of(new IntegrationEvent(Topics.FEEDBACK, e.childId(), FeedbackChallengeResolved.newBuilder()
+                    .setEnvelope(Envelopes.of(message, e.childId(), e.resolvedBy(), e.occurredAt()))
+                    .setFeedbackId(e.feedbackId())
+                    .setShareId(e.shareId())
+                    .setChallenge(e.challenge())
+                    .setLevel(e.level())
+                    .setResolvedBy(e.resolvedBy())
+                    .setResolution(e.resolution())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(e.plainLanguageWarnings()))
                     .build()));
         }
         return Optional.empty();

@@ -5,21 +5,28 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.safeguarding.backbone.messaging.Correlation;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackChallengeAnswered;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackChallengeEscalated;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackChallengeOverdue;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackChallengeResolved;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackChallenged;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackEscalated;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackGiven;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackOverdue;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackRequested;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@link FeedbackView} in step with the event store, in the same transaction (subscribing). */
+/** Keeps {@link FeedbackView} and {@link FeedbackChallengeView} in step with the event store, in the same transaction (subscribing). */
 @Component
 @ProcessingGroup("feedback-view")
 class FeedbackProjection {
 
     private final FeedbackViewRepository feedback;
+    private final FeedbackChallengeViewRepository challenges;
 
-    FeedbackProjection(FeedbackViewRepository feedback) {
+    FeedbackProjection(FeedbackViewRepository feedback, FeedbackChallengeViewRepository challenges) {
         this.feedback = feedback;
+        this.challenges = challenges;
     }
 
     @EventHandler
@@ -47,8 +54,51 @@ class FeedbackProjection {
         feedback.findById(event.feedbackId()).ifPresent(view -> view.escalated(event.level(), event.escalatedTo()));
     }
 
+    @EventHandler
+    void on(FeedbackChallenged event) {
+        if (challenges.existsById(FeedbackChallengeView.key(event.feedbackId(), event.challenge()))) {
+            return;
+        }
+        FeedbackChallengeView challenge = new FeedbackChallengeView(event.feedbackId(), event.challenge(),
+                event.challengedBy(), event.challengedTo(), event.reasons(), event.occurredAt(),
+                event.plainLanguageWarnings());
+        challenge.atLevel(event.level(), event.to(), event.addressedTo(), event.answerDueBy());
+        challenges.save(challenge);
+        feedback.findById(event.feedbackId()).ifPresent(view -> view.challengeAddressedTo(event.addressedTo()));
+    }
+
+    @EventHandler
+    void on(FeedbackChallengeAnswered event) {
+        challenges.findById(FeedbackChallengeView.key(event.feedbackId(), event.challenge())).ifPresent(challenge ->
+                challenge.answered(event.answer(), event.answeredBy(), event.occurredAt(),
+                        event.plainLanguageWarnings()));
+    }
+
+    @EventHandler
+    void on(FeedbackChallengeOverdue event) {
+        challenges.findById(FeedbackChallengeView.key(event.feedbackId(), event.challenge()))
+                .ifPresent(FeedbackChallengeView::overdue);
+    }
+
+    @EventHandler
+    void on(FeedbackChallengeEscalated event) {
+        challenges.findById(FeedbackChallengeView.key(event.feedbackId(), event.challenge())).ifPresent(challenge -> {
+            challenge.atLevel(event.level(), event.to(), event.addressedTo(), event.answerDueBy());
+            challenge.escalated(event.reason(), event.reasons(), event.plainLanguageWarnings());
+        });
+        feedback.findById(event.feedbackId()).ifPresent(view -> view.challengeAddressedTo(event.addressedTo()));
+    }
+
+    @EventHandler
+    void on(FeedbackChallengeResolved event) {
+        challenges.findById(FeedbackChallengeView.key(event.feedbackId(), event.challenge())).ifPresent(challenge ->
+                challenge.resolved(event.resolution(), event.resolvedBy(), event.occurredAt(),
+                        event.plainLanguageWarnings()));
+    }
+
     @ResetHandler
     void reset() {
+        challenges.deleteAll();
         feedback.deleteAll();
     }
 }

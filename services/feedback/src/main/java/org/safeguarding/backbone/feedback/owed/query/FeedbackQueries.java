@@ -1,6 +1,8 @@
 package org.safeguarding.backbone.feedback.owed.query;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.safeguarding.backbone.kernel.rule.NotFound;
 import org.safeguarding.backbone.messaging.audit.ChildDataReads;
 import org.springframework.stereotype.Service;
@@ -12,10 +14,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class FeedbackQueries {
 
     private final FeedbackViewRepository feedback;
+    private final FeedbackChallengeViewRepository challenges;
     private final ChildDataReads reads;
 
-    FeedbackQueries(FeedbackViewRepository feedback, ChildDataReads reads) {
+    FeedbackQueries(FeedbackViewRepository feedback, FeedbackChallengeViewRepository challenges,
+                    ChildDataReads reads) {
         this.feedback = feedback;
+        this.challenges = challenges;
         this.reads = reads;
     }
 
@@ -37,13 +42,30 @@ public class FeedbackQueries {
                 .orElseThrow(() -> new NotFound("feedback", feedbackId));
     }
 
-    /** Feedback the agency owes, and feedback owed to it; each item listed is a read, recorded. */
+    /**
+     * Feedback the agency owes, feedback owed to it, and feedback it has been told of on the way up a ladder; each item
+     * listed is a read, recorded.
+     */
     public List<FeedbackView> involving(String agency) {
-        List<FeedbackView> involving = feedback.findByOwedByOrOwedToOrderByRequestedAtAsc(agency, agency);
+        List<FeedbackView> involving = feedback
+                .findByOwedByOrOwedToOrEscalatedToOrChallengeAddressedToOrderByRequestedAtAsc(agency, agency, agency,
+                        agency);
         reads.record(agency, involving.stream()
                 .map(view -> new ChildDataReads.Read(view.getChildId(), "feedback:" + view.getFeedbackId(),
                         ChildDataReads.Basis.PARTY))
                 .toList());
         return involving;
+    }
+
+    /**
+     * The challenges to each of {@code visible}, feedback already found visible to the caller (and its reading
+     * recorded): they are part of the same record.
+     */
+    public Map<String, List<FeedbackChallengeView>> challengesTo(List<FeedbackView> visible) {
+        if (visible.isEmpty()) {
+            return Map.of();
+        }
+        return challenges.findByFeedbackIdInOrderByChallengeAsc(visible.stream().map(FeedbackView::getFeedbackId)
+                .toList()).stream().collect(Collectors.groupingBy(FeedbackChallengeView::getFeedbackId));
     }
 }

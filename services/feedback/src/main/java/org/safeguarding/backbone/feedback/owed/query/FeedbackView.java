@@ -30,11 +30,13 @@ public class FeedbackView {
     private String actionTaken;
     @Column(length = 4000)
     private String outcome;
-    /** Jargon found in the latest feedback (R16), kept as JSON. */
     /** Not given by the end of its due day (R8); and how far up the ladder it has been escalated, to whom. */
     private boolean overdue;
     private Integer escalationLevel;
     private String escalatedTo;
+    /** The agency the latest challenge is addressed to at its level: it reads the feedback it is asked about. */
+    private String challengeAddressedTo;
+    /** Jargon found in the latest feedback (R16), kept as JSON. */
     @Convert(converter = PlainLanguageWarningsColumn.class)
     @Column(name = "plain_language_warnings")
     private List<PlainLanguageWarning> plainLanguageWarnings = List.of();
@@ -70,6 +72,14 @@ public class FeedbackView {
         this.escalatedTo = to;
     }
 
+    void challengeAddressedTo(String agency) {
+        this.challengeAddressedTo = agency;
+    }
+
+    public String getChallengeAddressedTo() {
+        return challengeAddressedTo;
+    }
+
     public boolean isOverdue() {
         return overdue;
     }
@@ -86,8 +96,14 @@ public class FeedbackView {
         return plainLanguageWarnings;
     }
 
+    /**
+     * Its parties: the agency that owes it, the referrer owed it, and an agency told of it on the way up a ladder
+     * (the partnership the chase escalated it to, the agency a challenge is addressed to), which needs to read what
+     * it is asked about.
+     */
     public boolean isVisibleTo(String agency) {
-        return owedBy.equals(agency) || owedTo.equals(agency);
+        return owedBy.equals(agency) || owedTo.equals(agency) || agency.equals(escalatedTo)
+                || agency.equals(challengeAddressedTo);
     }
 
     public String getFeedbackId() {

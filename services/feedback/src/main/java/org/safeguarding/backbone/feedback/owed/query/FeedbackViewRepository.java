@@ -5,5 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface FeedbackViewRepository extends JpaRepository<FeedbackView, String> {
 
-    List<FeedbackView> findByOwedByOrOwedToOrderByRequestedAtAsc(String owedBy, String owedTo);
+    /** Feedback the agency owes, is owed, or has been escalated or addressed a challenge about. */
+    List<FeedbackView> findByOwedByOrOwedToOrEscalatedToOrChallengeAddressedToOrderByRequestedAtAsc(String owedBy,
+            String owedTo, String escalatedTo, String challengeAddressedTo);
 }

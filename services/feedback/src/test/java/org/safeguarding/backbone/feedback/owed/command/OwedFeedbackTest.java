@@ -33,8 +33,8 @@ class OwedFeedbackTest {
     private static final FeedbackChase CHASE = new FeedbackChase(
             WorkingDayCalendar.fromBankHolidays(OwedFeedbackTest.class.getResourceAsStream(
                     "/calendar/england-and-wales-bank-holidays.csv"), "shipped file", ZoneId.of("Europe/London")),
-            List.of(new FeedbackChase.Step(2, FeedbackChase.Addressee.DESIGNATED_LEAD),
-                    new FeedbackChase.Step(5, FeedbackChase.Addressee.SAFEGUARDING_PARTNERSHIP)),
+            List.of(new FeedbackChase.Step(2, Addressee.DESIGNATED_LEAD),
+                    new FeedbackChase.Step(5, Addressee.SAFEGUARDING_PARTNERSHIP)),
             new KnownAgencies(Map.of(
                     "csc-a", new KnownAgencies.Agency("CSC (synthetic)", AgencyKind.CHILDRENS_SOCIAL_CARE, "area-a"),
                     "school-a", new KnownAgencies.Agency("School (synthetic)", AgencyKind.SCHOOL, "area-a"),

@@ -20,12 +20,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallengeAnswered;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallengeEscalated;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallengeOverdue;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallengeResolved;
+import org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallenged;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackEscalated;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackGiven;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackOverdue;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.ChallengeFeedback;
+import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.RebuildChecks;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
@@ -62,6 +70,7 @@ class FeedbackFlowTest {
     @Autowired KafkaTemplate<String, SpecificRecord> kafka;
     @Autowired JdbcTemplate jdbc;
     @Autowired MockMvc mvc;
+    @Autowired CommandGateway commands;
 
     static InformationShared share(String shareId, String eventId) {
         return share(shareId, eventId, Instant.parse("2026-11-20T09:15:00Z"));
@@ -218,5 +227,136 @@ class FeedbackFlowTest {
                 .andExpect(jsonPath("$.overdue").value(true))
                 .andExpect(jsonPath("$.escalationLevel").value(2))
                 .andExpect(jsonPath("$.escalatedTo").value("partnership-a"));
+    }
+
+    /** Feedback csc-a owes school-a on a fresh share, given by csc-a ("No further action"). */
+    private String givenFeedback(String shareId) throws Exception {
+        kafka.send(Topics.REFERRALS, CHILD, share(shareId, UUID.randomUUID().toString())).get();
+        String feedbackId = ReferralEventsListener.feedbackId(shareId, "csc-a");
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from feedback_view where feedback_id = ?", Integer.class, feedbackId) == 1);
+        mvc.perform(post("/api/feedback/{id}", feedbackId).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"actionTaken\": \"Phone call to parent\", \"outcome\": \"No further action\"}")
+                        .with(httpBasic("csc-a", "dev-only-csc-a")))
+                .andExpect(status().isOk());
+        return feedbackId;
+    }
+
+    @Test
+    void theReferrerChallengesTheFeedback_itClimbsToThePartnership_whichReadsItAndDecides_everyStepOnKafka()
+            throws Exception {
+        String shareId = UUID.randomUUID().toString();
+        String feedbackId = givenFeedback(shareId);
+
+        mvc.perform(post("/api/feedback/{id}/challenges", feedbackId).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reasons\": \"No s47 although the child disclosed an injury at home\"}")
+                        .with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.challenges[0].challenge").value(1))
+                .andExpect(jsonPath("$.challenges[0].status").value("OPEN"))
+                .andExpect(jsonPath("$.challenges[0].levelTo").value("PRACTITIONER"))
+                .andExpect(jsonPath("$.challenges[0].addressedTo").value("csc-a"))
+                .andExpect(jsonPath("$.challenges[0].plainLanguageWarnings[0].term").value("s47"));
+        // one open challenge at a time; only the referrer challenges; a challenge says why
+        mvc.perform(post("/api/feedback/{id}/challenges", feedbackId).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reasons\": \"again\"}").with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("feedback-challenge-open")));
+        mvc.perform(post("/api/feedback/{id}/challenges", feedbackId).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reasons\": \" \"}").with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reasons"));
+        // the partnership is not told yet: it cannot read the feedback
+        mvc.perform(get("/api/feedback/{id}", feedbackId).with(httpBasic("partnership-a", "dev-only-partnership-a")))
+                .andExpect(status().isNotFound());
+
+        answer(feedbackId, "csc-a", "The parent explained the injury on the phone");
+        escalate(feedbackId, "The child was not seen");
+        answer(feedbackId, "csc-a", "Our threshold for a visit was not met");
+        escalate(feedbackId, "A disclosure by a child meets the threshold");
+
+        mvc.perform(get("/api/feedback", feedbackId).with(httpBasic("partnership-a", "dev-only-partnership-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.feedbackId == '" + feedbackId + "')].challenges[0].level").value(contains(3)));
+        mvc.perform(post("/api/feedback/{id}/challenges/1/resolution", feedbackId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"resolution\": \"A strategy discussion is to be held within two working days\"}")
+                        .with(httpBasic("partnership-a", "dev-only-partnership-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.challenges[0].status").value("RESOLVED"))
+                .andExpect(jsonPath("$.challenges[0].level").value(3))
+                .andExpect(jsonPath("$.challenges[0].resolvedBy").value("partnership-a"));
+        mvc.perform(get("/api/feedback/{id}", feedbackId).with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(jsonPath("$.challenges[0].resolution")
+                        .value("A strategy discussion is to be held within two working days"));
+
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.FEEDBACK)) {
+            List<ConsumerRecord<String, SpecificRecord>> exchange = reader.await(r ->
+                    r.value().getClass().getSimpleName().startsWith("FeedbackChallenge")
+                            && r.value().get(1).toString().equals(feedbackId), 6, Duration.ofSeconds(60));
+            assertThat(exchange).extracting(r -> r.value().getClass().getSimpleName()).containsExactly(
+                    "FeedbackChallenged", "FeedbackChallengeAnswered", "FeedbackChallengeEscalated",
+                    "FeedbackChallengeAnswered", "FeedbackChallengeEscalated", "FeedbackChallengeResolved");
+            assertThat(exchange).allSatisfy(r -> assertThat(r.key()).isEqualTo(CHILD));
+            FeedbackChallenged challenged = (FeedbackChallenged) exchange.get(0).value();
+            assertThat(challenged.getChallengedBy()).isEqualTo("school-a");
+            assertThat(challenged.getEnvelope().getCorrelationId()).as("the share's conversation goes on")
+                    .isEqualTo("conversation-" + shareId);
+            FeedbackChallengeEscalated toThePartnership = (FeedbackChallengeEscalated) exchange.get(4).value();
+            assertThat(toThePartnership.getReason()).isEqualTo("REFERRER_NOT_SATISFIED");
+            assertThat(toThePartnership.getAddressedTo()).isEqualTo("partnership-a");
+            FeedbackChallengeResolved resolved = (FeedbackChallengeResolved) exchange.get(5).value();
+            assertThat(resolved.getLevel()).isEqualTo(3);
+            assertThat(((FeedbackChallengeAnswered) exchange.get(3).value()).getLevel()).isEqualTo(2);
+        }
+
+        RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, "feedback-view",
+                List.of("feedback_view", "feedback_challenge_view"));
+        mvc.perform(get("/api/feedback/{id}", feedbackId).with(httpBasic("partnership-a", "dev-only-partnership-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.challenges[0].status").value("RESOLVED"));
+    }
+
+    @Test
+    void aChallengeNotAnsweredInTime_isOverdue_andClimbs_byItsStoredDeadline() throws Exception {
+        String feedbackId = givenFeedback(UUID.randomUUID().toString());
+        // challenged in January: every level's deadline has passed, and the stored deadlines fire one after another
+        CorrelatedCommands.sendAndWait(commands, new ChallengeFeedback(feedbackId, "school-a", "The child was not seen",
+                Instant.parse("2026-01-05T10:00:00Z")), java.util.Map.of("correlationId", "challenge-" + feedbackId));
+
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.FEEDBACK)) {
+            List<ConsumerRecord<String, SpecificRecord>> climbed = reader.await(r ->
+                    (r.value() instanceof FeedbackChallengeOverdue o && o.getFeedbackId().equals(feedbackId))
+                    || (r.value() instanceof FeedbackChallengeEscalated e && e.getFeedbackId().equals(feedbackId)),
+                    5, Duration.ofSeconds(90));
+            assertThat(climbed).extracting(r -> r.value().getClass().getSimpleName()).containsExactly(
+                    "FeedbackChallengeOverdue", "FeedbackChallengeEscalated", "FeedbackChallengeOverdue",
+                    "FeedbackChallengeEscalated", "FeedbackChallengeOverdue");
+            FeedbackChallengeOverdue first = (FeedbackChallengeOverdue) climbed.get(0).value();
+            assertThat(first.getAnswerDueBy()).as("three working days after Monday 5 January")
+                    .isEqualTo(LocalDate.parse("2026-01-08"));
+            FeedbackChallengeEscalated second = (FeedbackChallengeEscalated) climbed.get(1).value();
+            assertThat(second.getReason()).isEqualTo("NOT_ANSWERED_IN_TIME");
+            assertThat(second.getEnvelope().getCorrelationId()).as("each step continues the challenge's conversation")
+                    .isEqualTo("challenge-" + feedbackId);
+        }
+        mvc.perform(get("/api/feedback/{id}", feedbackId).with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(jsonPath("$.challenges[0].level").value(3))
+                .andExpect(jsonPath("$.challenges[0].addressedTo").value("partnership-a"))
+                .andExpect(jsonPath("$.challenges[0].answerOverdue").value(true));
+    }
+
+    private void answer(String feedbackId, String agency, String answer) throws Exception {
+        mvc.perform(post("/api/feedback/{id}/challenges/1/answers", feedbackId).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\": \"" + answer + "\"}").with(httpBasic(agency, "dev-only-" + agency)))
+                .andExpect(status().isOk());
+    }
+
+    private void escalate(String feedbackId, String reasons) throws Exception {
+        mvc.perform(post("/api/feedback/{id}/challenges/1/escalations", feedbackId)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reasons\": \"" + reasons + "\"}")
+                        .with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.challenges[0].escalationReason").value("REFERRER_NOT_SATISFIED"));
     }
 }
