@@ -8,8 +8,10 @@ import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.M
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.OTHER_INVOLVED;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.REVIEWER;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.chronology.webhook.process.Webhooks;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
@@ -72,6 +75,7 @@ class AuthorizationMatrixTest {
     @Autowired JsonMapper json;
     @Autowired JdbcTemplate jdbc;
     @Autowired KafkaTemplate<String, SpecificRecord> kafka;
+    @Autowired Webhooks webhooks;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints;
 
     private static String openReview;
@@ -142,6 +146,15 @@ class AuthorizationMatrixTest {
                 : request;
     }
 
+    /** The caller's own webhook, registered (an agency manages its own, and only its own). */
+    private <T> T registered(Caller caller, T request) {
+        if (caller.agency() != null && caller != Caller.OPERATOR) {
+            webhooks.register(caller.agency(), "http://127.0.0.1:9/nothing-listens-here",
+                    "dev-only-matrix-webhook-secret");
+        }
+        return request;
+    }
+
     private AuthorizationMatrix matrix() {
         return new AuthorizationMatrix()
                 .row("GET /api/children/{nhsNumber}/chronology",
@@ -174,7 +187,16 @@ class AuthorizationMatrixTest {
                         404, REVIEWER, 200, EXPIRED_REVIEWER, 200)
                 .row("POST /api/reviews/{reviewId}/revocation", caller -> post("/api/reviews/{id}/revocation",
                         review()).contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Stood down\"}"),
-                        404, REVIEWER, 200, EXPIRED_REVIEWER, 200);
+                        404, REVIEWER, 200, EXPIRED_REVIEWER, 200)
+                // each agency's own webhook: there is no way to name another's
+                .row("PUT /api/webhook", caller -> put("/api/webhook").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"url\": \"http://127.0.0.1:9/hook\", \"secret\": \"dev-only-matrix-webhook-secret\"}"),
+                        200)
+                .row("GET /api/webhook", caller -> registered(caller, get("/api/webhook")), 200)
+                .row("GET /api/webhook/deliveries", caller -> registered(caller, get("/api/webhook/deliveries")), 200)
+                .row("POST /api/webhook/resumption", caller -> registered(caller, post("/api/webhook/resumption")),
+                        409)
+                .row("DELETE /api/webhook", caller -> registered(caller, delete("/api/webhook")), 204);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.safeguarding.backbone.chronology.pattern.process.PatternDetector;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyProjection;
+import org.safeguarding.backbone.chronology.webhook.process.WebhookOutbox;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds every child's chronology from every topic, passes each act to the feeds of the agencies party to it
- * ({@link AgencyFeeds}), tells the other services when it changes who leads for the child
+ * ({@link AgencyFeeds}) and to the webhooks those agencies registered ({@link WebhookOutbox}), tells the other services when it changes who leads for the child
  * ({@link LeadAnnouncements}), and looks for patterns in the child's acts ({@link PatternDetector}). An event already in the chronology (a redelivery, or the publisher sending it again) is
  * recognised by its event id and changes nothing; it is passed to the feeds again, in case it had not reached them.
  */
@@ -32,13 +33,15 @@ class ChronologyListener {
     private final AgencyFeeds feeds;
     private final LeadAnnouncements leads;
     private final PatternDetector patterns;
+    private final WebhookOutbox webhooks;
 
     ChronologyListener(ChronologyProjection chronology, AgencyFeeds feeds, LeadAnnouncements leads,
-                       PatternDetector patterns) {
+                       PatternDetector patterns, WebhookOutbox webhooks) {
         this.chronology = chronology;
         this.feeds = feeds;
         this.leads = leads;
         this.patterns = patterns;
+        this.webhooks = webhooks;
     }
 
     /** The listener's id, by which the rebuild pauses it to take its place ({@link ChronologyRebuild}). */
@@ -53,6 +56,7 @@ class ChronologyListener {
             LOG.debug("event {} is already in the chronology", event.envelope().getEventId());
         }
         feeds.publish(event.envelope().getChildId(), record.value(), recorded.parties());
+        webhooks.enqueue(record.topic(), event.envelope(), event.type(), record.value(), recorded.parties());
         leads.afterAct(event.envelope());
         if (!(record.value() instanceof PatternDetected)) {
             patterns.look(event.envelope().getChildId());
