@@ -176,6 +176,15 @@ class PatternRulesTest {
                     .act("AcknowledgementOverdue", "backbone", T0.plus(Duration.ofDays(90)).plusMillis(1), "share:2")
                     .when(RULE, T0.plus(Duration.ofDays(100)))).isEmpty();
         }
+
+        @Test
+        void oneShareWhoseRecipientsEachMissedTheirOwnDeadline_isOneShareNotAcknowledged_notAPattern() {
+            // children's social care on the clock, the school a school day later (its clock runs while it is open)
+            assertThat(given()
+                    .act("AcknowledgementOverdue", "backbone", T0, "share:1")
+                    .act("AcknowledgementOverdue", "backbone", T0.plus(Duration.ofHours(26)), "share:1")
+                    .when(RULE, T0.plus(Duration.ofDays(2)))).isEmpty();
+        }
     }
 
     @Nested

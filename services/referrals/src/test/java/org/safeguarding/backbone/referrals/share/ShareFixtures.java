@@ -2,10 +2,14 @@ package org.safeguarding.backbone.referrals.share;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.safeguarding.backbone.kernel.agency.AgencyKind;
+import org.safeguarding.backbone.kernel.agency.KnownAgencies;
+import org.safeguarding.backbone.kernel.calendar.SchoolCalendar;
 import org.safeguarding.backbone.kernel.calendar.WorkingDayCalendar;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ShareInformation;
@@ -42,8 +46,25 @@ public final class ShareFixtures {
                 "/calendar/england-and-wales-bank-holidays.csv"), "shipped file", ZoneId.of("Europe/London"));
     }
 
+    /** The shipped example term dates; schools open 08:30 to 15:30. */
+    public static SchoolCalendar schools() {
+        return SchoolCalendar.fromTermDates(ShareFixtures.class.getResourceAsStream(
+                "/calendar/school-terms-example.csv"), "shipped example", calendar(), LocalTime.of(8, 30),
+                LocalTime.of(15, 30));
+    }
+
+    /** The synthetic agencies, with their kinds (school-a and school-b are schools). */
+    public static KnownAgencies agencies() {
+        return new KnownAgencies(Map.of(
+                "school-a", new KnownAgencies.Agency("School A (synthetic)", AgencyKind.SCHOOL, "area-a"),
+                "school-b", new KnownAgencies.Agency("School B (synthetic)", AgencyKind.SCHOOL, "area-a"),
+                "csc-a", new KnownAgencies.Agency("CSC A (synthetic)", AgencyKind.CHILDRENS_SOCIAL_CARE, "area-a"),
+                "gp-a", new KnownAgencies.Agency("GP A (synthetic)", AgencyKind.GP, "area-a"),
+                "police-a", new KnownAgencies.Agency("Police A (synthetic)", AgencyKind.POLICE, "area-a")), "test");
+    }
+
     public static ShareDeadlines deadlines() {
-        return new ShareDeadlines(calendar(), Duration.ofHours(1), Duration.ofHours(4), 1, 1);
+        return new ShareDeadlines(calendar(), schools(), agencies(), Duration.ofHours(1), Duration.ofHours(4), 1, 1);
     }
 
     public static PlainLanguageChecker plainLanguage() {

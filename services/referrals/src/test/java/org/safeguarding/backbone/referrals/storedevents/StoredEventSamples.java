@@ -3,6 +3,7 @@ package org.safeguarding.backbone.referrals.storedevents;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.safeguarding.backbone.referrals.decision.api.DecisionEvents.DecidedNotToShare;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestAnswered;
@@ -48,7 +49,9 @@ public final class StoredEventSamples {
                         List.of(ShareFixtures.fact("Absent 6 of the last 10 school days")),
                         ShareFixtures.details(ShareFixtures.consentGiven(), ShareFixtures.allPrinciplesAttested(),
                                 ShareFixtures.childVoice(), Urgency.URGENT, Channel.PHONE),
-                        AT, due, due, List.of(new PlainLanguageWarning("purpose", "LADO", "the council's officer"))),
+                        AT, due, due, List.of(new PlainLanguageWarning("purpose", "LADO", "the council's officer")),
+                        // version 0.1 stored no per-recipient deadlines: every recipient was due at acknowledgeBy
+                        Map.of()),
                 new ShareAcknowledged(SHARE, CHILD, "csc-a", AT.plusSeconds(60)),
                 new ShareRead(SHARE, CHILD, "csc-a", "school-a", AT.plusSeconds(120)),
                 new ClarificationRequested(SHARE, CHILD, "csc-a", "school-a", "q-1", "Who collects the child?",

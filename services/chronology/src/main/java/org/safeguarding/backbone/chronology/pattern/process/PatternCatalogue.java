@@ -37,7 +37,7 @@ public final class PatternCatalogue {
         Counted unacknowledged = settings.acknowledgementsOverdue();
         if (unacknowledged.enabled()) {
             rules.add(new CountWithinPeriod(ACKNOWLEDGEMENTS_OVERDUE, Set.of("AcknowledgementOverdue"),
-                    unacknowledged.threshold(), unacknowledged.within(), Counting.ACTS,
+                    unacknowledged.threshold(), unacknowledged.within(), Counting.RECORDS,
                     n -> n + " times within " + human(unacknowledged.within())
                             + ", a share about the child was not acknowledged by its deadline."));
         }

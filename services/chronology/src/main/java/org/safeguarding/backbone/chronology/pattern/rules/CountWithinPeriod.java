@@ -15,8 +15,11 @@ import java.util.function.Function;
  */
 public final class CountWithinPeriod implements PatternRule {
 
-    /** What is counted in a run: its acts, or the different agencies that acted. */
-    public enum Counting { ACTS, AGENCIES }
+    /**
+     * What is counted in a run: its acts, the different agencies that acted, or the different records the acts are
+     * about (a share whose recipients each missed their own deadline is one share not acknowledged in time).
+     */
+    public enum Counting { ACTS, AGENCIES, RECORDS }
 
     private final String name;
     private final Set<String> eventTypes;
@@ -68,8 +71,11 @@ public final class CountWithinPeriod implements PatternRule {
                 continue;
             }
             List<StreamAct> run = counted.subList(start, end + 1);
-            int count = counting == Counting.ACTS ? run.size()
-                    : new LinkedHashSet<>(run.stream().map(StreamAct::agency).toList()).size();
+            int count = switch (counting) {
+                case ACTS -> run.size();
+                case AGENCIES -> new LinkedHashSet<>(run.stream().map(StreamAct::agency).toList()).size();
+                case RECORDS -> new LinkedHashSet<>(run.stream().map(StreamAct::subject).toList()).size();
+            };
             if (count >= threshold) {
                 found.add(new Detection(name, describe.apply(count), run.get(0).occurredAt(),
                         run.get(run.size() - 1).occurredAt(), run.stream().map(StreamAct::eventId).toList()));

@@ -2,6 +2,7 @@ package org.safeguarding.backbone.referrals.share.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Details;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Statement;
@@ -22,14 +23,23 @@ public sealed interface ShareEvents {
      * @param acknowledgeBy      when recipients must have acknowledged it (R11), from its urgency
      * @param writtenFollowUpBy  for a verbal share, when the written follow-up is due (R7); null when written
      * @param plainLanguageWarnings jargon and acronyms found in the free text (R16), kept with the share
+     * @param acknowledgeByRecipient the recipients due at another time than {@code acknowledgeBy}: schools, whose
+     *                               clock runs only while they are open (R11); empty in shares stored before
      */
     record InformationShared(String shareId, String childId, String senderAgency, List<String> recipientAgencies,
                              String purpose, List<Statement> statements, Details details, Instant occurredAt,
                              Instant acknowledgeBy, Instant writtenFollowUpBy,
-                             List<PlainLanguageWarning> plainLanguageWarnings) implements ShareEvents {
+                             List<PlainLanguageWarning> plainLanguageWarnings,
+                             Map<String, Instant> acknowledgeByRecipient) implements ShareEvents {
 
         public InformationShared {
             plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+            acknowledgeByRecipient = acknowledgeByRecipient == null ? Map.of() : Map.copyOf(acknowledgeByRecipient);
+        }
+
+        /** When {@code recipient} must have acknowledged the share. */
+        public Instant acknowledgeBy(String recipient) {
+            return acknowledgeByRecipient.getOrDefault(recipient, acknowledgeBy);
         }
     }
 

@@ -44,6 +44,8 @@ import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUp
 public class InformationShare {
 
     static final String ACKNOWLEDGEMENT_DUE = "acknowledgement-due";
+    /** A recipient's own acknowledgement deadline (a school's); its payload is the deadline, epoch milliseconds. */
+    static final String RECIPIENT_ACKNOWLEDGEMENT_DUE = "recipient-acknowledgement-due";
     static final String WRITTEN_FOLLOW_UP_DUE = "written-follow-up-due";
 
     @AggregateIdentifier
@@ -53,6 +55,8 @@ public class InformationShare {
     private List<String> recipientAgencies;
     private final Set<String> acknowledgedBy = new LinkedHashSet<>();
     private Instant acknowledgeBy;
+    /** Recipients due at another time than {@code acknowledgeBy} (schools). */
+    private Map<String, Instant> acknowledgeByRecipient = Map.of();
     private Instant writtenFollowUpBy;
     private boolean followedUpInWriting;
     private final Set<String> readBy = new LinkedHashSet<>();
@@ -77,11 +81,17 @@ public class InformationShare {
         ShareRules.requireChildVoice(command.details().childVoice());
         Instant acknowledgeBy = deadlines.acknowledgeBy(command.details().urgency(), command.occurredAt());
         Instant writtenFollowUpBy = deadlines.writtenFollowUpBy(command.details().channel(), command.occurredAt());
+        Map<String, Instant> recipientDeadlines = deadlines.acknowledgeByRecipient(command.details().urgency(),
+                command.occurredAt(), command.recipientAgencies());
         apply(new InformationShared(command.shareId(), command.childId(), command.senderAgency(),
                 List.copyOf(command.recipientAgencies()), command.purpose(), List.copyOf(command.statements()),
                 command.details(), command.occurredAt(), acknowledgeBy, writtenFollowUpBy,
-                plainLanguage.check(freeText(command))));
-        deadlineManager.schedule(acknowledgeBy, ACKNOWLEDGEMENT_DUE);
+                plainLanguage.check(freeText(command)), recipientDeadlines));
+        if (!recipientDeadlines.keySet().containsAll(command.recipientAgencies())) {
+            deadlineManager.schedule(acknowledgeBy, ACKNOWLEDGEMENT_DUE);
+        }
+        recipientDeadlines.values().stream().distinct().forEach(due ->
+                deadlineManager.schedule(due, RECIPIENT_ACKNOWLEDGEMENT_DUE, due.toEpochMilli()));
         if (writtenFollowUpBy != null) {
             deadlineManager.schedule(writtenFollowUpBy, WRITTEN_FOLLOW_UP_DUE);
         }
@@ -199,11 +209,25 @@ public class InformationShare {
         }
     }
 
+    /** The share's deadline: the recipients due then (every one, but schools) that have not acknowledged. */
     @DeadlineHandler(deadlineName = ACKNOWLEDGEMENT_DUE)
     void acknowledgementDue() {
-        List<String> outstanding = recipientAgencies.stream().filter(r -> !acknowledgedBy.contains(r)).toList();
+        overdueAt(acknowledgeBy);
+    }
+
+    /** A school's deadline, counted in the time it is open: the recipients due then that have not acknowledged. */
+    @DeadlineHandler(deadlineName = RECIPIENT_ACKNOWLEDGEMENT_DUE)
+    void recipientAcknowledgementDue(Long dueAtMillis) {
+        overdueAt(Instant.ofEpochMilli(dueAtMillis));
+    }
+
+    private void overdueAt(Instant due) {
+        List<String> outstanding = recipientAgencies.stream()
+                .filter(r -> !acknowledgedBy.contains(r))
+                .filter(r -> acknowledgeByRecipient.getOrDefault(r, acknowledgeBy).equals(due))
+                .toList();
         if (!outstanding.isEmpty()) {
-            apply(new AcknowledgementOverdue(shareId, childId, senderAgency, outstanding, acknowledgeBy, acknowledgeBy));
+            apply(new AcknowledgementOverdue(shareId, childId, senderAgency, outstanding, due, due));
         }
     }
 
@@ -221,6 +245,7 @@ public class InformationShare {
         senderAgency = event.senderAgency();
         recipientAgencies = event.recipientAgencies();
         acknowledgeBy = event.acknowledgeBy();
+        acknowledgeByRecipient = event.acknowledgeByRecipient();
         writtenFollowUpBy = event.writtenFollowUpBy();
     }
 

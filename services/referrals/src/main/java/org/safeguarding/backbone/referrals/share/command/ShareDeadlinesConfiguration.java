@@ -1,6 +1,8 @@
 package org.safeguarding.backbone.referrals.share.command;
 
 import java.time.Duration;
+import org.safeguarding.backbone.kernel.agency.KnownAgencies;
+import org.safeguarding.backbone.kernel.calendar.SchoolCalendar;
 import org.safeguarding.backbone.kernel.calendar.WorkingDayCalendar;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,8 +31,9 @@ class ShareDeadlinesConfiguration {
     }
 
     @Bean
-    ShareDeadlines shareDeadlines(WorkingDayCalendar calendar, DeadlineProperties properties) {
-        return new ShareDeadlines(calendar, properties.immediate(), properties.urgent(),
+    ShareDeadlines shareDeadlines(WorkingDayCalendar calendar, SchoolCalendar schools, KnownAgencies agencies,
+                                  DeadlineProperties properties) {
+        return new ShareDeadlines(calendar, schools, agencies, properties.immediate(), properties.urgent(),
                 properties.routineWorkingDays(), properties.writtenFollowUpWorkingDays());
     }
 }

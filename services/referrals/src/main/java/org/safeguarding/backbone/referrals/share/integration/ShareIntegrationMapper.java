@@ -191,6 +191,7 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                 .setUrgency(Urgency.valueOf(details.urgency().name()))
                 .setChannel(Channel.valueOf(details.channel().name()))
                 .setAcknowledgeBy(shared.acknowledgeBy())
+                .setAcknowledgeByRecipient(shared.acknowledgeByRecipient())
                 .setWrittenFollowUpBy(shared.writtenFollowUpBy())
                 .setPlainLanguageWarnings(WarningsOnTheWire.of(shared.plainLanguageWarnings()))
                 .build();

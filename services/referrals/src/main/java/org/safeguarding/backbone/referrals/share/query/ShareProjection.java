@@ -43,7 +43,7 @@ public class ShareProjection {
             shares.save(new ShareView(event.shareId(), event.childId(), event.senderAgency(), event.purpose(),
                     event.occurredAt(), recordedAt, correlationId, event.recipientAgencies(),
                     new ShareView.Content(event.statements(), event.details(), event.plainLanguageWarnings()),
-                    event.acknowledgeBy(), event.writtenFollowUpBy()));
+                    event.acknowledgeBy(), event.writtenFollowUpBy(), event.acknowledgeByRecipient()));
         }
     }
 
@@ -94,7 +94,7 @@ public class ShareProjection {
 
     @EventHandler
     void on(AcknowledgementOverdue event) {
-        shares.findById(event.shareId()).ifPresent(ShareView::acknowledgementOverdue);
+        shares.findById(event.shareId()).ifPresent(view -> view.acknowledgementOverdue(event.overdueAgencies()));
     }
 
     @EventHandler

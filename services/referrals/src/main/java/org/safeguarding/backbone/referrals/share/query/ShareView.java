@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.share.api.ShareContent;
@@ -68,7 +69,7 @@ public class ShareView {
 
     ShareView(String shareId, String childId, String senderAgency, String purpose, Instant sharedAt,
               Instant recordedAt, String correlationId, List<String> recipientAgencies, Content content,
-              Instant acknowledgeBy, Instant writtenFollowUpBy) {
+              Instant acknowledgeBy, Instant writtenFollowUpBy, Map<String, Instant> acknowledgeByRecipient) {
         this.shareId = shareId;
         this.childId = childId;
         this.senderAgency = senderAgency;
@@ -76,7 +77,8 @@ public class ShareView {
         this.sharedAt = sharedAt;
         this.recordedAt = recordedAt;
         this.correlationId = correlationId;
-        recipientAgencies.forEach(agency -> recipients.add(new Recipient(agency, null, null, null, RecipientStatus.NEW)));
+        recipientAgencies.forEach(agency -> recipients.add(new Recipient(agency, null, null, null, RecipientStatus.NEW,
+                acknowledgeByRecipient.get(agency), false)));
         this.content = content;
         this.acknowledgeBy = acknowledgeBy;
         this.writtenFollowUpBy = writtenFollowUpBy;
@@ -86,8 +88,10 @@ public class ShareView {
         writtenFollowUpAt = at;
     }
 
-    void acknowledgementOverdue() {
+    /** The deadline passed for these recipients (each recipient has its own: a school's counts its open time). */
+    void acknowledgementOverdue(List<String> overdueAgencies) {
         acknowledgementOverdue = true;
+        recipients.replaceAll(r -> overdueAgencies.contains(r.agency) ? r.overdue() : r);
     }
 
     void writtenFollowUpOverdue() {
@@ -127,9 +131,14 @@ public class ShareView {
         return recipients.stream().filter(r -> r.agency.equals(agency)).findFirst();
     }
 
-    /** R11: {@code agency}, a recipient, let the acknowledgement deadline pass without acknowledging. */
+    /** R11: {@code agency}, a recipient, let its acknowledgement deadline pass without acknowledging. */
     public boolean isAcknowledgementOverdueFor(String agency) {
-        return acknowledgementOverdue && recipient(agency).map(r -> r.acknowledgedAt == null).orElse(false);
+        return recipient(agency).map(r -> r.acknowledgementOverdue && r.acknowledgedAt == null).orElse(false);
+    }
+
+    /** When {@code agency}, a recipient, must acknowledge: its own deadline (a school's), or the share's. */
+    public Instant acknowledgeByFor(String agency) {
+        return recipient(agency).map(r -> r.acknowledgeBy).orElse(acknowledgeBy);
     }
 
     /** R10: the sender and the named recipients, nobody else. */
@@ -230,16 +239,26 @@ public class ShareView {
         private Instant understoodAt;
         @Enumerated(EnumType.STRING)
         private RecipientStatus status;
+        /** Its own deadline, when not the share's (a school's); null: the share's. */
+        private Instant acknowledgeBy;
+        private boolean acknowledgementOverdue;
 
         protected Recipient() {
         }
 
-        Recipient(String agency, Instant acknowledgedAt, Instant readAt, Instant understoodAt, RecipientStatus status) {
+        Recipient(String agency, Instant acknowledgedAt, Instant readAt, Instant understoodAt, RecipientStatus status,
+                  Instant acknowledgeBy, boolean acknowledgementOverdue) {
             this.agency = agency;
             this.acknowledgedAt = acknowledgedAt;
             this.readAt = readAt;
             this.understoodAt = understoodAt;
             this.status = status;
+            this.acknowledgeBy = acknowledgeBy;
+            this.acknowledgementOverdue = acknowledgementOverdue;
+        }
+
+        Recipient overdue() {
+            return new Recipient(agency, acknowledgedAt, readAt, understoodAt, status, acknowledgeBy, true);
         }
 
         Recipient with(Instant acknowledgedAt, Instant readAt, Instant understoodAt, List<ThreadEntry> thread) {
@@ -252,7 +271,8 @@ public class ShareView {
                     : readAt != null ? RecipientStatus.READ
                     : acknowledgedAt != null ? RecipientStatus.ACKNOWLEDGED
                     : RecipientStatus.NEW;
-            return new Recipient(agency, acknowledgedAt, readAt, understoodAt, status);
+            return new Recipient(agency, acknowledgedAt, readAt, understoodAt, status, acknowledgeBy,
+                    acknowledgementOverdue);
         }
 
         public RecipientStatus getStatus() {

@@ -49,7 +49,7 @@ class InboxController {
             ShareView.Recipient me = view.recipient(agency).orElseThrow();
             return new InboxItem(view.getShareId(), view.getChildId(), view.getSenderAgency(), view.getPurpose(),
                     view.getContent().details().urgency(), view.getSharedAt(), me.getStatus().name(),
-                    view.getAcknowledgeBy(), view.isAcknowledgementOverdueFor(agency));
+                    view.acknowledgeByFor(agency), view.isAcknowledgementOverdueFor(agency));
         }
     }
 }

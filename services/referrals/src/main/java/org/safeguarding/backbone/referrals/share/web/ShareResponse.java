@@ -23,10 +23,12 @@ record ShareResponse(String shareId, String childId, Map<String, String> childLo
 
     /**
      * Where a recipient is with the share: {@code status} is the furthest of NEW, ACKNOWLEDGED, READ, UNDERSTOOD,
-     * or CLARIFICATION_PENDING while a question it asked is unanswered.
+     * or CLARIFICATION_PENDING while a question it asked is unanswered; {@code acknowledgeBy} its own deadline (a
+     * school's counts only the time it is open), and whether it passed unmet.
      */
     public record Recipient(String agency, String team, String status, boolean acknowledged, Instant acknowledgedAt,
-                            Instant readAt, Instant understoodAt) {
+                            Instant readAt, Instant understoodAt, Instant acknowledgeBy,
+                            boolean acknowledgementOverdue) {
     }
 
     static ShareResponse of(ShareView view) {
@@ -36,7 +38,8 @@ record ShareResponse(String shareId, String childId, Map<String, String> childLo
                 new Sender(view.getSenderAgency(), details.senderPractitioner(), details.senderRole()),
                 view.getRecipients().stream().map(r -> new Recipient(r.getAgency(),
                         details.recipientTeams().get(r.getAgency()), r.getStatus().name(), r.getAcknowledgedAt() != null,
-                        r.getAcknowledgedAt(), r.getReadAt(), r.getUnderstoodAt())).toList(),
+                        r.getAcknowledgedAt(), r.getReadAt(), r.getUnderstoodAt(), view.acknowledgeByFor(r.getAgency()),
+                        view.isAcknowledgementOverdueFor(r.getAgency()))).toList(),
                 details.relatedPeople(), view.getPurpose(), details.lawfulBasis(), details.category(),
                 details.consent(), details.principles(), content.statements(), details.childVoice(),
                 details.urgency(), details.channel(), view.getSharedAt(), view.getRecordedAt(),

@@ -13,6 +13,7 @@ import static org.safeguarding.backbone.referrals.share.ShareFixtures.share;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +54,7 @@ class InformationShareTest {
     private static InformationShared shared(ShareInformation command, Instant acknowledgeBy, Instant followUpBy) {
         return new InformationShared(command.shareId(), command.childId(), command.senderAgency(),
                 command.recipientAgencies(), command.purpose(), command.statements(), command.details(),
-                command.occurredAt(), acknowledgeBy, followUpBy, List.of());
+                command.occurredAt(), acknowledgeBy, followUpBy, List.of(), Map.of());
     }
 
     private void expectRefused(ShareInformation command, String message) {

@@ -10,6 +10,7 @@ import static org.safeguarding.backbone.referrals.share.ShareFixtures.share;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.referrals.share.ShareFixtures;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeShare;
@@ -18,6 +19,7 @@ import org.safeguarding.backbone.referrals.share.api.ShareCommands.ShareInformat
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Channel;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Urgency;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.AcknowledgementOverdue;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationShared;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUpRecorded;
 
@@ -134,5 +136,72 @@ class ShareDeadlinesTest {
                 .andGivenCommands(acknowledgedByAll(routine.occurredAt().plusSeconds(60)))
                 .whenTimeAdvancesTo(Instant.parse("2026-11-24T09:15:00Z"))
                 .expectNoEvents();
+    }
+
+    /** A police notice of a domestic incident (Operation Encompass): to the child's school and children's social care. */
+    private static ShareInformation policeNotice(Urgency urgency, Instant at) {
+        ShareInformation base = share(SHARE, details(consentGiven(), allPrinciplesAttested(), childVoice(), urgency,
+                Channel.WRITTEN));
+        return new ShareInformation(SHARE, CHILD, "police-a", List.of("school-a", "csc-a"),
+                "Domestic incident at the child's home overnight", base.statements(), base.details(), at);
+    }
+
+    @Test
+    void anImmediateNoticeSentOnASunday_isDueAtTheSchoolInTheFirstHourOfMonday_notWhileItIsClosed() {
+        Instant sunday = Instant.parse("2026-11-22T07:00:00Z");
+        Instant cscDue = Instant.parse("2026-11-22T08:00:00Z");
+        // Monday 23 November: the school opens at 08:30, and has the hour from then
+        Instant schoolDue = Instant.parse("2026-11-23T09:30:00Z");
+        fixture().givenCurrentTime(sunday)
+                .when(policeNotice(Urgency.IMMEDIATE, sunday))
+                .expectEventsMatching(Matchers.exactSequenceOf(Matchers.messageWithPayload(Matchers.matches(
+                        payload -> payload instanceof InformationShared shared
+                                && shared.acknowledgeBy().equals(cscDue)
+                                && shared.acknowledgeBy("csc-a").equals(cscDue)
+                                && shared.acknowledgeBy("school-a").equals(schoolDue))), Matchers.andNoMore()))
+                .expectScheduledDeadlineWithName(cscDue, InformationShare.ACKNOWLEDGEMENT_DUE)
+                .expectScheduledDeadline(schoolDue, schoolDue.toEpochMilli());
+
+        // on Sunday at 08:00 children's social care is overdue, the closed school is not
+        fixture().givenCurrentTime(sunday)
+                .andGivenCommands(policeNotice(Urgency.IMMEDIATE, sunday))
+                .whenTimeAdvancesTo(schoolDue.minusMillis(1))
+                .expectEvents(new AcknowledgementOverdue(SHARE, CHILD, "police-a", List.of("csc-a"), cscDue, cscDue));
+        fixture().givenCurrentTime(sunday)
+                .andGivenCommands(policeNotice(Urgency.IMMEDIATE, sunday))
+                .whenTimeAdvancesTo(schoolDue)
+                .expectEvents(new AcknowledgementOverdue(SHARE, CHILD, "police-a", List.of("csc-a"), cscDue, cscDue),
+                        new AcknowledgementOverdue(SHARE, CHILD, "police-a", List.of("school-a"), schoolDue,
+                                schoolDue));
+    }
+
+    @Test
+    void theSchoolAcknowledgingFirstThingOnMonday_isNeverOverdue() {
+        Instant sunday = Instant.parse("2026-11-22T07:00:00Z");
+        fixture().givenCurrentTime(sunday)
+                .andGivenCommands(policeNotice(Urgency.IMMEDIATE, sunday),
+                        new AcknowledgeShare(SHARE, "csc-a", sunday.plusSeconds(1800)),
+                        new AcknowledgeShare(SHARE, "school-a", Instant.parse("2026-11-23T08:40:00Z")))
+                .whenTimeAdvancesTo(Instant.parse("2026-12-31T00:00:00Z"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void overHalfTermTheSchoolsClockWaitsForTheNextTerm() {
+        // Friday 23 October 2026, 18:00: the school is closed for half term until Monday 2 November
+        Instant friday = Instant.parse("2026-10-23T17:00:00Z");
+        Instant schoolDue = Instant.parse("2026-11-02T12:30:00Z");
+        fixture().givenCurrentTime(friday)
+                .andGivenCommands(policeNotice(Urgency.URGENT, friday))
+                .whenTimeAdvancesTo(schoolDue.minusMillis(1))
+                // children's social care: 4 hours on the clock
+                .expectEvents(new AcknowledgementOverdue(SHARE, CHILD, "police-a", List.of("csc-a"),
+                        friday.plusSeconds(4 * 3600), friday.plusSeconds(4 * 3600)));
+        fixture().givenCurrentTime(friday)
+                .andGivenCommands(policeNotice(Urgency.URGENT, friday),
+                        new AcknowledgeShare(SHARE, "csc-a", friday.plusSeconds(60)))
+                .whenTimeAdvancesTo(schoolDue)
+                .expectEvents(new AcknowledgementOverdue(SHARE, CHILD, "police-a", List.of("school-a"), schoolDue,
+                        schoolDue));
     }
 }

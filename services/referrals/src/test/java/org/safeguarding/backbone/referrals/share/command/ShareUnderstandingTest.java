@@ -42,7 +42,7 @@ class ShareUnderstandingTest {
         ShareInformation command = share(SHARE, details());
         shared = new InformationShared(SHARE, CHILD, "school-a", command.recipientAgencies(), command.purpose(),
                 command.statements(), command.details(), command.occurredAt(), Instant.parse("2026-11-23T09:15:00Z"),
-                null, List.of());
+                null, List.of(), java.util.Map.of());
     }
 
     @Test

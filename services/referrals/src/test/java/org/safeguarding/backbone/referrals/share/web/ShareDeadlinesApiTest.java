@@ -103,4 +103,40 @@ class ShareDeadlinesApiTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:share-not-verbal"));
     }
+
+    @Test
+    void aPoliceNoticeSentOnASunday_isOverdueAtTheSchoolOnlyAfterItsFirstHourOnMonday_eachRecipientItsOwnDeadline()
+            throws Exception {
+        // Operation Encompass: police tell the child's school and children's social care of an incident overnight
+        Instant sunday = Instant.parse("2026-11-22T07:00:00Z");
+        String body = VALID.replace("\"urgency\": \"ROUTINE\", \"channel\": \"WRITTEN\"",
+                        "\"urgency\": \"IMMEDIATE\", \"channel\": \"WRITTEN\", \"occurredAt\": \"" + sunday + "\"")
+                .replace("[{\"agency\": \"csc-a\", \"team\": \"Front door team\"}, {\"agency\": \"gp-a\"}]",
+                        "[{\"agency\": \"school-a\"}, {\"agency\": \"csc-a\"}]");
+        String shareId = json.readTree(mvc.perform(post("/api/shares").contentType(MediaType.APPLICATION_JSON)
+                        .content(body).with(as("police-a")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
+                .get("shareId").asString();
+
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
+            List<AcknowledgementOverdue> overdue = reader.await(r -> r.value() instanceof AcknowledgementOverdue a
+                    && a.getShareId().equals(shareId), 2, Duration.ofSeconds(60)).stream()
+                    .map(r -> (AcknowledgementOverdue) r.value()).toList();
+            // both long past here, so fired together, in no particular order; each names its own deadline
+            assertThat(overdue).extracting(a -> a.getOverdueAgencies() + " due " + a.getDueAt())
+                    .containsExactlyInAnyOrder(
+                    "[csc-a] due 2026-11-22T08:00:00Z",
+                    // the school opens at 08:30 on Monday, and has the hour from then
+                    "[school-a] due 2026-11-23T09:30:00Z");
+        }
+        mvc.perform(get("/api/shares/{id}", shareId).with(as("police-a")))
+                .andExpect(jsonPath("$.acknowledgeBy").value("2026-11-22T08:00:00Z"))
+                .andExpect(jsonPath("$.recipients[0].agency").value("school-a"))
+                .andExpect(jsonPath("$.recipients[0].acknowledgeBy").value("2026-11-23T09:30:00Z"))
+                .andExpect(jsonPath("$.recipients[0].acknowledgementOverdue").value(true))
+                .andExpect(jsonPath("$.recipients[1].acknowledgeBy").value("2026-11-22T08:00:00Z"));
+        mvc.perform(get("/api/inbox/shares").with(as("school-a")))
+                .andExpect(jsonPath("$.items[?(@.shareId == '" + shareId + "')].acknowledgeBy")
+                        .value(org.hamcrest.Matchers.contains("2026-11-23T09:30:00Z")));
+    }
 }
