@@ -133,6 +133,8 @@ class AuthorizationMatrixTest {
                         {"child": {"nhsNumber": "%s"}, "holderAgency": "health-visiting-a", "requestedBy": "Someone",
                          "whyNeeded": "Attendance", "concern": "Neglect", "respondBy": "%s"}"""
                         .formatted(CHILD, LocalDate.now().plusDays(5))), 201)
+                // each agency's own lists: those made to it, and those it made
+                .row("GET /api/requests", caller -> get("/api/requests"), 200)
                 .row("GET /api/requests/{requestId}", caller -> get("/api/requests/{id}", request()), 404,
                         MAKER, 200, COUNTERPART, 200, LEAD_AGENCY, 200)
                 .row("POST /api/requests/{requestId}/decline", caller -> json(post("/api/requests/{id}/decline",

@@ -30,7 +30,8 @@ class IntegrationMappingTest {
 
     static List<Object> samples() {
         return Stream.of(StoredEventSamples.share(), StoredEventSamples.answeredRequest(),
-                StoredEventSamples.declinedRequest(), StoredEventSamples.decision()).flatMap(List::stream).toList();
+                StoredEventSamples.declinedRequest(), StoredEventSamples.decision(), StoredEventSamples.since0_1())
+                .flatMap(List::stream).toList();
     }
 
     @Test

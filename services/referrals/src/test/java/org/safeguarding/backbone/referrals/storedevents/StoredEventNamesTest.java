@@ -54,7 +54,9 @@ class StoredEventNamesTest {
             "org.safeguarding.backbone.referrals.request.api.RequestEvents$InformationRequested",
             "org.safeguarding.backbone.referrals.request.api.RequestEvents$SharingDeclined",
             "org.safeguarding.backbone.referrals.request.api.RequestEvents$InformationRequestAnswered",
-            "org.safeguarding.backbone.referrals.decision.api.DecisionEvents$DecidedNotToShare");
+            "org.safeguarding.backbone.referrals.decision.api.DecisionEvents$DecidedNotToShare",
+            "referrals.InformationRequestOverdue",
+            "referrals.InformationRequestEscalated");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {

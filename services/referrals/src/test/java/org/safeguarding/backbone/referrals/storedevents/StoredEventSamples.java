@@ -7,6 +7,8 @@ import java.util.Map;
 import org.safeguarding.backbone.referrals.decision.api.DecisionEvents.DecidedNotToShare;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestAnswered;
+import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestEscalated;
+import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestOverdue;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequested;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.SharingDeclined;
 import org.safeguarding.backbone.referrals.share.ShareFixtures;
@@ -82,6 +84,15 @@ public final class StoredEventSamples {
                         "Enquiry after an incident", "Child present at an incident", LocalDate.of(2026, 11, 30), AT),
                 new SharingDeclined(DECLINED_REQUEST, CHILD, "gp-a", "police-a", "Practice lead (synthetic)",
                         "Not necessary for the enquiry as described", AT.plusSeconds(900), List.of()));
+    }
+
+    /** The events added since 0.1: not in its fixture. */
+    public static List<Object> since0_1() {
+        return List.of(
+                new InformationRequestOverdue(DECLINED_REQUEST, CHILD, "gp-a", "police-a", LocalDate.of(2026, 11, 30),
+                        Instant.parse("2026-12-01T00:00:00Z")),
+                new InformationRequestEscalated(DECLINED_REQUEST, CHILD, "gp-a", "police-a", 2,
+                        "SAFEGUARDING_PARTNERSHIP", "partnership-a", Instant.parse("2026-12-08T00:00:00Z")));
     }
 
     public static List<Object> decision() {

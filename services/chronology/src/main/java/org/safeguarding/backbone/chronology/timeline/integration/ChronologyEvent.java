@@ -30,6 +30,8 @@ import org.safeguarding.backbone.contracts.referrals.v1.ShareRejected;
 import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
 import org.safeguarding.backbone.contracts.referrals.v1.DecidedNotToShare;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationRequestAnswered;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationRequestEscalated;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationRequestOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.SharingDeclined;
@@ -163,6 +165,21 @@ record ChronologyEvent(Envelope envelope, String type, String summary, String su
                             + ") and had not followed it up in writing by " + e.getDueAt() + ".",
                     "share:" + e.getShareId(),
                     agencies(e.getSenderAgency()));
+        }
+        if (record instanceof InformationRequestOverdue e) {
+            return new ChronologyEvent(e.getEnvelope(), "InformationRequestOverdue",
+                    e.getHolderAgency() + " has not answered " + e.getRequestingAgency() + "'s request for information "
+                            + shortId(e.getRequestId()) + ", due by " + e.getRespondBy() + ".",
+                    "request:" + e.getRequestId(),
+                    agencies(e.getHolderAgency(), e.getRequestingAgency()));
+        }
+        if (record instanceof InformationRequestEscalated e) {
+            return new ChronologyEvent(e.getEnvelope(), "InformationRequestEscalated",
+                    e.getRequestingAgency() + "'s request for information " + shortId(e.getRequestId())
+                            + " to " + e.getHolderAgency() + " is still not answered: escalated (step " + e.getLevel()
+                            + ") to " + addressee(e.getTo(), e.getEscalatedTo()) + ".",
+                    "request:" + e.getRequestId(),
+                    agencies(e.getHolderAgency(), e.getRequestingAgency(), e.getEscalatedTo()));
         }
         if (record instanceof FeedbackRequested e) {
             return new ChronologyEvent(e.getEnvelope(), "FeedbackRequested",

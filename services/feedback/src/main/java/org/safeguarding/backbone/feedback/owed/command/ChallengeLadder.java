@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.safeguarding.backbone.kernel.calendar.WorkingDayCalendar;
+import org.safeguarding.backbone.kernel.escalation.Addressee;
 
 /**
  * How a professional disagreement about feedback is resolved: the levels of the partnership's escalation policy,

@@ -24,6 +24,7 @@ import org.safeguarding.backbone.feedback.owed.api.FeedbackEvents.FeedbackReques
 import org.safeguarding.backbone.kernel.agency.AgencyKind;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.safeguarding.backbone.kernel.calendar.WorkingDayCalendar;
+import org.safeguarding.backbone.kernel.escalation.Addressee;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 

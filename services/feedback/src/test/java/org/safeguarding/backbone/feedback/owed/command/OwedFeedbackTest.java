@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.kernel.agency.AgencyKind;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.safeguarding.backbone.kernel.calendar.WorkingDayCalendar;
+import org.safeguarding.backbone.kernel.escalation.Addressee;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.GiveFeedback;

@@ -30,4 +30,21 @@ public sealed interface RequestEvents {
     record InformationRequestAnswered(String requestId, String childId, String holderAgency, String requestingAgency,
                                       String shareId, Instant occurredAt) implements RequestEvents {
     }
+
+    /** R11: the reply date passed with the request neither answered nor declined; escalation follows. */
+    record InformationRequestOverdue(String requestId, String childId, String holderAgency, String requestingAgency,
+                                     LocalDate respondBy, Instant occurredAt) implements RequestEvents {
+    }
+
+    /**
+     * A request still not answered, escalated a step up the configured ladder, as late feedback is.
+     *
+     * @param level       the step, from 1
+     * @param to          whom the step escalates to: DESIGNATED_LEAD (of the agency asked) or SAFEGUARDING_PARTNERSHIP
+     * @param escalatedTo the agency told
+     */
+    record InformationRequestEscalated(String requestId, String childId, String holderAgency, String requestingAgency,
+                                       int level, String to, String escalatedTo, Instant occurredAt)
+            implements RequestEvents {
+    }
 }

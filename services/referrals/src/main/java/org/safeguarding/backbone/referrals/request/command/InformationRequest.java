@@ -2,7 +2,16 @@ package org.safeguarding.backbone.referrals.request.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -10,6 +19,8 @@ import org.safeguarding.backbone.referrals.request.api.RequestCommands.AnswerReq
 import org.safeguarding.backbone.referrals.request.api.RequestCommands.DeclineRequest;
 import org.safeguarding.backbone.referrals.request.api.RequestCommands.RequestInformation;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestAnswered;
+import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestEscalated;
+import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestOverdue;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequested;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.SharingDeclined;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
@@ -26,12 +37,16 @@ public class InformationRequest {
     private String requestingAgency;
     private String holderAgency;
     private boolean decided;
+    private LocalDate respondBy;
+
+    /** The deadline that chases a request not answered; its payload is the step, 0 for the reply date's end. */
+    static final String CHASE = "request-chase";
 
     protected InformationRequest() {
     }
 
     @CommandHandler
-    public InformationRequest(RequestInformation command) {
+    public InformationRequest(RequestInformation command, DeadlineManager deadlines, RequestChase chase) {
         if (blank(command.whyNeeded())) {
             throw new Invalid("no-reason-for-request", "A request must say why the information is needed.",
                     "whyNeeded");
@@ -45,6 +60,38 @@ public class InformationRequest {
         apply(new InformationRequested(command.requestId(), command.childId(), command.requestingAgency(),
                 command.requestedBy(), command.holderAgency(), command.whyNeeded(), command.concern(),
                 command.respondBy(), command.occurredAt()));
+        if (command.respondBy() != null) {
+            deadlines.schedule(chase.overdueAt(command.respondBy()), CHASE, step(0));
+        }
+    }
+
+    /**
+     * The chase (R11), unless the request has been answered or declined: step 0 when the reply date has ended
+     * (overdue), then each step of the ladder in turn, the next set as each is taken.
+     */
+    @DeadlineHandler(deadlineName = CHASE)
+    void chase(Integer step, DeadlineManager deadlines, RequestChase chase) {
+        if (decided || step > chase.steps()) {
+            return;
+        }
+        Instant overdueAt = chase.overdueAt(respondBy);
+        if (step == 0) {
+            apply(new InformationRequestOverdue(requestId, childId, holderAgency, requestingAgency, respondBy,
+                    overdueAt));
+        } else {
+            apply(new InformationRequestEscalated(requestId, childId, holderAgency, requestingAgency, step,
+                    chase.step(step).to().name(), chase.escalatedTo(step, holderAgency),
+                    chase.escalationAt(overdueAt, step)));
+        }
+        if (step < chase.steps()) {
+            deadlines.schedule(chase.escalationAt(overdueAt, step + 1), CHASE, step(step + 1));
+        }
+    }
+
+    /** A step of the chase, in the request's conversation, so each step continues it. */
+    private static Message<Integer> step(int step) {
+        return new GenericMessage<>(step, CurrentUnitOfWork.map(UnitOfWork::getCorrelationData)
+                .orElse(MetaData.emptyInstance()));
     }
 
     @CommandHandler
@@ -83,6 +130,7 @@ public class InformationRequest {
         childId = event.childId();
         requestingAgency = event.requestingAgency();
         holderAgency = event.holderAgency();
+        respondBy = event.respondBy();
     }
 
     @EventSourcingHandler

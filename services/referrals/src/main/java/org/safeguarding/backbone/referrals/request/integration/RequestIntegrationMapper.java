@@ -4,6 +4,8 @@ import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationRequestAnswered;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationRequestEscalated;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationRequestOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.SharingDeclined;
 import org.safeguarding.backbone.messaging.publish.Envelopes;
@@ -19,6 +21,22 @@ class RequestIntegrationMapper implements IntegrationEventMapper {
 
     @Override
     public Optional<IntegrationEvent> map(EventMessage<?> message) {
+        if (message.getPayload() instanceof RequestEvents.InformationRequestOverdue e) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, e.childId(), InformationRequestOverdue.newBuilder()
+                    .setEnvelope(Envelopes.of(message, e.childId(), e.holderAgency(), e.occurredAt()))
+                    .setRequestId(e.requestId()).setHolderAgency(e.holderAgency())
+                    .setRequestingAgency(e.requestingAgency()).setRespondBy(e.respondBy())
+                    .build()));
+        }
+        if (message.getPayload() instanceof RequestEvents.InformationRequestEscalated e) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, e.childId(),
+                    InformationRequestEscalated.newBuilder()
+                    .setEnvelope(Envelopes.of(message, e.childId(), e.holderAgency(), e.occurredAt()))
+                    .setRequestId(e.requestId()).setHolderAgency(e.holderAgency())
+                    .setRequestingAgency(e.requestingAgency()).setLevel(e.level()).setTo(e.to())
+                    .setEscalatedTo(e.escalatedTo())
+                    .build()));
+        }
         if (message.getPayload() instanceof RequestEvents.InformationRequested e) {
             return Optional.of(new IntegrationEvent(Topics.REFERRALS, e.childId(), InformationRequested.newBuilder()
                     .setEnvelope(Envelopes.of(message, e.childId(), e.requestingAgency(), e.occurredAt()))

@@ -1,5 +1,6 @@
 package org.safeguarding.backbone.referrals.request.query;
 
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -7,9 +8,12 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.messaging.audit.ChildDataReads;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestAnswered;
+import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestEscalated;
+import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestOverdue;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequested;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.SharingDeclined;
 import org.safeguarding.backbone.kernel.rule.NotFound;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,6 +55,16 @@ public class RequestProjection {
         requests.findById(event.requestId()).ifPresent(view -> view.answered(event.shareId(), event.occurredAt()));
     }
 
+    @EventHandler
+    void on(InformationRequestOverdue event) {
+        requests.findById(event.requestId()).ifPresent(RequestView::overdue);
+    }
+
+    @EventHandler
+    void on(InformationRequestEscalated event) {
+        requests.findById(event.requestId()).ifPresent(view -> view.escalated(event.level(), event.escalatedTo()));
+    }
+
     @ResetHandler
     void reset() {
         requests.deleteAll();
@@ -75,4 +89,29 @@ public class RequestProjection {
         return requests.findById(requestId).filter(view -> view.isVisibleTo(agency))
                 .orElseThrow(() -> new NotFound("request", requestId));
     }
+
+    /** Whose requests: those the agency was asked ({@code ASKED}), or those it made ({@code MADE}). */
+    public enum Role { ASKED, MADE }
+
+    /**
+     * The requests made to the agency, or by it, the newest first; optionally only those in one state
+     * ({@code OPEN}, {@code ANSWERED}, {@code DECLINED}) or only those overdue. Each listed is a read, recorded.
+     */
+    @Transactional(readOnly = true)
+    public List<RequestView> involving(String agency, Role role, RequestView.Status status, boolean overdueOnly,
+                                       int limit) {
+        List<RequestView> found = (role == Role.ASKED
+                ? requests.findByHolderAgencyOrderByRequestedAtDesc(agency, Limit.of(MAX_LISTED))
+                : requests.findByRequestingAgencyOrderByRequestedAtDesc(agency, Limit.of(MAX_LISTED))).stream()
+                .filter(view -> status == null || view.getStatus().equals(status.name()))
+                .filter(view -> !overdueOnly || (view.isOverdue() && view.getStatus().equals(RequestView.Status.OPEN.name())))
+                .limit(limit)
+                .toList();
+        reads.record(agency, found.stream().map(view -> new ChildDataReads.Read(view.getChildId(),
+                "request:" + view.getRequestId(), ChildDataReads.Basis.PARTY)).toList());
+        return found;
+    }
+
+    /** The most requests one list considers. */
+    public static final int MAX_LISTED = 500;
 }

@@ -42,6 +42,10 @@ public class RequestView {
     private Instant decidedAt;
     /** The conversation the request started: the decline, or the share that answers it, continues it. */
     private String correlationId;
+    /** Not answered nor declined by the end of its reply date (R11); how far up the ladder, and to whom. */
+    private boolean overdue;
+    private Integer escalationLevel;
+    private String escalatedTo;
 
     protected RequestView() {
     }
@@ -75,9 +79,26 @@ public class RequestView {
         this.decidedAt = at;
     }
 
-    public boolean isVisibleTo(String agency) {
-        return requestingAgency.equals(agency) || holderAgency.equals(agency);
+    void overdue() {
+        this.overdue = true;
     }
+
+    void escalated(int level, String to) {
+        this.escalationLevel = level;
+        this.escalatedTo = to;
+    }
+
+    /**
+     * Its parties: the agency that asked and the agency asked; and the partnership a late request was escalated to,
+     * which reads what it is asked to chase.
+     */
+    public boolean isVisibleTo(String agency) {
+        return requestingAgency.equals(agency) || holderAgency.equals(agency) || agency.equals(escalatedTo);
+    }
+
+    public boolean isOverdue() { return overdue; }
+    public Integer getEscalationLevel() { return escalationLevel; }
+    public String getEscalatedTo() { return escalatedTo; }
 
     public String getRequestId() { return requestId; }
     public String getChildId() { return childId; }

@@ -2,6 +2,8 @@ package org.safeguarding.backbone.referrals.request.web;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.FutureOrPresent;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -9,6 +11,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -63,6 +67,19 @@ class RequestController {
                 Instant.now()), Correlation.startedBy(correlation.id()));
         return ResponseEntity.created(URI.create("/api/requests/" + requestId))
                 .body(requests.visibleTo(requestId, agency));
+    }
+
+    /**
+     * The requests made to the calling agency ({@code role=ASKED}, the default: its worklist of requests to answer)
+     * or by it ({@code MADE}), the newest first; {@code status} OPEN, ANSWERED or DECLINED; {@code overdue=true} for
+     * those open past their reply date.
+     */
+    @GetMapping
+    List<RequestView> list(@RequestParam(defaultValue = "ASKED") RequestProjection.Role role,
+                           @RequestParam(required = false) RequestView.Status status,
+                           @RequestParam(defaultValue = "false") boolean overdue,
+                           @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit, Principal principal) {
+        return requests.involving(CallingAgency.of(principal), role, status, overdue, limit);
     }
 
     @GetMapping("/{requestId}")

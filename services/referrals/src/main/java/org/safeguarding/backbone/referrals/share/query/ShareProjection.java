@@ -89,7 +89,7 @@ public class ShareProjection {
 
     @EventHandler
     void on(WrittenFollowUpRecorded event) {
-        shares.findById(event.shareId()).ifPresent(view -> view.followedUpInWriting(event.occurredAt()));
+        shares.findById(event.shareId()).ifPresent(view -> view.followedUpInWriting(event.writtenRecord(), event.occurredAt()));
     }
 
     @EventHandler

@@ -57,6 +57,9 @@ public class ShareView {
     private Instant acknowledgeBy;
     private Instant writtenFollowUpBy;
     private Instant writtenFollowUpAt;
+    /** The written record that followed a verbal share up, as its sender wrote it (up to 20,000 characters). */
+    @Column(length = 20000)
+    private String writtenFollowUp;
     private boolean acknowledgementOverdue;
     private boolean writtenFollowUpOverdue;
     /** Questions, answers and recorded uses, in order, as JSON: read whole. */
@@ -84,7 +87,8 @@ public class ShareView {
         this.writtenFollowUpBy = writtenFollowUpBy;
     }
 
-    void followedUpInWriting(Instant at) {
+    void followedUpInWriting(String writtenRecord, Instant at) {
+        writtenFollowUp = writtenRecord;
         writtenFollowUpAt = at;
     }
 
@@ -190,6 +194,10 @@ public class ShareView {
 
     public Instant getWrittenFollowUpBy() {
         return writtenFollowUpBy;
+    }
+
+    public String getWrittenFollowUp() {
+        return writtenFollowUp;
     }
 
     public Instant getWrittenFollowUpAt() {

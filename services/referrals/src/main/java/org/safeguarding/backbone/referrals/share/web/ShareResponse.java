@@ -15,7 +15,8 @@ record ShareResponse(String shareId, String childId, Map<String, String> childLo
                             List<ShareContent.Statement> statements, ShareContent.ChildVoice childVoice,
                             ShareContent.Urgency urgency, ShareContent.Channel channel, Instant sharedAt,
                             Instant recordedAt, Instant acknowledgeBy, boolean acknowledgementOverdue,
-                            Instant writtenFollowUpBy, Instant writtenFollowUpAt, boolean writtenFollowUpOverdue,
+                            Instant writtenFollowUpBy, Instant writtenFollowUpAt, String writtenFollowUp,
+                            boolean writtenFollowUpOverdue,
                             List<ShareView.ThreadEntry> thread, List<PlainLanguageWarning> plainLanguageWarnings) {
 
     public record Sender(String agency, String practitioner, String role) {
@@ -44,7 +45,7 @@ record ShareResponse(String shareId, String childId, Map<String, String> childLo
                 details.consent(), details.principles(), content.statements(), details.childVoice(),
                 details.urgency(), details.channel(), view.getSharedAt(), view.getRecordedAt(),
                 view.getAcknowledgeBy(), view.isAcknowledgementOverdue(), view.getWrittenFollowUpBy(),
-                view.getWrittenFollowUpAt(), view.isWrittenFollowUpOverdue(), view.getThread(),
+                view.getWrittenFollowUpAt(), view.getWrittenFollowUp(), view.isWrittenFollowUpOverdue(), view.getThread(),
                 content.plainLanguageWarnings());
     }
 }

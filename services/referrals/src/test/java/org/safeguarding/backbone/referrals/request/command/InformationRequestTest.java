@@ -3,9 +3,14 @@ package org.safeguarding.backbone.referrals.request.command;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.kernel.agency.AgencyKind;
+import org.safeguarding.backbone.kernel.agency.KnownAgencies;
+import org.safeguarding.backbone.kernel.escalation.Addressee;
+import org.safeguarding.backbone.kernel.escalation.EscalationLadder;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.kernel.rule.Invalid;
 import org.safeguarding.backbone.referrals.share.ShareFixtures;
@@ -13,6 +18,8 @@ import org.safeguarding.backbone.referrals.request.api.RequestCommands.AnswerReq
 import org.safeguarding.backbone.referrals.request.api.RequestCommands.DeclineRequest;
 import org.safeguarding.backbone.referrals.request.api.RequestCommands.RequestInformation;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestAnswered;
+import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestEscalated;
+import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequestOverdue;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequested;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.SharingDeclined;
 
@@ -29,8 +36,70 @@ class InformationRequestTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(InformationRequest.class);
+        fixture = fixture();
+    }
+
+    /** A fixture of its own for each scenario: its deadline manager keeps the time it was given. */
+    private static AggregateTestFixture<InformationRequest> fixture() {
+        AggregateTestFixture<InformationRequest> fixture = new AggregateTestFixture<>(InformationRequest.class);
         fixture.registerInjectableResource(ShareFixtures.plainLanguage());
+        fixture.registerInjectableResource(new RequestChase(ShareFixtures.calendar(), List.of(
+                new EscalationLadder.Step(2, Addressee.DESIGNATED_LEAD),
+                new EscalationLadder.Step(5, Addressee.SAFEGUARDING_PARTNERSHIP)), agencies()));
+        return fixture;
+    }
+
+    private static KnownAgencies agencies() {
+        return new KnownAgencies(Map.of(
+                "school-a", new KnownAgencies.Agency("School (synthetic)", AgencyKind.SCHOOL, "area-a"),
+                "gp-a", new KnownAgencies.Agency("GP (synthetic)", AgencyKind.GP, "area-a"),
+                "partnership-a", new KnownAgencies.Agency("Partnership (synthetic)",
+                        AgencyKind.SAFEGUARDING_PARTNERSHIP, "area-a")), "test");
+    }
+
+    private static final RequestInformation REQUEST = new RequestInformation("r-1", "9990000018", "school-a",
+            "A. Teacher (synthetic)", "gp-a", "To understand the child's recent weight loss",
+            "The child says they are often not given meals", BY, AT);
+    /** Friday 27 November has ended. */
+    private static final Instant OVERDUE_AT = Instant.parse("2026-11-28T00:00:00Z");
+
+    @Test
+    void aRequestIsDueToBeChasedOnceItsReplyDateHasEnded() {
+        fixture().givenCurrentTime(AT)
+                .when(REQUEST)
+                .expectEvents(REQUESTED)
+                .expectScheduledDeadlineWithName(OVERDUE_AT, InformationRequest.CHASE);
+    }
+
+    @Test
+    void notAnsweredByTheEndOfItsReplyDate_itIsOverdue_notAMomentBefore_thenEscalatedInWorkingDays() {
+        fixture().givenCurrentTime(AT).andGivenCommands(REQUEST)
+                .whenTimeAdvancesTo(OVERDUE_AT.minusMillis(1))
+                .expectNoEvents();
+        InformationRequestOverdue overdue = new InformationRequestOverdue("r-1", "9990000018", "gp-a", "school-a", BY,
+                OVERDUE_AT);
+        // two working days after Saturday 28 November: Tuesday 1 December; five: Friday 4 December
+        fixture().givenCurrentTime(AT).andGivenCommands(REQUEST)
+                .whenTimeAdvancesTo(Instant.parse("2026-12-31T00:00:00Z"))
+                .expectEvents(overdue,
+                        new InformationRequestEscalated("r-1", "9990000018", "gp-a", "school-a", 1, "DESIGNATED_LEAD",
+                                "gp-a", Instant.parse("2026-12-01T00:00:00Z")),
+                        new InformationRequestEscalated("r-1", "9990000018", "gp-a", "school-a", 2,
+                                "SAFEGUARDING_PARTNERSHIP", "partnership-a", Instant.parse("2026-12-04T00:00:00Z")))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void answeredOrDeclinedInTime_theChaseStops() {
+        fixture().givenCurrentTime(AT)
+                .andGivenCommands(REQUEST, new AnswerRequest("r-1", "gp-a", "share-9", AT.plusSeconds(3600)))
+                .whenTimeAdvancesTo(Instant.parse("2026-12-31T00:00:00Z"))
+                .expectNoEvents();
+        fixture().givenCurrentTime(AT)
+                .andGivenCommands(REQUEST, new DeclineRequest("r-1", "gp-a", "Dr Example (synthetic)",
+                        "No records of concern held", AT.plusSeconds(3600)))
+                .whenTimeAdvancesTo(Instant.parse("2026-12-31T00:00:00Z"))
+                .expectNoEvents();
     }
 
     @Test

@@ -18,9 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationRequestAnswered;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationRequestEscalated;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationRequestOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.SharingDeclined;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.safeguarding.backbone.messaging.CorrelatedCommands;
+import org.safeguarding.backbone.referrals.request.api.RequestCommands.RequestInformation;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +54,7 @@ class RequestApiTest {
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
     @Autowired JdbcTemplate jdbc;
+    @Autowired CommandGateway commands;
 
     private String request(String holder) throws Exception {
         return request(holder, null);
@@ -208,5 +214,59 @@ class RequestApiTest {
                          "whyNeeded": "w", "concern": "c", "respondBy": "2099-01-01"}""").with(as("school-a")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("holderAgency"));
+    }
+
+    @Test
+    void theAgencyAskedListsTheRequestsMadeToIt_byStatus_andOneNotAnsweredByItsReplyDateIsChased() throws Exception {
+        String open = request("health-visiting-a");
+        String declined = request("health-visiting-a");
+        mvc.perform(post("/api/requests/{id}/decline", declined).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decidedBy\": \"A. Visitor (synthetic)\", \"reasons\": \"Not held\"}")
+                        .with(as("health-visiting-a")))
+                .andExpect(status().isOk());
+        // made in January, due back in January: every step of the chase is already due
+        String late = java.util.UUID.randomUUID().toString();
+        CorrelatedCommands.sendAndWait(commands, new RequestInformation(late, "9990000123", "school-a",
+                "A. Teacher (synthetic)", "health-visiting-a", "To understand the child's recent weight loss",
+                "The child says they are often not given meals", LocalDate.parse("2026-01-09"),
+                java.time.Instant.parse("2026-01-05T10:00:00Z")), java.util.Map.of("correlationId", "late-" + late));
+
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
+            List<ConsumerRecord<String, SpecificRecord>> chased = reader.await(r ->
+                    (r.value() instanceof InformationRequestOverdue o && o.getRequestId().equals(late))
+                    || (r.value() instanceof InformationRequestEscalated e && e.getRequestId().equals(late)), 3,
+                    Duration.ofSeconds(60));
+            assertThat(chased).extracting(r -> r.value().getClass().getSimpleName())
+                    .containsExactly("InformationRequestOverdue", "InformationRequestEscalated",
+                            "InformationRequestEscalated");
+            InformationRequestEscalated toThePartnership = (InformationRequestEscalated) chased.get(2).value();
+            assertThat(toThePartnership.getEscalatedTo()).isEqualTo("partnership-a");
+            assertThat(toThePartnership.getEnvelope().getCorrelationId()).as("the request's conversation")
+                    .isEqualTo("late-" + late);
+        }
+
+        mvc.perform(get("/api/requests").with(as("health-visiting-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].requestId").value(org.hamcrest.Matchers.hasItems(open, declined, late)));
+        mvc.perform(get("/api/requests?role=ASKED&status=OPEN").with(as("health-visiting-a")))
+                .andExpect(jsonPath("$[*].requestId").value(org.hamcrest.Matchers.hasItems(open, late)))
+                .andExpect(jsonPath("$[*].requestId").value(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.hasItem(declined))));
+        mvc.perform(get("/api/requests?overdue=true").with(as("health-visiting-a")))
+                .andExpect(jsonPath("$[*].requestId").value(contains(late)))
+                .andExpect(jsonPath("$[0].escalationLevel").value(2))
+                .andExpect(jsonPath("$[0].escalatedTo").value("partnership-a"));
+        mvc.perform(get("/api/requests?role=MADE&status=DECLINED").with(as("school-a")))
+                .andExpect(jsonPath("$[*].requestId").value(org.hamcrest.Matchers.hasItem(declined)));
+        mvc.perform(get("/api/requests?role=MADE").with(as("health-visiting-a")))
+                .andExpect(jsonPath("$[*].requestId").value(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.hasItem(open))));
+        // the partnership the late request was escalated to reads it; no one else outside it does
+        mvc.perform(get("/api/requests/{id}", late).with(as("partnership-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.overdue").value(true));
+        mvc.perform(get("/api/requests/{id}", late).with(as("police-a"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/requests?role=SOMEONE").with(as("school-a")))
+                .andExpect(status().isBadRequest());
     }
 }

@@ -96,6 +96,9 @@ class ShareDeadlinesApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.writtenFollowUpAt").exists())
                 .andExpect(jsonPath("$.writtenFollowUpOverdue").value(false));
+        // the recipients read what was written, not only when
+        mvc.perform(get("/api/shares/{id}", phoned).with(as("csc-a")))
+                .andExpect(jsonPath("$.writtenFollowUp").value("Letter to the front door team confirming the call"));
 
         String written = share("ROUTINE", "WRITTEN", Instant.now().minusSeconds(60));
         mvc.perform(post("/api/shares/{id}/written-follow-up", written).contentType(MediaType.APPLICATION_JSON)
