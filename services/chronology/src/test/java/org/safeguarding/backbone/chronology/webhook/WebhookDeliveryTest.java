@@ -241,5 +241,7 @@ class WebhookDeliveryTest {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/webhook/deliveries?status=LOST").with(httpBasic("police-a", "dev-only-police-a")))
                 .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/webhook/deliveries?limit=0").with(httpBasic("police-a", "dev-only-police-a")))
+                .andExpect(status().isBadRequest());
     }
 }

@@ -15,7 +15,6 @@ import org.safeguarding.backbone.chronology.webhook.process.Webhooks;
 import org.safeguarding.backbone.web.correlation.RequestedCorrelation;
 import org.safeguarding.backbone.web.security.CallingAgency;
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
  * sees and changes its own webhook only; there is no path naming another's.
  */
 @RestController
-@Validated
 @RequestMapping("/api/webhook")
 class WebhookController {
 
