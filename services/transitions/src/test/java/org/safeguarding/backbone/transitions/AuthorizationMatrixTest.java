@@ -3,18 +3,25 @@ package org.safeguarding.backbone.transitions;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.COUNTERPART;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.LEAD_AGENCY;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.MAKER;
+import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.OTHER_INVOLVED;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.messaging.audit.LeadAgencies;
 import org.safeguarding.backbone.testsupport.AuthorizationMatrix;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.LeadAgencyAnnouncer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.safeguarding.backbone.messaging.CorrelatedCommands;
+import org.safeguarding.backbone.transitions.closure.api.ClosureCommands.Answer;
+import org.safeguarding.backbone.transitions.closure.api.ClosureCommands.AnswerConsultation;
+import org.safeguarding.backbone.transitions.closure.process.ClosureConsulting;
 import org.safeguarding.backbone.transitions.transfer.query.InvolvementProjection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -55,6 +62,8 @@ class AuthorizationMatrixTest {
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
     @Autowired InvolvementProjection involvement;
+    @Autowired ClosureConsulting consulting;
+    @Autowired CommandGateway commands;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints;
 
     @Autowired LeadAgencies leads;
@@ -80,6 +89,25 @@ class AuthorizationMatrixTest {
         }
     }
 
+    /**
+     * A consultation csc-a (the counterpart) opened before closing its work with the child: school-a (the maker) and
+     * gp-a (involved otherwise) are consulted; {@code answers} given by them first.
+     */
+    private String consultation(AnswerConsultation... answers) {
+        involvement.involved(CHILD, List.of("school-a", "gp-a", "csc-a"), Instant.now());
+        String id = consulting.open(CHILD, "csc-a", "Assessment complete", Map.of("correlationId", "matrix"));
+        for (AnswerConsultation answer : answers) {
+            CorrelatedCommands.sendAndWait(commands, new AnswerConsultation(id, answer.agency(), answer.answer(),
+                    answer.reasons(), Instant.now()), Map.of("correlationId", "matrix"));
+        }
+        return id;
+    }
+
+    private static AnswerConsultation answered(String agency, Answer answer) {
+        return new AnswerConsultation(null, agency, answer, answer == Answer.CONCERN ? "Appointments missed" : null,
+                null);
+    }
+
     private AuthorizationMatrix matrix() {
         return new AuthorizationMatrix()
                 .row("POST /api/transfers", caller -> {
@@ -89,7 +117,29 @@ class AuthorizationMatrixTest {
                 .row("GET /api/transfers/{transferId}", caller -> get("/api/transfers/{id}", transfer("school-a")),
                         404, MAKER, 200, COUNTERPART, 200, LEAD_AGENCY, 200)
                 .row("POST /api/transfers/{transferId}/confirmation", caller -> post(
-                        "/api/transfers/{id}/confirmation", transfer("csc-a")), 404, MAKER, 200, COUNTERPART, 403);
+                        "/api/transfers/{id}/confirmation", transfer("csc-a")), 404, MAKER, 200, COUNTERPART, 403)
+                // consultation before closure: any agency that has worked with the child may open one
+                .row("POST /api/consultations", caller -> {
+                    involvement.involved(CHILD, List.of("school-a", "gp-a", "csc-a"), Instant.now());
+                    return post("/api/consultations").contentType(MediaType.APPLICATION_JSON).content(
+                            "{\"child\": {\"nhsNumber\": \"" + CHILD + "\"}, \"reason\": \"Closing\"}");
+                }, 403, MAKER, 201, COUNTERPART, 201, OTHER_INVOLVED, 201)
+                .row("GET /api/consultations/{consultationId}", caller -> get("/api/consultations/{id}",
+                        consultation()), 404, MAKER, 200, COUNTERPART, 200, OTHER_INVOLVED, 200, LEAD_AGENCY, 200)
+                .row("POST /api/consultations/{consultationId}/answers", caller -> post(
+                        "/api/consultations/{id}/answers", consultation()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\": \"AGREE\"}"), 404, MAKER, 200, OTHER_INVOLVED, 200, COUNTERPART, 409)
+                .row("POST /api/consultations/{consultationId}/concerns/{concernOf}/response", caller -> post(
+                        "/api/consultations/{id}/concerns/gp-a/response", consultation(answered("gp-a",
+                        Answer.CONCERN))).contentType(MediaType.APPLICATION_JSON).content("{\"response\": \"Noted\"}"),
+                        404, COUNTERPART, 200, MAKER, 409, OTHER_INVOLVED, 409)
+                .row("POST /api/consultations/{consultationId}/concerns/{concernOf}/override", caller -> post(
+                        "/api/consultations/{id}/concerns/gp-a/override", consultation(answered("gp-a",
+                        Answer.CONCERN))).contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Health matter\"}"),
+                        404, COUNTERPART, 200, MAKER, 409, OTHER_INVOLVED, 409)
+                .row("POST /api/consultations/{consultationId}/closure", caller -> post(
+                        "/api/consultations/{id}/closure", consultation(answered("school-a", Answer.AGREE),
+                        answered("gp-a", Answer.AGREE))), 404, COUNTERPART, 200, MAKER, 409, OTHER_INVOLVED, 409);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.transitions.config;
 
 import org.safeguarding.backbone.messaging.store.StoredEventNames;
+import org.safeguarding.backbone.transitions.closure.api.ClosureEvents;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,12 @@ class StoredEventsConfiguration {
         return StoredEventNames.builder()
                 .event(TransferEvents.ChildTransferred.class, TRANSFER_0_1 + "ChildTransferred")
                 .event(TransferEvents.TransferProposed.class, "transitions.TransferProposed")
+                .event(ClosureEvents.ClosureConsultationOpened.class, "transitions.ClosureConsultationOpened")
+                .event(ClosureEvents.ClosureConsultationAnswered.class, "transitions.ClosureConsultationAnswered")
+                .event(ClosureEvents.ClosureConsultationNoReply.class, "transitions.ClosureConsultationNoReply")
+                .event(ClosureEvents.ClosureConcernAnswered.class, "transitions.ClosureConcernAnswered")
+                .event(ClosureEvents.ClosureConcernOverridden.class, "transitions.ClosureConcernOverridden")
+                .event(ClosureEvents.CaseClosed.class, "transitions.CaseClosed")
                 .build();
     }
 }

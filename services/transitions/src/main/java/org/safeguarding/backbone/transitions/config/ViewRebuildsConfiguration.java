@@ -16,4 +16,9 @@ class ViewRebuildsConfiguration {
     Rebuild transferViewRebuild(ViewRebuilds views) {
         return views.of("transfer-view", "transfer_view");
     }
+
+    @Bean
+    Rebuild consultationViewRebuild(ViewRebuilds views) {
+        return views.of("consultation-view", "consultation_view", "consultation_view_consultee");
+    }
 }

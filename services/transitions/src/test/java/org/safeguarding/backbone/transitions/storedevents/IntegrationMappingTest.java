@@ -29,8 +29,8 @@ class IntegrationMappingTest {
     @Autowired List<IntegrationEventMapper> mappers;
 
     static List<Object> samples() {
-        return Stream.of(StoredEventSamples.transfer(), StoredEventSamples.proposedTransfer()).flatMap(List::stream)
-                .toList();
+        return Stream.of(StoredEventSamples.transfer(), StoredEventSamples.proposedTransfer(),
+                StoredEventSamples.consultation()).flatMap(List::stream).toList();
     }
 
     @Test

@@ -34,7 +34,13 @@ class StoredEventNamesTest {
     /** Every name this service has ever stored an event under. A name is never removed from this list. */
     private static final List<String> PINNED = List.of(
             "org.safeguarding.backbone.transitions.transfer.api.TransferEvents$ChildTransferred",
-            "transitions.TransferProposed");
+            "transitions.TransferProposed",
+            "transitions.ClosureConsultationOpened",
+            "transitions.ClosureConsultationAnswered",
+            "transitions.ClosureConsultationNoReply",
+            "transitions.ClosureConcernAnswered",
+            "transitions.ClosureConcernOverridden",
+            "transitions.CaseClosed");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {

@@ -3,6 +3,12 @@ package org.safeguarding.backbone.transitions.storedevents;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.safeguarding.backbone.transitions.closure.api.ClosureEvents.CaseClosed;
+import org.safeguarding.backbone.transitions.closure.api.ClosureEvents.ClosureConcernAnswered;
+import org.safeguarding.backbone.transitions.closure.api.ClosureEvents.ClosureConcernOverridden;
+import org.safeguarding.backbone.transitions.closure.api.ClosureEvents.ClosureConsultationAnswered;
+import org.safeguarding.backbone.transitions.closure.api.ClosureEvents.ClosureConsultationNoReply;
+import org.safeguarding.backbone.transitions.closure.api.ClosureEvents.ClosureConsultationOpened;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.ChildTransferred;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferProposed;
 
@@ -33,5 +39,25 @@ public final class StoredEventSamples {
                         LocalDate.of(2026, 11, 30), "school-c", AT),
                 new ChildTransferred(PROPOSED_TRANSFER, CHILD, "school-a", "school-c", "Family moved out of the area",
                         LocalDate.of(2026, 11, 30), "school-a", AT.plusSeconds(3600)));
+    }
+
+    /** A consultation before closure (from version 0.2): a concern answered, silence, the case closed. */
+    public static List<Object> consultation() {
+        String id = "7a6b5c4d-3e2f-4a1b-9c8d-000000000003";
+        return List.of(
+                new ClosureConsultationOpened(id, CHILD, "csc-a", "Assessment complete",
+                        List.of("school-a", "gp-a", "police-a"), LocalDate.of(2026, 11, 30), AT, List.of()),
+                new ClosureConsultationAnswered(id, CHILD, "csc-a", "school-a", "AGREE", null, AT.plusSeconds(60),
+                        List.of()),
+                new ClosureConsultationAnswered(id, CHILD, "csc-a", "gp-a", "CONCERN", "Appointments missed",
+                        AT.plusSeconds(120), List.of()),
+                new ClosureConsultationNoReply(id, CHILD, "csc-a", List.of("police-a"), LocalDate.of(2026, 11, 30),
+                        Instant.parse("2026-12-01T00:00:00Z")),
+                new ClosureConcernAnswered(id, CHILD, "csc-a", "gp-a", "Early help will follow up",
+                        Instant.parse("2026-12-01T09:00:00Z"), List.of()),
+                new ClosureConcernOverridden(id, CHILD, "csc-a", "gp-a", "Health matter",
+                        Instant.parse("2026-12-01T09:00:00Z"), List.of()),
+                new CaseClosed(id, CHILD, "csc-a", List.of("school-a"), List.of("gp-a"), List.of(),
+                        List.of("police-a"), Instant.parse("2026-12-01T10:00:00Z")));
     }
 }

@@ -40,7 +40,13 @@ import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpRecorded;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
 import org.safeguarding.backbone.contracts.reviews.v1.ReviewClosed;
 import org.safeguarding.backbone.contracts.reviews.v1.ReviewOpened;
+import org.safeguarding.backbone.contracts.transitions.v1.CaseClosed;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
+import org.safeguarding.backbone.contracts.transitions.v1.ClosureConcernAnswered;
+import org.safeguarding.backbone.contracts.transitions.v1.ClosureConcernOverridden;
+import org.safeguarding.backbone.contracts.transitions.v1.ClosureConsultationAnswered;
+import org.safeguarding.backbone.contracts.transitions.v1.ClosureConsultationNoReply;
+import org.safeguarding.backbone.contracts.transitions.v1.ClosureConsultationOpened;
 import org.safeguarding.backbone.contracts.transitions.v1.TransferProposed;
 import org.safeguarding.backbone.messaging.consume.UnprocessableRecord;
 
@@ -250,6 +256,65 @@ record ChronologyEvent(Envelope envelope, String type, String summary, String su
                             + shortId(e.getShareId()) + " at level " + e.getLevel() + ": " + e.getResolution(),
                     "feedback:" + e.getFeedbackId(),
                     agencies(e.getResolvedBy()));
+        }
+        if (record instanceof ClosureConsultationOpened e) {
+            return new ChronologyEvent(e.getEnvelope(), "ClosureConsultationOpened",
+                    e.getClosingAgency() + " proposes to close its work with the child and consulted "
+                            + (e.getConsultees().isEmpty() ? "no other agency (none involved lately)"
+                            : listed(e.getConsultees())) + ", answers due by " + e.getAnswerBy() + ". Reason: "
+                            + e.getReason(),
+                    "consultation:" + e.getConsultationId(),
+                    agencies(e.getClosingAgency(), e.getConsultees()));
+        }
+        if (record instanceof ClosureConsultationAnswered e) {
+            return new ChronologyEvent(e.getEnvelope(), "ClosureConsultationAnswered",
+                    e.getAgency() + (e.getAnswer().equals("AGREE") ? " agreed with " : " raised a concern about ")
+                            + e.getClosingAgency() + " closing its work with the child"
+                            + (e.getReasons() == null ? "." : ": " + e.getReasons()),
+                    "consultation:" + e.getConsultationId(),
+                    agencies(e.getAgency(), e.getClosingAgency()));
+        }
+        if (record instanceof ClosureConsultationNoReply e) {
+            return new ChronologyEvent(e.getEnvelope(), "ClosureConsultationNoReply",
+                    listed(e.getAgencies()) + " did not reply by " + e.getAnswerBy() + " when " + e.getClosingAgency()
+                            + " consulted on closing its work with the child.",
+                    "consultation:" + e.getConsultationId(),
+                    agencies(e.getClosingAgency(), e.getAgencies()));
+        }
+        if (record instanceof ClosureConcernAnswered e) {
+            return new ChronologyEvent(e.getEnvelope(), "ClosureConcernAnswered",
+                    e.getClosingAgency() + " answered " + e.getConcernOf() + "'s concern about closing: "
+                            + e.getResponse(),
+                    "consultation:" + e.getConsultationId(),
+                    agencies(e.getClosingAgency(), e.getConcernOf()));
+        }
+        if (record instanceof ClosureConcernOverridden e) {
+            return new ChronologyEvent(e.getEnvelope(), "ClosureConcernOverridden",
+                    e.getClosingAgency() + " went ahead despite " + e.getConcernOf() + "'s concern about closing. "
+                            + "Reason: " + e.getReason(),
+                    "consultation:" + e.getConsultationId(),
+                    agencies(e.getClosingAgency(), e.getConcernOf()));
+        }
+        if (record instanceof CaseClosed e) {
+            List<String> said = new ArrayList<>();
+            if (!e.getAgreed().isEmpty()) {
+                said.add("agreed: " + listed(e.getAgreed()));
+            }
+            if (!e.getConcernsAnswered().isEmpty()) {
+                said.add("concerns answered: " + listed(e.getConcernsAnswered()));
+            }
+            if (!e.getConcernsOverridden().isEmpty()) {
+                said.add("concerns overridden: " + listed(e.getConcernsOverridden()));
+            }
+            if (!e.getNoReply().isEmpty()) {
+                said.add("no reply: " + listed(e.getNoReply()));
+            }
+            return new ChronologyEvent(e.getEnvelope(), "CaseClosed",
+                    e.getClosingAgency() + " closed its work with the child" + (said.isEmpty()
+                            ? ", no other agency having been involved lately."
+                            : " after consulting (" + String.join("; ", said) + ")."),
+                    "consultation:" + e.getConsultationId(),
+                    agencies(e.getClosingAgency()));
         }
         if (record instanceof ChildTransferred e) {
             return new ChronologyEvent(e.getEnvelope(), "ChildTransferred",

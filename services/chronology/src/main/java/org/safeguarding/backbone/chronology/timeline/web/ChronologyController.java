@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ChronologyController {
 
-    private static final String RECORD = "(share|request|decision|feedback|transfer|review):[^\\s:]{1,100}";
+    private static final String RECORD = "(share|request|decision|feedback|transfer|consultation|review):[^\\s:]{1,100}";
 
     private final ChronologyQueries chronology;
     private final ChildKnowledge knowledge;

@@ -21,6 +21,8 @@ public class ChildInvolvement {
     @Id
     private String agency;
     private Instant since;
+    /** The latest act about the child the agency was party to. */
+    private Instant lastActAt;
 
     protected ChildInvolvement() {
     }
@@ -29,6 +31,24 @@ public class ChildInvolvement {
         this.childId = childId;
         this.agency = agency;
         this.since = since;
+        this.lastActAt = since;
+    }
+
+    void actedAt(Instant at) {
+        if (at.isBefore(since)) {
+            since = at;
+        }
+        if (lastActAt == null || at.isAfter(lastActAt)) {
+            lastActAt = at;
+        }
+    }
+
+    public String getAgency() {
+        return agency;
+    }
+
+    public Instant getLastActAt() {
+        return lastActAt;
     }
 
     public record Key(String childId, String agency) implements Serializable {

@@ -24,13 +24,21 @@ public class InvolvementProjection {
         this.involvement = involvement;
     }
 
+    /** The agencies took part in an act about the child at {@code at}: since then, at the latest until then. */
     @Transactional
-    public void involved(String childId, Collection<String> agencies, Instant since) {
+    public void involved(String childId, Collection<String> agencies, Instant at) {
         for (String agency : agencies) {
-            if (!involvement.existsById(new ChildInvolvement.Key(childId, agency))) {
-                involvement.save(new ChildInvolvement(childId, agency, since));
-            }
+            involvement.findById(new ChildInvolvement.Key(childId, agency)).ifPresentOrElse(
+                    known -> known.actedAt(at),
+                    () -> involvement.save(new ChildInvolvement(childId, agency, at)));
         }
+    }
+
+    /** The agencies that took part in an act about the child at {@code since} or later. */
+    @Transactional(readOnly = true)
+    public List<String> involvedSince(String childId, Instant since) {
+        return involvement.findByChildIdAndLastActAtGreaterThanEqualOrderByAgency(childId, since).stream()
+                .map(ChildInvolvement::getAgency).toList();
     }
 
     @EventHandler
