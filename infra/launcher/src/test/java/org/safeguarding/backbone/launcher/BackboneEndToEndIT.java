@@ -58,7 +58,8 @@ class BackboneEndToEndIT {
     /** What the test does, as the chronology should list it: each act once. */
     private static final String[] EVERY_ACT = {"InformationShared", "ShareAcknowledged", "ClarificationRequested",
         "ClarificationAnswered", "ShareRead", "UnderstandingConfirmed", "FeedbackRequested", "FeedbackGiven",
-        "FeedbackChallenged", "FeedbackChallengeAnswered", "FeedbackChallengeResolved", "ChildTransferred"};
+        "FeedbackChallenged", "FeedbackChallengeAnswered", "FeedbackChallengeResolved", "ChildTransferred",
+        "TransferPackageSent"};
 
     @Test
     void aShareFlowsThroughAllFourServicesIntoTheChronologyOnce_andSurvivesARestart(@TempDir Path data)
@@ -113,7 +114,9 @@ class BackboneEndToEndIT {
                 List<String> types = eventTypes(backbone);
                 assertThat(types).containsExactlyInAnyOrder(EVERY_ACT);
                 assertThat(types.get(0)).isEqualTo("InformationShared");
-                assertThat(types.get(types.size() - 1)).isEqualTo("ChildTransferred");
+                // the move and its package happened at the same moment
+                assertThat(types.subList(types.size() - 2, types.size()))
+                        .containsExactlyInAnyOrder("ChildTransferred", "TransferPackageSent");
             });
             // the duplicates were delivered after the originals; give them time to do any harm
             await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -128,11 +131,12 @@ class BackboneEndToEndIT {
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
             call(backbone, "chronology", "GET", "/api/children/" + CHILD + "/chronology", "police-a", null, 403);
-            // the school the child joined reads the move, and who else is involved, not what was shared
+            // the school the child joined reads the move and its package, and who else is involved, not what was
+            // shared
             JsonNode joined = call(backbone, "chronology", "GET", "/api/children/" + CHILD + "/chronology",
                     "school-b", null, 200);
-            assertThat(joined.get("entries")).hasSize(1);
-            assertThat(joined.get("entries").get(0).get("eventType").asText()).isEqualTo("ChildTransferred");
+            assertThat(joined.get("entries").findValuesAsText("eventType"))
+                    .containsExactlyInAnyOrder("ChildTransferred", "TransferPackageSent");
             assertThat(joined.get("involvement").findValuesAsText("agency"))
                     .containsExactlyInAnyOrder("school-a", "csc-a", "school-b");
             assertThat(call(backbone, "chronology", "GET", "/api/children/" + CHILD + "/chronology", "csc-a", null,

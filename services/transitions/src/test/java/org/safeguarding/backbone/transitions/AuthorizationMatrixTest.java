@@ -118,6 +118,11 @@ class AuthorizationMatrixTest {
                         404, MAKER, 200, COUNTERPART, 200, LEAD_AGENCY, 200)
                 .row("POST /api/transfers/{transferId}/confirmation", caller -> post(
                         "/api/transfers/{id}/confirmation", transfer("csc-a")), 404, MAKER, 200, COUNTERPART, 403)
+                // the package goes with a move school-a recorded to csc-a: csc-a (joining) acknowledges it
+                .row("POST /api/transfers/{transferId}/package/acknowledgement", caller -> post(
+                        "/api/transfers/{id}/package/acknowledgement", transfer("school-a"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"complete\": true}"), 404,
+                        COUNTERPART, 200, MAKER, 403)
                 // consultation before closure: any agency that has worked with the child may open one
                 .row("POST /api/consultations", caller -> {
                     involvement.involved(CHILD, List.of("school-a", "gp-a", "csc-a"), Instant.now());

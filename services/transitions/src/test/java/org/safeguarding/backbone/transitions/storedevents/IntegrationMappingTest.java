@@ -30,7 +30,7 @@ class IntegrationMappingTest {
 
     static List<Object> samples() {
         return Stream.of(StoredEventSamples.transfer(), StoredEventSamples.proposedTransfer(),
-                StoredEventSamples.consultation()).flatMap(List::stream).toList();
+                StoredEventSamples.consultation(), StoredEventSamples.transferPackage()).flatMap(List::stream).toList();
     }
 
     @Test

@@ -40,7 +40,10 @@ class StoredEventNamesTest {
             "transitions.ClosureConsultationNoReply",
             "transitions.ClosureConcernAnswered",
             "transitions.ClosureConcernOverridden",
-            "transitions.CaseClosed");
+            "transitions.CaseClosed",
+            "transitions.TransferPackageSent",
+            "transitions.TransferPackageAcknowledged",
+            "transitions.TransferPackageOverdue");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {

@@ -10,6 +10,10 @@ import org.safeguarding.backbone.transitions.closure.api.ClosureEvents.ClosureCo
 import org.safeguarding.backbone.transitions.closure.api.ClosureEvents.ClosureConsultationNoReply;
 import org.safeguarding.backbone.transitions.closure.api.ClosureEvents.ClosureConsultationOpened;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.ChildTransferred;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.PackageItem;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferPackageAcknowledged;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferPackageOverdue;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferPackageSent;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferProposed;
 
 /**
@@ -39,6 +43,19 @@ public final class StoredEventSamples {
                         LocalDate.of(2026, 11, 30), "school-c", AT),
                 new ChildTransferred(PROPOSED_TRANSFER, CHILD, "school-a", "school-c", "Family moved out of the area",
                         LocalDate.of(2026, 11, 30), "school-a", AT.plusSeconds(3600)));
+    }
+
+    /** The package that went with a move (from version 0.2): acknowledged incomplete, overdue, then complete. */
+    public static List<Object> transferPackage() {
+        Instant due = Instant.parse("2026-11-27T09:15:00Z");
+        return List.of(
+                new TransferPackageSent(TRANSFER, CHILD, "school-a", "school-b", List.of(new PackageItem("share-1",
+                        "school-a", AT, "Unexplained absences", "GIVEN", "Children Act 1989 s.17")), due, AT),
+                new TransferPackageAcknowledged(TRANSFER, CHILD, "school-a", "school-b", false, "The plan",
+                        AT.plusSeconds(3600)),
+                new TransferPackageOverdue(TRANSFER, CHILD, "school-a", "school-b", due, true, due),
+                new TransferPackageAcknowledged(TRANSFER, CHILD, "school-a", "school-b", true, null,
+                        due.plusSeconds(3600)));
     }
 
     /** A consultation before closure (from version 0.2): a concern answered, silence, the case closed. */

@@ -47,6 +47,9 @@ import org.safeguarding.backbone.contracts.transitions.v1.ClosureConcernOverridd
 import org.safeguarding.backbone.contracts.transitions.v1.ClosureConsultationAnswered;
 import org.safeguarding.backbone.contracts.transitions.v1.ClosureConsultationNoReply;
 import org.safeguarding.backbone.contracts.transitions.v1.ClosureConsultationOpened;
+import org.safeguarding.backbone.contracts.transitions.v1.TransferPackageAcknowledged;
+import org.safeguarding.backbone.contracts.transitions.v1.TransferPackageOverdue;
+import org.safeguarding.backbone.contracts.transitions.v1.TransferPackageSent;
 import org.safeguarding.backbone.contracts.transitions.v1.TransferProposed;
 import org.safeguarding.backbone.messaging.consume.UnprocessableRecord;
 
@@ -315,6 +318,29 @@ record ChronologyEvent(Envelope envelope, String type, String summary, String su
                             : " after consulting (" + String.join("; ", said) + ")."),
                     "consultation:" + e.getConsultationId(),
                     agencies(e.getClosingAgency()));
+        }
+        if (record instanceof TransferPackageSent e) {
+            return new ChronologyEvent(e.getEnvelope(), "TransferPackageSent",
+                    e.getFromAgency() + " sent " + e.getToAgency() + " the transfer package: " + e.getItems().size()
+                            + (e.getItems().size() == 1 ? " share" : " shares") + " about the child, to be "
+                            + "acknowledged by " + e.getAcknowledgeBy() + ".",
+                    "transfer:" + e.getTransferId(),
+                    agencies(e.getFromAgency(), e.getToAgency()));
+        }
+        if (record instanceof TransferPackageAcknowledged e) {
+            return new ChronologyEvent(e.getEnvelope(), "TransferPackageAcknowledged",
+                    e.getToAgency() + " acknowledged the transfer package from " + e.getFromAgency()
+                            + (e.getComplete() ? " as complete." : " as incomplete. Missing: " + e.getMissing()),
+                    "transfer:" + e.getTransferId(),
+                    agencies(e.getFromAgency(), e.getToAgency()));
+        }
+        if (record instanceof TransferPackageOverdue e) {
+            return new ChronologyEvent(e.getEnvelope(), "TransferPackageOverdue",
+                    "The transfer package from " + e.getFromAgency() + " was not acknowledged complete by "
+                            + e.getToAgency() + " by " + e.getAcknowledgeBy()
+                            + (e.getAcknowledgedIncomplete() ? " (acknowledged as incomplete)." : "."),
+                    "transfer:" + e.getTransferId(),
+                    agencies(e.getFromAgency(), e.getToAgency()));
         }
         if (record instanceof ChildTransferred e) {
             return new ChronologyEvent(e.getEnvelope(), "ChildTransferred",

@@ -2,6 +2,7 @@ package org.safeguarding.backbone.transitions.transfer.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** The facts of a child's transfer, as the event store records them. */
 public sealed interface TransferEvents {
@@ -16,5 +17,37 @@ public sealed interface TransferEvents {
     /** The agency the child joins said it had moved; not a move until the agency it left confirms. */
     record TransferProposed(String transferId, String childId, String fromAgency, String toAgency, String reason,
                             LocalDate movedOn, String proposedBy, Instant occurredAt) implements TransferEvents {
+    }
+
+    /**
+     * R12: with the move, the package of what the leaving agency holds about the child went to the joining agency,
+     * each share with its provenance, consent and lawful basis; to be acknowledged by {@code acknowledgeBy}.
+     */
+    record TransferPackageSent(String transferId, String childId, String fromAgency, String toAgency,
+                               List<PackageItem> items, Instant acknowledgeBy, Instant occurredAt)
+            implements TransferEvents {
+        public TransferPackageSent {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** A share in a transfer package, as it was first made: who shared it, when, why, with what consent and basis. */
+    record PackageItem(String shareId, String sharedBy, Instant sharedAt, String purpose, String consentStatus,
+                       String lawfulBasis) {
+    }
+
+    /**
+     * The joining agency acknowledged the package: complete, or incomplete, saying what is missing; an incomplete
+     * package is tracked until it is acknowledged complete.
+     */
+    record TransferPackageAcknowledged(String transferId, String childId, String fromAgency, String toAgency,
+                                       boolean complete, String missing, Instant occurredAt)
+            implements TransferEvents {
+    }
+
+    /** The package was not acknowledged complete by its deadline (R12). */
+    record TransferPackageOverdue(String transferId, String childId, String fromAgency, String toAgency,
+                                  Instant acknowledgeBy, boolean acknowledgedIncomplete, Instant occurredAt)
+            implements TransferEvents {
     }
 }

@@ -2,22 +2,31 @@ package org.safeguarding.backbone.transitions.transfer.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.safeguarding.backbone.kernel.rule.Invalid;
 import org.safeguarding.backbone.kernel.rule.RuleViolation;
+import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.AcknowledgePackage;
 import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.ConfirmTransfer;
 import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.ProposeTransfer;
 import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.RecordTransfer;
+import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.TransferPackage;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.ChildTransferred;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferPackageAcknowledged;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferPackageOverdue;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferPackageSent;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferProposed;
 
 /**
  * A child's move from one agency to another (R12). The agency the child leaves records it; the agency it joins may
- * propose it, and the move happens only when the agency it left confirms. The transfer package and its tracking
- * build on this.
+ * propose it, and the move happens only when the agency it left confirms. With the move goes the transfer package,
+ * acknowledged by the joining agency by its deadline, and tracked until it is complete.
  */
 @Aggregate
 public class ChildTransfer {
@@ -30,12 +39,19 @@ public class ChildTransfer {
     private String reason;
     private LocalDate movedOn;
     private boolean confirmed;
+    private boolean packageSent;
+    private boolean packageComplete;
+    private boolean packageIncomplete;
+    private Instant packageAcknowledgeBy;
+
+    /** The package's deadline: not acknowledged complete by then, it is overdue. */
+    static final String PACKAGE_DUE = "transfer-package-due";
 
     protected ChildTransfer() {
     }
 
     @CommandHandler
-    public ChildTransfer(RecordTransfer command) {
+    public ChildTransfer(RecordTransfer command, DeadlineManager deadlines) {
         requireTwoAgencies(command.fromAgency(), command.toAgency());
         if (!command.recordedBy().equals(command.fromAgency())) {
             throw new NotPartyToTransfer(command.recordedBy());
@@ -43,6 +59,8 @@ public class ChildTransfer {
         requireWorkedWithChild(command.childId(), command.recordedBy(), command.recorderWorkedWithChild());
         apply(new ChildTransferred(command.transferId(), command.childId(), command.fromAgency(), command.toAgency(),
                 command.reason(), command.movedOn(), command.recordedBy(), command.occurredAt()));
+        sendPackage(command.transferId(), command.childId(), command.fromAgency(), command.toAgency(),
+                command.transferPackage(), command.occurredAt(), deadlines);
     }
 
     @CommandHandler
@@ -57,7 +75,7 @@ public class ChildTransfer {
 
     /** Confirming again changes nothing. */
     @CommandHandler
-    public void handle(ConfirmTransfer command) {
+    public void handle(ConfirmTransfer command, DeadlineManager deadlines) {
         if (!fromAgency.equals(command.confirmedBy())) {
             throw new NotTheLeavingAgency(transferId, command.confirmedBy());
         }
@@ -67,6 +85,65 @@ public class ChildTransfer {
         requireWorkedWithChild(childId, command.confirmedBy(), command.confirmerWorkedWithChild());
         apply(new ChildTransferred(transferId, childId, fromAgency, toAgency, reason, movedOn,
                 command.confirmedBy(), command.occurredAt()));
+        sendPackage(transferId, childId, fromAgency, toAgency, command.transferPackage(), command.occurredAt(),
+                deadlines);
+    }
+
+    /**
+     * R12: the package goes with the move, to be acknowledged by its deadline. Given its transfer's facts: in the
+     * constructor, the aggregate's state is set only once the constructor has returned.
+     */
+    private static void sendPackage(String transferId, String childId, String fromAgency, String toAgency,
+                                    TransferPackage transferPackage, Instant at, DeadlineManager deadlines) {
+        if (transferPackage == null) {
+            return;
+        }
+        apply(new TransferPackageSent(transferId, childId, fromAgency, toAgency, transferPackage.items(),
+                transferPackage.acknowledgeBy(), at));
+        deadlines.schedule(transferPackage.acknowledgeBy(), PACKAGE_DUE);
+    }
+
+    /**
+     * The joining agency acknowledges the package: complete, or incomplete saying what is missing (then tracked until
+     * it is acknowledged complete).
+     */
+    @CommandHandler
+    public void handle(AcknowledgePackage command) {
+        if (!toAgency.equals(command.agency())) {
+            throw new NotTheJoiningAgency(transferId, command.agency());
+        }
+        if (!packageSent) {
+            throw new NoPackage(transferId);
+        }
+        if (packageComplete) {
+            throw new PackageAlreadyComplete(transferId);
+        }
+        if (!command.complete() && (command.missing() == null || command.missing().isBlank())) {
+            throw new Invalid("package-incomplete-without-what-is-missing",
+                    "Say what is missing from the package.", "missing");
+        }
+        apply(new TransferPackageAcknowledged(transferId, childId, fromAgency, toAgency, command.complete(),
+                command.complete() ? null : command.missing(), command.occurredAt()));
+    }
+
+    @DeadlineHandler(deadlineName = PACKAGE_DUE)
+    void packageDue() {
+        if (packageSent && !packageComplete) {
+            apply(new TransferPackageOverdue(transferId, childId, fromAgency, toAgency, packageAcknowledgeBy,
+                    packageIncomplete, packageAcknowledgeBy));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TransferPackageSent event) {
+        packageSent = true;
+        packageAcknowledgeBy = event.acknowledgeBy();
+    }
+
+    @EventSourcingHandler
+    void on(TransferPackageAcknowledged event) {
+        packageComplete = event.complete();
+        packageIncomplete = !event.complete();
     }
 
     /** Nobody makes themselves party to a child's history by recording the child moving away from them. */
@@ -101,6 +178,27 @@ public class ChildTransfer {
         reason = event.reason();
         movedOn = event.movedOn();
         confirmed = true;
+    }
+
+    public static final class NotTheJoiningAgency extends RuleViolation {
+        NotTheJoiningAgency(String transferId, String agency) {
+            super(Kind.FORBIDDEN, "not-the-joining-agency", "Only the agency the child joined acknowledges the "
+                    + "package of transfer " + transferId + ", not " + agency + ".", null);
+        }
+    }
+
+    public static final class NoPackage extends RuleViolation {
+        NoPackage(String transferId) {
+            super("no-transfer-package", "Transfer " + transferId + " has no package to acknowledge: it is only "
+                    + "proposed, or was recorded before packages were built.");
+        }
+    }
+
+    public static final class PackageAlreadyComplete extends RuleViolation {
+        PackageAlreadyComplete(String transferId) {
+            super("transfer-package-complete", "The package of transfer " + transferId
+                    + " is already acknowledged complete.");
+        }
     }
 
     public static final class SameAgency extends RuleViolation {

@@ -8,12 +8,14 @@ import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.transitions.transfer.query.HeldShareProjection;
 import org.safeguarding.backbone.transitions.transfer.query.InvolvementProjection;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Learns from the other services which agencies have worked with which child: the sender and recipients of a share,
+ * Learns from the other services which agencies have worked with which child, and which shares each holds about it
+ * (for transfer packages): the sender and recipients of a share,
  * the requester and holder of a request, the two sides of feedback. Nothing else makes an agency one that may record
  * a child moving away from it: not a refused inbound record (its sender is only claimed), not a decision not to
  * share.
@@ -22,9 +24,11 @@ import org.springframework.stereotype.Component;
 class InvolvementListener {
 
     private final InvolvementProjection involvement;
+    private final HeldShareProjection heldShares;
 
-    InvolvementListener(InvolvementProjection involvement) {
+    InvolvementListener(InvolvementProjection involvement, HeldShareProjection heldShares) {
         this.involvement = involvement;
+        this.heldShares = heldShares;
     }
 
     @KafkaListener(topics = {Topics.REFERRALS, Topics.FEEDBACK}, groupId = "transitions")
@@ -35,6 +39,10 @@ class InvolvementListener {
             envelope = shared.getEnvelope();
             parties.add(shared.getSenderAgency());
             parties.addAll(shared.getRecipientAgencies());
+            heldShares.shared(shared.getShareId(), envelope.getChildId(), shared.getSenderAgency(),
+                    shared.getRecipientAgencies(), envelope.getOccurredAt(), shared.getPurpose(),
+                    shared.getConsent() == null ? null : shared.getConsent().getStatus().name(),
+                    shared.getLawfulBasis());
         } else if (event instanceof InformationRequested requested) {
             envelope = requested.getEnvelope();
             parties.add(requested.getRequestingAgency());

@@ -4,6 +4,10 @@ import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
+import org.safeguarding.backbone.contracts.transitions.v1.PackageItem;
+import org.safeguarding.backbone.contracts.transitions.v1.TransferPackageAcknowledged;
+import org.safeguarding.backbone.contracts.transitions.v1.TransferPackageOverdue;
+import org.safeguarding.backbone.contracts.transitions.v1.TransferPackageSent;
 import org.safeguarding.backbone.contracts.transitions.v1.TransferProposed;
 import org.safeguarding.backbone.messaging.publish.Envelopes;
 import org.safeguarding.backbone.messaging.publish.IntegrationEvent;
@@ -17,6 +21,30 @@ class TransferIntegrationMapper implements IntegrationEventMapper {
 
     @Override
     public Optional<IntegrationEvent> map(EventMessage<?> message) {
+        if (message.getPayload() instanceof TransferEvents.TransferPackageSent e) {
+            return Optional.of(new IntegrationEvent(Topics.TRANSITIONS, e.childId(), TransferPackageSent.newBuilder()
+                    .setEnvelope(Envelopes.of(message, e.childId(), e.fromAgency(), e.occurredAt()))
+                    .setTransferId(e.transferId()).setFromAgency(e.fromAgency()).setToAgency(e.toAgency())
+                    .setItems(e.items().stream().map(item -> PackageItem.newBuilder().setShareId(item.shareId())
+                            .setSharedBy(item.sharedBy()).setSharedAt(item.sharedAt()).setPurpose(item.purpose())
+                            .setConsentStatus(item.consentStatus()).setLawfulBasis(item.lawfulBasis()).build())
+                            .toList())
+                    .setAcknowledgeBy(e.acknowledgeBy()).build()));
+        }
+        if (message.getPayload() instanceof TransferEvents.TransferPackageAcknowledged e) {
+            return Optional.of(new IntegrationEvent(Topics.TRANSITIONS, e.childId(),
+                    TransferPackageAcknowledged.newBuilder()
+                    .setEnvelope(Envelopes.of(message, e.childId(), e.toAgency(), e.occurredAt()))
+                    .setTransferId(e.transferId()).setFromAgency(e.fromAgency()).setToAgency(e.toAgency())
+                    .setComplete(e.complete()).setMissing(e.missing()).build()));
+        }
+        if (message.getPayload() instanceof TransferEvents.TransferPackageOverdue e) {
+            return Optional.of(new IntegrationEvent(Topics.TRANSITIONS, e.childId(), TransferPackageOverdue.newBuilder()
+                    .setEnvelope(Envelopes.of(message, e.childId(), e.toAgency(), e.occurredAt()))
+                    .setTransferId(e.transferId()).setFromAgency(e.fromAgency()).setToAgency(e.toAgency())
+                    .setAcknowledgeBy(e.acknowledgeBy()).setAcknowledgedIncomplete(e.acknowledgedIncomplete())
+                    .build()));
+        }
         if (message.getPayload() instanceof TransferEvents.ChildTransferred moved) {
             return Optional.of(new IntegrationEvent(Topics.TRANSITIONS, moved.childId(), ChildTransferred.newBuilder()
                     .setEnvelope(Envelopes.of(message, moved.childId(), moved.recordedBy(), moved.occurredAt()))

@@ -7,10 +7,14 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.messaging.Correlation;
+import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.AcknowledgePackage;
 import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.ConfirmTransfer;
 import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.ProposeTransfer;
 import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.RecordTransfer;
+import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.TransferPackage;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.PackageItem;
 import org.safeguarding.backbone.transitions.transfer.command.ChildTransfer.NotPartyToTransfer;
+import org.safeguarding.backbone.transitions.transfer.query.HeldShareProjection;
 import org.safeguarding.backbone.transitions.transfer.query.InvolvementProjection;
 import org.safeguarding.backbone.transitions.transfer.query.TransferProjection;
 import org.safeguarding.backbone.transitions.transfer.query.TransferView;
@@ -27,11 +31,27 @@ public class TransferRecording {
     private final CommandGateway commands;
     private final InvolvementProjection involvement;
     private final TransferProjection transfers;
+    private final HeldShareProjection heldShares;
+    private final PackageDeadlines deadlines;
 
-    TransferRecording(CommandGateway commands, InvolvementProjection involvement, TransferProjection transfers) {
+    TransferRecording(CommandGateway commands, InvolvementProjection involvement, TransferProjection transfers,
+                      HeldShareProjection heldShares, PackageDeadlines deadlines) {
         this.commands = commands;
         this.involvement = involvement;
         this.transfers = transfers;
+        this.heldShares = heldShares;
+        this.deadlines = deadlines;
+    }
+
+    /**
+     * The package that goes with a move (R12): every share the leaving agency sent or received about the child, each
+     * with its provenance, purpose, consent and lawful basis, to be acknowledged by the joining agency's deadline.
+     */
+    private TransferPackage packageFor(String childId, String fromAgency, String toAgency, Instant at) {
+        return new TransferPackage(heldShares.heldBy(childId, fromAgency).stream()
+                .map(share -> new PackageItem(share.getShareId(), share.getSenderAgency(), share.getSharedAt(),
+                        share.getPurpose(), share.getConsentStatus(), share.getLawfulBasis()))
+                .toList(), deadlines.acknowledgeBy(toAgency, at));
     }
 
     /** What a move says, whoever reports it. */
@@ -42,9 +62,11 @@ public class TransferRecording {
     public String report(Move move, String caller, Map<String, String> conversation) {
         String transferId = UUID.randomUUID().toString();
         if (caller.equals(move.fromAgency())) {
+            Instant now = Instant.now();
             CorrelatedCommands.sendAndWait(commands, new RecordTransfer(transferId, move.childId(), move.fromAgency(),
                     move.toAgency(), move.reason(), move.movedOn(), caller,
-                    involvement.hasWorkedWith(move.childId(), caller), Instant.now()), conversation);
+                    involvement.hasWorkedWith(move.childId(), caller), now,
+                    packageFor(move.childId(), move.fromAgency(), move.toAgency(), now)), conversation);
         } else if (caller.equals(move.toAgency())) {
             CorrelatedCommands.sendAndWait(commands, new ProposeTransfer(transferId, move.childId(), move.fromAgency(),
                     move.toAgency(), move.reason(), move.movedOn(), caller, Instant.now()), conversation);
@@ -58,7 +80,17 @@ public class TransferRecording {
     public void confirm(String transferId, String caller, String requestedCorrelation) {
         TransferView transfer = transfers.visibleTo(transferId, caller);
         boolean workedWithChild = involvement.hasWorkedWith(transfer.getChildId(), caller);
-        CorrelatedCommands.sendAndWait(commands, new ConfirmTransfer(transferId, caller, workedWithChild,
+        Instant now = Instant.now();
+        CorrelatedCommands.sendAndWait(commands, new ConfirmTransfer(transferId, caller, workedWithChild, now,
+                        packageFor(transfer.getChildId(), transfer.getFromAgency(), transfer.getToAgency(), now)),
+                Correlation.continuing(transfer.getCorrelationId(), requestedCorrelation));
+    }
+
+    /** The joining agency acknowledges the package: complete, or saying what is missing. */
+    public void acknowledgePackage(String transferId, String caller, boolean complete, String missing,
+                                   String requestedCorrelation) {
+        TransferView transfer = transfers.visibleTo(transferId, caller);
+        CorrelatedCommands.sendAndWait(commands, new AcknowledgePackage(transferId, caller, complete, missing,
                 Instant.now()), Correlation.continuing(transfer.getCorrelationId(), requestedCorrelation));
     }
 }

@@ -8,6 +8,9 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.ChildTransferred;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferPackageAcknowledged;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferPackageOverdue;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferPackageSent;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferProposed;
 import org.safeguarding.backbone.kernel.rule.NotFound;
 import org.safeguarding.backbone.messaging.audit.ChildDataReads;
@@ -44,6 +47,23 @@ public class TransferProjection {
                 () -> transfers.save(new TransferView(event.transferId(), event.childId(), event.fromAgency(),
                         event.toAgency(), event.reason(), event.movedOn(), event.recordedBy(), recordedAt,
                         correlationId)));
+    }
+
+    @EventHandler
+    void on(TransferPackageSent event) {
+        transfers.findById(event.transferId()).ifPresent(view -> view.packageSent(event.items(),
+                event.acknowledgeBy()));
+    }
+
+    @EventHandler
+    void on(TransferPackageAcknowledged event) {
+        transfers.findById(event.transferId()).ifPresent(view -> view.packageAcknowledged(event.complete(),
+                event.missing(), event.occurredAt()));
+    }
+
+    @EventHandler
+    void on(TransferPackageOverdue event) {
+        transfers.findById(event.transferId()).ifPresent(TransferView::packageOverdue);
     }
 
     @ResetHandler

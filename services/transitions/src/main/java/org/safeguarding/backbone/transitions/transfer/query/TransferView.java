@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.transitions.transfer.query;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.PackageItem;
 
 /** A transfer as the two agencies involved read it: proposed by the joining agency, or confirmed (a move). */
 @Entity
@@ -32,6 +35,20 @@ public class TransferView {
     private Instant proposedAt;
     /** The conversation the transfer started: confirming a proposal continues it. */
     private String correlationId;
+
+    /** R12: the package sent with the move (null before one was), its deadline and where it stands. */
+    public enum PackageStatus { SENT, INCOMPLETE, COMPLETE }
+
+    @Convert(converter = PackageItemsColumn.class)
+    @Column(name = "package_items", length = 100000)
+    private List<PackageItem> packageItems;
+    private Instant packageAcknowledgeBy;
+    @Enumerated(EnumType.STRING)
+    private PackageStatus packageStatus;
+    @Column(length = 4000)
+    private String packageMissing;
+    private Instant packageAcknowledgedAt;
+    private boolean packageOverdue;
 
     protected TransferView() {
     }
@@ -67,6 +84,30 @@ public class TransferView {
         this.status = Status.CONFIRMED;
         this.correlationId = correlationId;
     }
+
+    void packageSent(List<PackageItem> items, Instant acknowledgeBy) {
+        this.packageItems = List.copyOf(items);
+        this.packageAcknowledgeBy = acknowledgeBy;
+        this.packageStatus = PackageStatus.SENT;
+    }
+
+    void packageAcknowledged(boolean complete, String missing, Instant at) {
+        this.packageStatus = complete ? PackageStatus.COMPLETE : PackageStatus.INCOMPLETE;
+        this.packageMissing = missing;
+        this.packageAcknowledgedAt = at;
+    }
+
+    void packageOverdue() {
+        this.packageOverdue = true;
+    }
+
+    public List<PackageItem> getPackageItems() { return packageItems; }
+    public Instant getPackageAcknowledgeBy() { return packageAcknowledgeBy; }
+    public PackageStatus getPackageStatus() { return packageStatus; }
+    public String getPackageMissing() { return packageMissing; }
+    public Instant getPackageAcknowledgedAt() { return packageAcknowledgedAt; }
+    /** Not acknowledged complete by its deadline; stays true once it was, the package tracked until complete. */
+    public boolean isPackageOverdue() { return packageOverdue; }
 
     public boolean isVisibleTo(String agency) {
         return fromAgency.equals(agency) || toAgency.equals(agency);

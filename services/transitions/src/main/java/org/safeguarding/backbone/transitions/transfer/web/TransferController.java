@@ -8,8 +8,10 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.safeguarding.backbone.messaging.Correlation;
+import org.safeguarding.backbone.transitions.transfer.api.TransferEvents;
 import org.safeguarding.backbone.transitions.transfer.process.TransferRecording;
 import org.safeguarding.backbone.transitions.transfer.query.TransferProjection;
 import org.safeguarding.backbone.transitions.transfer.query.TransferView;
@@ -64,6 +66,16 @@ class TransferController {
         return TransferResponse.of(transfers.visibleTo(transferId, agency));
     }
 
+    /** The joining agency acknowledges the package: complete, or saying what is missing (tracked until complete). */
+    @PostMapping("/{transferId}/package/acknowledgement")
+    TransferResponse acknowledgePackage(@PathVariable String transferId,
+                                        @Valid @RequestBody PackageAcknowledgement request, Principal principal,
+                                        RequestedCorrelation correlation) {
+        String agency = CallingAgency.of(principal);
+        recording.acknowledgePackage(transferId, agency, request.complete(), request.missing(), correlation.id());
+        return TransferResponse.of(transfers.visibleTo(transferId, agency));
+    }
+
     @GetMapping("/{transferId}")
     TransferResponse get(@PathVariable String transferId, Principal principal) {
         return TransferResponse.of(transfers.readBy(transferId, CallingAgency.of(principal)));
@@ -77,14 +89,29 @@ class TransferController {
             @NotNull(message = "is required") LocalDate movedOn) {
     }
 
-    /** {@code recordedBy} and {@code recordedAt}: the leaving agency's record or confirmation; null while proposed. */
+    record PackageAcknowledgement(@NotNull(message = "must say whether the package is complete") Boolean complete,
+                                  @Size(max = 4000) String missing) {
+    }
+
+    /**
+     * {@code recordedBy} and {@code recordedAt}: the leaving agency's record or confirmation; null while proposed.
+     * {@code transferPackage}: what went with the move, null before it did.
+     */
     record TransferResponse(String transferId, String childId, String fromAgency, String toAgency, String reason,
                             LocalDate movedOn, TransferView.Status status, String proposedBy, Instant proposedAt,
-                            String recordedBy, Instant recordedAt) {
+                            String recordedBy, Instant recordedAt, PackageResponse transferPackage) {
         static TransferResponse of(TransferView view) {
             return new TransferResponse(view.getTransferId(), view.getChildId(), view.getFromAgency(),
                     view.getToAgency(), view.getReason(), view.getMovedOn(), view.getStatus(), view.getProposedBy(),
-                    view.getProposedAt(), view.getRecordedBy(), view.getRecordedAt());
+                    view.getProposedAt(), view.getRecordedBy(), view.getRecordedAt(),
+                    view.getPackageStatus() == null ? null : new PackageResponse(view.getPackageStatus(),
+                            view.getPackageItems(), view.getPackageAcknowledgeBy(), view.isPackageOverdue(),
+                            view.getPackageAcknowledgedAt(), view.getPackageMissing()));
         }
+    }
+
+    /** The package: {@code SENT}, {@code INCOMPLETE} (with what is missing) or {@code COMPLETE}; its deadline. */
+    record PackageResponse(TransferView.PackageStatus status, List<TransferEvents.PackageItem> items,
+                           Instant acknowledgeBy, boolean overdue, Instant acknowledgedAt, String missing) {
     }
 }

@@ -21,7 +21,14 @@ import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
+import org.safeguarding.backbone.contracts.transitions.v1.TransferPackageAcknowledged;
+import org.safeguarding.backbone.contracts.transitions.v1.TransferPackageOverdue;
+import org.safeguarding.backbone.contracts.transitions.v1.TransferPackageSent;
 import org.safeguarding.backbone.contracts.transitions.v1.TransferProposed;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.safeguarding.backbone.messaging.CorrelatedCommands;
+import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.RecordTransfer;
+import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.TransferPackage;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.RebuildChecks;
 import org.safeguarding.backbone.testsupport.TopicReader;
@@ -64,6 +71,7 @@ class TransferApiTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired JsonMapper json;
     @Autowired KafkaTemplate<String, SpecificRecord> kafka;
+    @Autowired CommandGateway commands;
 
     /** school-a shares about the child with csc-a: from then on the backbone knows school-a works with the child. */
     private void schoolAWorksWith(String child) throws Exception {
@@ -174,5 +182,105 @@ class TransferApiTest {
         report(body, agency)
                 .andExpect(status().is(status))
                 .andExpect(jsonPath("$.errors[0].field").value(field));
+    }
+
+    private void shared(String child, String from, List<String> to, String purpose) throws Exception {
+        kafka.send(Topics.REFERRALS, child, InformationShared.newBuilder()
+                .setEnvelope(Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(child)
+                        .setOccurredAt(Instant.now()).setRecordedAt(Instant.now()).setActingAgency(from)
+                        .setCorrelationId("c").build())
+                .setShareId(UUID.randomUUID().toString()).setSenderAgency(from).setRecipientAgencies(to)
+                .setPurpose(purpose).setLawfulBasis("Children Act 1989 s.17")
+                .setConsent(org.safeguarding.backbone.contracts.referrals.v1.Consent.newBuilder()
+                        .setStatus(org.safeguarding.backbone.contracts.referrals.v1.ConsentStatus.GIVEN)
+                        .setReason("Parent agreed").setFamilyInformed(true).build())
+                .setStatements(List.of(Statement.newBuilder().setText("Seen").build())).build()).get();
+    }
+
+    @Test
+    void theMoveSendsThePackageOfWhatTheLeavingSchoolHolds_theJoiningSchoolAcknowledgesIt_untilComplete()
+            throws Exception {
+        String child = "9990001588";
+        shared(child, "school-a", List.of("csc-a"), "Unexplained absences");
+        shared(child, "csc-a", List.of("school-a"), "Outcome of the assessment");
+        shared(child, "gp-a", List.of("csc-a"), "Missed appointments");
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from held_share where child_id = ?", Integer.class, child) == 3);
+
+        String transferId = idOf(report(MOVE.formatted(child), "school-a")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.transferPackage.status").value("SENT"))
+                // what school-a sent or received, not the GP's share it never held
+                .andExpect(jsonPath("$.transferPackage.items[*].purpose").value(org.hamcrest.Matchers.contains(
+                        "Unexplained absences", "Outcome of the assessment")))
+                .andExpect(jsonPath("$.transferPackage.items[1].sharedBy").value("csc-a"))
+                .andExpect(jsonPath("$.transferPackage.items[0].consentStatus").value("GIVEN"))
+                .andExpect(jsonPath("$.transferPackage.items[0].lawfulBasis").value("Children Act 1989 s.17")));
+        Instant acknowledgeBy = Instant.parse(json.readTree(mvc.perform(get("/api/transfers/{id}", transferId)
+                        .with(httpBasic("school-b", "dev-only-school-b"))).andReturn().getResponse()
+                .getContentAsString()).get("transferPackage").get("acknowledgeBy").asString());
+        assertThat(acknowledgeBy).as("five school days of open time").isBetween(Instant.now().plus(Duration.ofDays(4)),
+                Instant.now().plus(Duration.ofDays(30)));
+
+        String incomplete = "{\"complete\": false, \"missing\": \"The child protection plan of October\"}";
+        mvc.perform(post("/api/transfers/{id}/package/acknowledgement", transferId)
+                        .contentType(MediaType.APPLICATION_JSON).content(incomplete)
+                        .with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("not-the-joining-agency")));
+        mvc.perform(post("/api/transfers/{id}/package/acknowledgement", transferId)
+                        .contentType(MediaType.APPLICATION_JSON).content(incomplete)
+                        .with(httpBasic("police-a", "dev-only-police-a")))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/transfers/{id}/package/acknowledgement", transferId)
+                        .contentType(MediaType.APPLICATION_JSON).content("{}")
+                        .with(httpBasic("school-b", "dev-only-school-b")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("complete"));
+        mvc.perform(post("/api/transfers/{id}/package/acknowledgement", transferId)
+                        .contentType(MediaType.APPLICATION_JSON).content(incomplete)
+                        .with(httpBasic("school-b", "dev-only-school-b")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.transferPackage.status").value("INCOMPLETE"))
+                .andExpect(jsonPath("$.transferPackage.missing").value("The child protection plan of October"));
+        mvc.perform(post("/api/transfers/{id}/package/acknowledgement", transferId)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"complete\": true}")
+                        .with(httpBasic("school-b", "dev-only-school-b")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.transferPackage.status").value("COMPLETE"));
+
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.TRANSITIONS)) {
+            List<ConsumerRecord<String, SpecificRecord>> packaged = reader.await(r ->
+                    (r.value() instanceof TransferPackageSent p && p.getTransferId().equals(transferId))
+                    || (r.value() instanceof TransferPackageAcknowledged a && a.getTransferId().equals(transferId)),
+                    3, Duration.ofSeconds(60));
+            assertThat(packaged).extracting(r -> r.value().getClass().getSimpleName()).containsExactly(
+                    "TransferPackageSent", "TransferPackageAcknowledged", "TransferPackageAcknowledged");
+            TransferPackageSent sent = (TransferPackageSent) packaged.get(0).value();
+            assertThat(sent.getItems()).extracting(i -> i.getSharedBy()).containsExactly("school-a", "csc-a");
+            assertThat(((TransferPackageAcknowledged) packaged.get(2).value()).getComplete()).isTrue();
+        }
+        RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, "transfer-view", List.of("transfer_view"));
+    }
+
+    @Test
+    void aPackageNotAcknowledgedByItsDeadline_isOverdue_byItsStoredDeadline() throws Exception {
+        String child = "9990001596";
+        String transferId = UUID.randomUUID().toString();
+        // recorded in January, due back in January
+        CorrelatedCommands.sendAndWait(commands, new RecordTransfer(transferId, child, "school-a", "school-b",
+                "Family moved", LocalDate.parse("2026-01-05"), "school-a", true,
+                Instant.parse("2026-01-05T10:00:00Z"), new TransferPackage(List.of(),
+                Instant.parse("2026-01-12T10:00:00Z"))), java.util.Map.of("correlationId", "moved-" + transferId));
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.TRANSITIONS)) {
+            TransferPackageOverdue overdue = (TransferPackageOverdue) reader.await(r ->
+                    r.value() instanceof TransferPackageOverdue o && o.getTransferId().equals(transferId), 1,
+                    Duration.ofSeconds(60)).get(0).value();
+            assertThat(overdue.getAcknowledgeBy()).isEqualTo(Instant.parse("2026-01-12T10:00:00Z"));
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                mvc.perform(get("/api/transfers/{id}", transferId).with(httpBasic("school-b", "dev-only-school-b")))
+                        .andExpect(jsonPath("$.transferPackage.overdue").value(true))
+                        .andExpect(jsonPath("$.transferPackage.status").value("SENT")));
     }
 }

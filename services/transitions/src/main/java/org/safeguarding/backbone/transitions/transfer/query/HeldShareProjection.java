@@ -1,0 +1,39 @@
+package org.safeguarding.backbone.transitions.transfer.query;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The shares each agency holds about each child (from the referrals service's events): what a transfer package lists.
+ * Recording a share twice changes nothing, so redelivered events are harmless.
+ */
+@Component
+public class HeldShareProjection {
+
+    private final HeldShares shares;
+
+    HeldShareProjection(HeldShares shares) {
+        this.shares = shares;
+    }
+
+    @Transactional
+    public void shared(String shareId, String childId, String senderAgency, List<String> recipients, Instant at,
+                       String purpose, String consentStatus, String lawfulBasis) {
+        if (!shares.existsById(shareId)) {
+            Set<String> holders = new HashSet<>(recipients);
+            holders.add(senderAgency);
+            shares.save(new HeldShare(shareId, childId, senderAgency, at, purpose, consentStatus, lawfulBasis,
+                    Set.copyOf(holders)));
+        }
+    }
+
+    /** The shares about the child that {@code agency} sent or received, the oldest first. */
+    @Transactional(readOnly = true)
+    public List<HeldShare> heldBy(String childId, String agency) {
+        return shares.heldBy(childId, agency);
+    }
+}
