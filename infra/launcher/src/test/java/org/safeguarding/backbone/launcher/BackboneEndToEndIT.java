@@ -59,7 +59,7 @@ class BackboneEndToEndIT {
     private static final String[] EVERY_ACT = {"InformationShared", "ShareAcknowledged", "ClarificationRequested",
         "ClarificationAnswered", "ShareRead", "UnderstandingConfirmed", "FeedbackRequested", "FeedbackGiven",
         "FeedbackChallenged", "FeedbackChallengeAnswered", "FeedbackChallengeResolved", "ChildTransferred",
-        "TransferPackageSent"};
+        "TransferPackageSent", "ShareForwarded"};
 
     @Test
     void aShareFlowsThroughAllFourServicesIntoTheChronologyOnce_andSurvivesARestart(@TempDir Path data)
@@ -114,9 +114,9 @@ class BackboneEndToEndIT {
                 List<String> types = eventTypes(backbone);
                 assertThat(types).containsExactlyInAnyOrder(EVERY_ACT);
                 assertThat(types.get(0)).isEqualTo("InformationShared");
-                // the move and its package happened at the same moment
-                assertThat(types.subList(types.size() - 2, types.size()))
-                        .containsExactlyInAnyOrder("ChildTransferred", "TransferPackageSent");
+                // the move and its package happened at the same moment; the share went on with it just after
+                assertThat(types.subList(types.size() - 3, types.size()))
+                        .containsExactlyInAnyOrder("ChildTransferred", "TransferPackageSent", "ShareForwarded");
             });
             // the duplicates were delivered after the originals; give them time to do any harm
             await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -131,12 +131,12 @@ class BackboneEndToEndIT {
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
             call(backbone, "chronology", "GET", "/api/children/" + CHILD + "/chronology", "police-a", null, 403);
-            // the school the child joined reads the move and its package, and who else is involved, not what was
-            // shared
+            // the school the child joined reads the move, its package and the share passed on to it, and who else
+            // is involved, not the acts on the share before it held it
             JsonNode joined = call(backbone, "chronology", "GET", "/api/children/" + CHILD + "/chronology",
                     "school-b", null, 200);
             assertThat(joined.get("entries").findValuesAsText("eventType"))
-                    .containsExactlyInAnyOrder("ChildTransferred", "TransferPackageSent");
+                    .containsExactlyInAnyOrder("ChildTransferred", "TransferPackageSent", "ShareForwarded");
             assertThat(joined.get("involvement").findValuesAsText("agency"))
                     .containsExactlyInAnyOrder("school-a", "csc-a", "school-b");
             assertThat(call(backbone, "chronology", "GET", "/api/children/" + CHILD + "/chronology", "csc-a", null,

@@ -50,7 +50,7 @@ public final class KafkaAccess {
             "transitions", List.of(Topics.TRANSITIONS, Topics.ACCESS),
             "chronology", List.of(Topics.REVIEWS, Topics.CHRONOLOGY, Topics.PATTERNS, Topics.ACCESS));
     private static final Map<String, List<String>> READS = Map.of(
-            "referrals", List.of(Topics.CHRONOLOGY),
+            "referrals", List.of(Topics.CHRONOLOGY, Topics.TRANSITIONS),
             "feedback", List.of(Topics.REFERRALS, Topics.CHRONOLOGY),
             "transitions", List.of(Topics.REFERRALS, Topics.FEEDBACK, Topics.CHRONOLOGY),
             "chronology", List.of(Topics.REFERRALS, Topics.FEEDBACK, Topics.TRANSITIONS, Topics.REVIEWS,

@@ -72,7 +72,7 @@ class KafkaAccessTest {
     private static Map<String, Set<String>> expected() {
         Map<String, Set<String>> allowed = new TreeMap<>();
         allowed.put("referrals", Set.of("WRITE " + REFERRALS, "WRITE " + ACCESS,
-                "READ " + CHRONOLOGY, "WRITE " + dlt(CHRONOLOGY),
+                "READ " + CHRONOLOGY, "WRITE " + dlt(CHRONOLOGY), "READ " + TRANSITIONS, "WRITE " + dlt(TRANSITIONS),
                 "READ " + Topics.inboundFrom("school-a"), "WRITE " + dlt(Topics.inboundFrom("school-a")),
                 "READ " + Topics.inboundFrom("gp-a"), "WRITE " + dlt(Topics.inboundFrom("gp-a"))));
         allowed.put("feedback", Set.of("WRITE " + FEEDBACK, "WRITE " + ACCESS, "READ " + REFERRALS,

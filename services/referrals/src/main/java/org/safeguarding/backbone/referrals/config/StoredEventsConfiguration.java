@@ -35,6 +35,7 @@ class StoredEventsConfiguration {
                 .event(RequestEvents.InformationRequested.class, REQUEST_0_1 + "InformationRequested")
                 .event(RequestEvents.SharingDeclined.class, REQUEST_0_1 + "SharingDeclined")
                 .event(RequestEvents.InformationRequestAnswered.class, REQUEST_0_1 + "InformationRequestAnswered")
+                .event(ShareEvents.ShareForwarded.class, "referrals.ShareForwarded")
                 .event(RequestEvents.InformationRequestOverdue.class, "referrals.InformationRequestOverdue")
                 .event(RequestEvents.InformationRequestEscalated.class, "referrals.InformationRequestEscalated")
                 .event(DecisionEvents.DecidedNotToShare.class, DECISION_0_1 + "DecidedNotToShare")

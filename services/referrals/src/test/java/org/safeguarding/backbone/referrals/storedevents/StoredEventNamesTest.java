@@ -56,6 +56,7 @@ class StoredEventNamesTest {
             "org.safeguarding.backbone.referrals.request.api.RequestEvents$InformationRequestAnswered",
             "org.safeguarding.backbone.referrals.decision.api.DecisionEvents$DecidedNotToShare",
             "referrals.InformationRequestOverdue",
+            "referrals.ShareForwarded",
             "referrals.InformationRequestEscalated");
 
     @DynamicPropertySource

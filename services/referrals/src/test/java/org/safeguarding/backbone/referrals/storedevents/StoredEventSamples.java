@@ -20,6 +20,7 @@ import org.safeguarding.backbone.referrals.share.api.ShareEvents.ClarificationRe
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationShared;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationUseRecorded;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareAcknowledged;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareForwarded;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareRead;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.UnderstandingConfirmed;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUpOverdue;
@@ -92,7 +93,9 @@ public final class StoredEventSamples {
                 new InformationRequestOverdue(DECLINED_REQUEST, CHILD, "gp-a", "police-a", LocalDate.of(2026, 11, 30),
                         Instant.parse("2026-12-01T00:00:00Z")),
                 new InformationRequestEscalated(DECLINED_REQUEST, CHILD, "gp-a", "police-a", 2,
-                        "SAFEGUARDING_PARTNERSHIP", "partnership-a", Instant.parse("2026-12-08T00:00:00Z")));
+                        "SAFEGUARDING_PARTNERSHIP", "partnership-a", Instant.parse("2026-12-08T00:00:00Z")),
+                new ShareForwarded(SHARE, CHILD, "school-a", "school-a", "school-b",
+                        "7a6b5c4d-3e2f-4a1b-9c8d-000000000001", Instant.parse("2026-12-01T10:00:00Z")));
     }
 
     public static List<Object> decision() {

@@ -25,6 +25,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.ClarificationAnswered;
 import org.safeguarding.backbone.contracts.referrals.v1.ClarificationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.ConsentStatus;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationUseRecorded;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareForwarded;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRead;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRejected;
 import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
@@ -82,6 +83,13 @@ record ChronologyEvent(Envelope envelope, String type, String summary, String su
                     e.getRecipientAgency() + " acknowledged receiving share " + shortId(e.getShareId()) + ".",
                     "share:" + e.getShareId(),
                     agencies(e.getRecipientAgency()));
+        }
+        if (record instanceof ShareForwarded e) {
+            return new ChronologyEvent(e.getEnvelope(), "ShareForwarded",
+                    e.getForwardedBy() + " passed share " + shortId(e.getShareId()) + " (made by "
+                            + e.getSenderAgency() + ") to " + e.getForwardedTo() + " with the child's transfer.",
+                    "share:" + e.getShareId(),
+                    agencies(e.getForwardedBy(), e.getForwardedTo()));
         }
         if (record instanceof ShareRead e) {
             return new ChronologyEvent(e.getEnvelope(), "ShareRead",

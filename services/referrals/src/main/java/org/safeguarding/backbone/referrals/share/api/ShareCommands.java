@@ -48,4 +48,12 @@ public final class ShareCommands {
 
     public record AcknowledgeShare(@TargetAggregateIdentifier String shareId, String agency, Instant occurredAt) {
     }
+
+    /**
+     * R12: a child moved; the agency it left passes the share, which it holds, to the agency it joined, as part of
+     * the transfer package: the same share, its provenance, consent and lawful basis unchanged.
+     */
+    public record ForwardShare(@TargetAggregateIdentifier String shareId, String forwardedBy, String forwardedTo,
+                               String transferId, Instant occurredAt) {
+    }
 }

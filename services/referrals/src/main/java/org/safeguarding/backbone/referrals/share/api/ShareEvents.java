@@ -59,6 +59,14 @@ public sealed interface ShareEvents {
                                   Instant occurredAt) implements ShareEvents {
     }
 
+    /**
+     * R12: the share went to the agency the child joined, with the transfer package: from now on that agency holds
+     * it too, as a recipient by transfer (reads, acknowledges and asks about it like the others).
+     */
+    record ShareForwarded(String shareId, String childId, String senderAgency, String forwardedBy,
+                          String forwardedTo, String transferId, Instant occurredAt) implements ShareEvents {
+    }
+
     record ShareRead(String shareId, String childId, String recipientAgency, String senderAgency, Instant occurredAt)
             implements ShareEvents {
     }

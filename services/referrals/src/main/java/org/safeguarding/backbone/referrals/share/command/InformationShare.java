@@ -20,6 +20,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeShare;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AnswerClarification;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ConfirmUnderstanding;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.ForwardShare;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.MarkShareRead;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordInformationUse;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.RequestClarification;
@@ -33,6 +34,7 @@ import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareRead;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.UnderstandingConfirmed;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationShared;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareAcknowledged;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareForwarded;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUpRecorded;
 
@@ -55,6 +57,8 @@ public class InformationShare {
     private List<String> recipientAgencies;
     private final Set<String> acknowledgedBy = new LinkedHashSet<>();
     private Instant acknowledgeBy;
+    /** Agencies the share was passed on to with a transfer package (R12): recipients by transfer. */
+    private final Set<String> forwardedTo = new LinkedHashSet<>();
     /** Recipients due at another time than {@code acknowledgeBy} (schools). */
     private Map<String, Instant> acknowledgeByRecipient = Map.of();
     private Instant writtenFollowUpBy;
@@ -120,6 +124,27 @@ public class InformationShare {
             return;
         }
         apply(new ShareAcknowledged(shareId, childId, command.agency(), command.occurredAt()));
+    }
+
+    /**
+     * R12: the agency a child left passes the share on to the agency it joined, with the transfer package, if it
+     * holds it (sent it, received it, or had it passed on itself); passing it to an agency that holds it already
+     * changes nothing.
+     */
+    @CommandHandler
+    public void handle(ForwardShare command) {
+        if (!holds(command.forwardedBy())) {
+            throw new ShareRules.NotHeldBy(shareId, command.forwardedBy());
+        }
+        if (holds(command.forwardedTo())) {
+            return;
+        }
+        apply(new ShareForwarded(shareId, childId, senderAgency, command.forwardedBy(), command.forwardedTo(),
+                command.transferId(), command.occurredAt()));
+    }
+
+    private boolean holds(String agency) {
+        return senderAgency.equals(agency) || recipientAgencies.contains(agency) || forwardedTo.contains(agency);
     }
 
     /** R7: only the sender writes up its own verbal share, once; a written share has nothing to follow up. */
@@ -192,7 +217,7 @@ public class InformationShare {
 
     /** {@code act} says what the agency tried to do, for the refusal's message: "confirm understanding of it". */
     private void requireRecipient(String agency, String act) {
-        if (!recipientAgencies.contains(agency)) {
+        if (!recipientAgencies.contains(agency) && !forwardedTo.contains(agency)) {
             throw new ShareRules.NotARecipient(shareId, agency, act);
         }
     }
@@ -247,6 +272,11 @@ public class InformationShare {
         acknowledgeBy = event.acknowledgeBy();
         acknowledgeByRecipient = event.acknowledgeByRecipient();
         writtenFollowUpBy = event.writtenFollowUpBy();
+    }
+
+    @EventSourcingHandler
+    void on(ShareForwarded event) {
+        forwardedTo.add(event.forwardedTo());
     }
 
     @EventSourcingHandler

@@ -148,4 +148,12 @@ public final class ShareRules {
                     + act + ".");
         }
     }
+
+    /** R12: only an agency that holds a share passes it on with a transfer package. */
+    public static final class NotHeldBy extends RuleViolation {
+        NotHeldBy(String shareId, String agency) {
+            super("share-not-held", "Agency " + agency + " neither made nor received share " + shareId
+                    + ", so cannot pass it on.");
+        }
+    }
 }

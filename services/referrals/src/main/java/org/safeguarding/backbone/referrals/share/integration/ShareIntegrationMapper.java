@@ -8,6 +8,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.Channel;
 import org.safeguarding.backbone.contracts.referrals.v1.ClarificationAnswered;
 import org.safeguarding.backbone.contracts.referrals.v1.ClarificationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationUseRecorded;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareForwarded;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRead;
 import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
@@ -58,6 +59,17 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                             .setShareId(acknowledged.shareId())
                             .setRecipientAgency(acknowledged.recipientAgency())
                             .build()));
+        }
+        if (message.getPayload() instanceof ShareEvents.ShareForwarded forwarded) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, forwarded.childId(), ShareForwarded.newBuilder()
+                    .setEnvelope(Envelopes.of(message, forwarded.childId(), forwarded.forwardedBy(),
+                            forwarded.occurredAt()))
+                    .setShareId(forwarded.shareId())
+                    .setSenderAgency(forwarded.senderAgency())
+                    .setForwardedBy(forwarded.forwardedBy())
+                    .setForwardedTo(forwarded.forwardedTo())
+                    .setTransferId(forwarded.transferId())
+                    .build()));
         }
         if (message.getPayload() instanceof ShareEvents.ShareRead read) {
             return Optional.of(new IntegrationEvent(Topics.REFERRALS, read.childId(), ShareRead.newBuilder()

@@ -16,6 +16,7 @@ import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationUseR
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareRead;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.UnderstandingConfirmed;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareAcknowledged;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareForwarded;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUpRecorded;
 import org.springframework.stereotype.Component;
@@ -85,6 +86,12 @@ public class ShareProjection {
 
     private void append(String shareId, ShareView.ThreadEntry entry) {
         shares.findById(shareId).ifPresent(view -> view.append(entry));
+    }
+
+    @EventHandler
+    void on(ShareForwarded event) {
+        shares.findById(event.shareId()).ifPresent(view -> view.forwardedTo(event.forwardedTo(), event.forwardedBy(),
+                event.transferId()));
     }
 
     @EventHandler

@@ -92,6 +92,16 @@ public class ShareView {
         writtenFollowUpAt = at;
     }
 
+    /** R12: the share was passed on to {@code agency} with a transfer package: a recipient by transfer. */
+    void forwardedTo(String agency, String forwardedBy, String transferId) {
+        if (recipient(agency).isEmpty()) {
+            Recipient forwarded = new Recipient(agency, null, null, null, RecipientStatus.NEW, null, false);
+            forwarded.forwardedBy = forwardedBy;
+            forwarded.transferId = transferId;
+            recipients.add(forwarded);
+        }
+    }
+
     /** The deadline passed for these recipients (each recipient has its own: a school's counts its open time). */
     void acknowledgementOverdue(List<String> overdueAgencies) {
         acknowledgementOverdue = true;
@@ -140,9 +150,17 @@ public class ShareView {
         return recipient(agency).map(r -> r.acknowledgementOverdue && r.acknowledgedAt == null).orElse(false);
     }
 
-    /** When {@code agency}, a recipient, must acknowledge: its own deadline (a school's), or the share's. */
+    /**
+     * When {@code agency}, a recipient, must acknowledge: its own deadline (a school's), or the share's; none for a
+     * recipient by transfer.
+     */
     public Instant acknowledgeByFor(String agency) {
-        return recipient(agency).map(r -> r.acknowledgeBy).orElse(acknowledgeBy);
+        Optional<Recipient> recipient = recipient(agency);
+        if (recipient.isPresent() && recipient.get().forwardedBy != null) {
+            // a recipient by transfer acknowledges the package, by its deadline, not each share
+            return null;
+        }
+        return recipient.map(r -> r.acknowledgeBy).orElse(acknowledgeBy);
     }
 
     /** R10: the sender and the named recipients, nobody else. */
@@ -250,6 +268,9 @@ public class ShareView {
         /** Its own deadline, when not the share's (a school's); null: the share's. */
         private Instant acknowledgeBy;
         private boolean acknowledgementOverdue;
+        /** For a recipient by transfer (R12): the agency that passed it on, and the transfer. */
+        private String forwardedBy;
+        private String transferId;
 
         protected Recipient() {
         }
@@ -266,7 +287,24 @@ public class ShareView {
         }
 
         Recipient overdue() {
-            return new Recipient(agency, acknowledgedAt, readAt, understoodAt, status, acknowledgeBy, true);
+            return copy(acknowledgedAt, readAt, understoodAt, status, true);
+        }
+
+        private Recipient copy(Instant acknowledgedAt, Instant readAt, Instant understoodAt, RecipientStatus status,
+                               boolean overdue) {
+            Recipient copy = new Recipient(agency, acknowledgedAt, readAt, understoodAt, status, acknowledgeBy,
+                    overdue);
+            copy.forwardedBy = forwardedBy;
+            copy.transferId = transferId;
+            return copy;
+        }
+
+        public String getForwardedBy() {
+            return forwardedBy;
+        }
+
+        public String getTransferId() {
+            return transferId;
         }
 
         Recipient with(Instant acknowledgedAt, Instant readAt, Instant understoodAt, List<ThreadEntry> thread) {
@@ -279,8 +317,7 @@ public class ShareView {
                     : readAt != null ? RecipientStatus.READ
                     : acknowledgedAt != null ? RecipientStatus.ACKNOWLEDGED
                     : RecipientStatus.NEW;
-            return new Recipient(agency, acknowledgedAt, readAt, understoodAt, status, acknowledgeBy,
-                    acknowledgementOverdue);
+            return copy(acknowledgedAt, readAt, understoodAt, status, acknowledgementOverdue);
         }
 
         public RecipientStatus getStatus() {

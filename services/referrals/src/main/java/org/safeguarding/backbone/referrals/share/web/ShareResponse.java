@@ -25,11 +25,12 @@ record ShareResponse(String shareId, String childId, Map<String, String> childLo
     /**
      * Where a recipient is with the share: {@code status} is the furthest of NEW, ACKNOWLEDGED, READ, UNDERSTOOD,
      * or CLARIFICATION_PENDING while a question it asked is unanswered; {@code acknowledgeBy} its own deadline (a
-     * school's counts only the time it is open), and whether it passed unmet.
+     * school's counts only the time it is open), and whether it passed unmet; for a recipient by transfer (R12), the
+     * agency that passed the share on ({@code forwardedBy}) and the transfer.
      */
     public record Recipient(String agency, String team, String status, boolean acknowledged, Instant acknowledgedAt,
                             Instant readAt, Instant understoodAt, Instant acknowledgeBy,
-                            boolean acknowledgementOverdue) {
+                            boolean acknowledgementOverdue, String forwardedBy, String transferId) {
     }
 
     static ShareResponse of(ShareView view) {
@@ -40,7 +41,8 @@ record ShareResponse(String shareId, String childId, Map<String, String> childLo
                 view.getRecipients().stream().map(r -> new Recipient(r.getAgency(),
                         details.recipientTeams().get(r.getAgency()), r.getStatus().name(), r.getAcknowledgedAt() != null,
                         r.getAcknowledgedAt(), r.getReadAt(), r.getUnderstoodAt(), view.acknowledgeByFor(r.getAgency()),
-                        view.isAcknowledgementOverdueFor(r.getAgency()))).toList(),
+                        view.isAcknowledgementOverdueFor(r.getAgency()), r.getForwardedBy(), r.getTransferId()))
+                        .toList(),
                 details.relatedPeople(), view.getPurpose(), details.lawfulBasis(), details.category(),
                 details.consent(), details.principles(), content.statements(), details.childVoice(),
                 details.urgency(), details.channel(), view.getSharedAt(), view.getRecordedAt(),
