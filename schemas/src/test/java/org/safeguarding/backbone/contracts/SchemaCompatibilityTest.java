@@ -56,6 +56,23 @@ class SchemaCompatibilityTest {
         assertThat(problems).as("schema compatibility problems").isEmpty();
     }
 
+    /**
+     * A contract is released with the first event written with it: from then on it is checked against that version.
+     * A new schema without its {@code released/<area>/<Name>/v1.avsc} fails here, so none escapes the check.
+     */
+    @Test
+    void everyCurrentSchemaHasAReleasedVersion_soEveryChangeToItIsChecked() {
+        List<String> unreleased = new ArrayList<>();
+        for (Path source : files(ROOT.resolve("src/main/avro"))) {
+            String name = source.getFileName().toString().replace(".avsc", "");
+            String area = source.getParent().getFileName().toString();
+            if (!Files.isDirectory(ROOT.resolve("released").resolve(area).resolve(name))) {
+                unreleased.add(area + "/" + name + ": add released/" + area + "/" + name + "/v1.avsc");
+            }
+        }
+        assertThat(unreleased).as("schemas without a released version").isEmpty();
+    }
+
     @Test
     void theCheckRejectsANewFieldWithoutADefault() {
         Map<String, Schema> current = parseAll(files(ROOT.resolve("src/main/avro")));
