@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.feedback.owed.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.safeguarding.backbone.messaging.ConversationDeadlines.inThisConversation;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,11 +12,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.Message;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -81,7 +77,7 @@ public class OwedFeedback {
         }
         apply(new FeedbackRequested(command.feedbackId(), command.shareId(), command.childId(), command.owedBy(),
                 command.owedTo(), command.dueBy(), command.occurredAt()));
-        deadlines.schedule(chase.overdueAt(command.dueBy()), CHASE, step(0));
+        deadlines.schedule(chase.overdueAt(command.dueBy()), CHASE, inThisConversation(0));
     }
 
     /** Given with warnings for the jargon in it (R16): the referrer is another agency. */
@@ -114,7 +110,7 @@ public class OwedFeedback {
                     chase.step(step).to().name(), chase.escalatedTo(step, owedBy), chase.escalationAt(overdueAt, step)));
         }
         if (step < chase.steps()) {
-            deadlines.schedule(chase.escalationAt(overdueAt, step + 1), CHASE, step(step + 1));
+            deadlines.schedule(chase.escalationAt(overdueAt, step + 1), CHASE, inThisConversation(step + 1));
         }
     }
 
@@ -140,7 +136,7 @@ public class OwedFeedback {
         apply(new FeedbackChallenged(feedbackId, shareId, childId, next, owedTo, owedBy, command.reasons(), 1,
                 ladder.level(1).to().name(), ladder.addressedTo(1, owedBy), answerDueBy, command.occurredAt(),
                 plainLanguage.check("reasons", command.reasons())));
-        deadlines.schedule(ladder.overdueAt(answerDueBy), CHALLENGE_ANSWER, step(new ChallengeStep(next, 1)));
+        deadlines.schedule(ladder.overdueAt(answerDueBy), CHALLENGE_ANSWER, inThisConversation(new ChallengeStep(next, 1)));
     }
 
     /** The agency the challenge is addressed to at its level answers; it may answer again as the work goes on. */
@@ -214,19 +210,13 @@ public class OwedFeedback {
         apply(new FeedbackChallengeEscalated(feedbackId, shareId, childId, challenge, level,
                 ladder.level(level).to().name(), ladder.addressedTo(level, owedBy), reason, reasons, answerDueBy, at,
                 warnings));
-        deadlines.schedule(ladder.overdueAt(answerDueBy), CHALLENGE_ANSWER, step(new ChallengeStep(challenge, level)));
+        deadlines.schedule(ladder.overdueAt(answerDueBy), CHALLENGE_ANSWER, inThisConversation(new ChallengeStep(challenge, level)));
     }
 
     private void requireOpen(int number) {
         if (!challengeOpen || number != challenge) {
             throw new NoSuchOpenChallenge(feedbackId, number);
         }
-    }
-
-    /** A step of the chase, in the conversation of what set it: the share's, so each step continues it. */
-    private static <T> Message<T> step(T step) {
-        return new GenericMessage<>(step, CurrentUnitOfWork.map(UnitOfWork::getCorrelationData)
-                .orElse(MetaData.emptyInstance()));
     }
 
     @EventSourcingHandler

@@ -1,17 +1,13 @@
 package org.safeguarding.backbone.referrals.request.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.safeguarding.backbone.messaging.ConversationDeadlines.inThisConversation;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.Message;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -61,7 +57,7 @@ public class InformationRequest {
                 command.requestedBy(), command.holderAgency(), command.whyNeeded(), command.concern(),
                 command.respondBy(), command.occurredAt()));
         if (command.respondBy() != null) {
-            deadlines.schedule(chase.overdueAt(command.respondBy()), CHASE, step(0));
+            deadlines.schedule(chase.overdueAt(command.respondBy()), CHASE, inThisConversation(0));
         }
     }
 
@@ -84,14 +80,8 @@ public class InformationRequest {
                     chase.escalationAt(overdueAt, step)));
         }
         if (step < chase.steps()) {
-            deadlines.schedule(chase.escalationAt(overdueAt, step + 1), CHASE, step(step + 1));
+            deadlines.schedule(chase.escalationAt(overdueAt, step + 1), CHASE, inThisConversation(step + 1));
         }
-    }
-
-    /** A step of the chase, in the request's conversation, so each step continues it. */
-    private static Message<Integer> step(int step) {
-        return new GenericMessage<>(step, CurrentUnitOfWork.map(UnitOfWork::getCorrelationData)
-                .orElse(MetaData.emptyInstance()));
     }
 
     @CommandHandler

@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.referrals.share.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.safeguarding.backbone.messaging.ConversationDeadlines.inThisConversation;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -95,7 +96,8 @@ public class InformationShare {
             deadlineManager.schedule(acknowledgeBy, ACKNOWLEDGEMENT_DUE);
         }
         recipientDeadlines.values().stream().distinct().forEach(due ->
-                deadlineManager.schedule(due, RECIPIENT_ACKNOWLEDGEMENT_DUE, due.toEpochMilli()));
+                deadlineManager.schedule(due, RECIPIENT_ACKNOWLEDGEMENT_DUE,
+                        inThisConversation(due.toEpochMilli())));
         if (writtenFollowUpBy != null) {
             deadlineManager.schedule(writtenFollowUpBy, WRITTEN_FOLLOW_UP_DUE);
         }

@@ -131,6 +131,8 @@ class ShareDeadlinesApiTest {
                     "[csc-a] due 2026-11-22T08:00:00Z",
                     // the school opens at 08:30 on Monday, and has the hour from then
                     "[school-a] due 2026-11-23T09:30:00Z");
+            assertThat(overdue).extracting(a -> a.getEnvelope().getCorrelationId()).as("the share's conversation")
+                    .containsOnly(overdue.get(0).getEnvelope().getCorrelationId()).doesNotContainNull();
         }
         mvc.perform(get("/api/shares/{id}", shareId).with(as("police-a")))
                 .andExpect(jsonPath("$.acknowledgeBy").value("2026-11-22T08:00:00Z"))

@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.transitions.closure.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.safeguarding.backbone.messaging.ConversationDeadlines.inThisConversation;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,7 +77,7 @@ public class ClosureConsultation {
                 command.reason(), consulted, command.answerBy(), command.occurredAt(),
                 plainLanguage.check("reason", command.reason())));
         Instant due = command.answerBy().plusDays(1).atStartOfDay(calendar.zone()).toInstant();
-        deadlines.schedule(due, ANSWERS_DUE, due.toEpochMilli());
+        deadlines.schedule(due, ANSWERS_DUE, inThisConversation(due.toEpochMilli()));
     }
 
     /** Each consulted agency answers once; after the date too, until the case is closed. */

@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.transitions.transfer.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.safeguarding.backbone.messaging.ConversationDeadlines.inThisConversation;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -100,7 +101,8 @@ public class ChildTransfer {
         }
         apply(new TransferPackageSent(transferId, childId, fromAgency, toAgency, transferPackage.items(),
                 transferPackage.acknowledgeBy(), at));
-        deadlines.schedule(transferPackage.acknowledgeBy(), PACKAGE_DUE);
+        deadlines.schedule(transferPackage.acknowledgeBy(), PACKAGE_DUE,
+                inThisConversation(transferPackage.acknowledgeBy().toEpochMilli()));
     }
 
     /**

@@ -171,6 +171,8 @@ class ConsultationApiTest {
                     Duration.ofSeconds(60)).get(0).value();
             assertThat(silent.getAgencies()).containsExactly("school-a", "gp-a");
             assertThat(silent.getEnvelope().getOccurredAt()).isEqualTo(Instant.parse("2026-01-10T00:00:00Z"));
+            assertThat(silent.getEnvelope().getCorrelationId()).as("the consultation's conversation")
+                    .isEqualTo("closing-" + id);
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 as("csc-a", get("/api/consultations/{id}", id))

@@ -277,6 +277,8 @@ class TransferApiTest {
                     r.value() instanceof TransferPackageOverdue o && o.getTransferId().equals(transferId), 1,
                     Duration.ofSeconds(60)).get(0).value();
             assertThat(overdue.getAcknowledgeBy()).isEqualTo(Instant.parse("2026-01-12T10:00:00Z"));
+            assertThat(overdue.getEnvelope().getCorrelationId()).as("the move's conversation")
+                    .isEqualTo("moved-" + transferId);
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 mvc.perform(get("/api/transfers/{id}", transferId).with(httpBasic("school-b", "dev-only-school-b")))
