@@ -28,7 +28,7 @@ final class RebuildCommand {
             "chronology", "http://127.0.0.1:8084", "review-view", "http://127.0.0.1:8084",
             "share-view", "http://127.0.0.1:8081", "request-view", "http://127.0.0.1:8081",
             "decision-view", "http://127.0.0.1:8081", "feedback-view", "http://127.0.0.1:8082",
-            "transfer-view", "http://127.0.0.1:8083");
+            "transfer-view", "http://127.0.0.1:8083", "consultation-view", "http://127.0.0.1:8083");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

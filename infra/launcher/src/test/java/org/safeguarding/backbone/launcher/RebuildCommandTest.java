@@ -29,8 +29,8 @@ class RebuildCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("one of [chronology, decision-view, feedback-view, "
-                + "request-view, review-view, share-view, transfer-view]");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("one of [chronology, consultation-view, decision-view, "
+                + "feedback-view, request-view, review-view, share-view, transfer-view]");
     }
 
     @Test
