@@ -47,11 +47,22 @@ public class RequestAnswering {
         if (!draft.recipientAgencies().contains(request.getRequestingAgency())) {
             throw new RequesterNotARecipient(request.getRequestingAgency());
         }
+        if (!request.getChildId().equals(draft.child().nhsNumber())) {
+            throw new AnswerAboutAnotherChild(requestId);
+        }
         Map<String, String> conversation = Correlation.continuing(request.getCorrelationId(), requestedCorrelation);
         String shareId = shares.submit(draft, holder, conversation);
         CorrelatedCommands.sendAndWait(commands, new AnswerRequest(requestId, holder, shareId, Instant.now()),
                 conversation);
         return shareId;
+    }
+
+    /** The answer to a request is about the child the request is about. */
+    public static final class AnswerAboutAnotherChild extends RuleViolation {
+        AnswerAboutAnotherChild(String requestId) {
+            super(Kind.INVALID, "answer-about-another-child", "A share answering request " + requestId
+                    + " must be about the child the request is about.", "child.nhsNumber");
+        }
     }
 
     /** Answering a request means sharing with the agency that asked. */

@@ -24,6 +24,12 @@ public final class ShareRules {
         if (recipients == null || recipients.isEmpty()) {
             throw new Invalid("no-recipients", "A share must name at least one recipient agency.", "recipients");
         }
+        List<String> repeated = recipients.stream().filter(r -> recipients.indexOf(r) != recipients.lastIndexOf(r))
+                .distinct().toList();
+        if (!repeated.isEmpty()) {
+            throw new Invalid("recipient-repeated", "Each recipient agency is named once: " + String.join(", ", repeated)
+                    + " is named more than once.", "recipients");
+        }
     }
 
     static void requireSenderIsNotARecipient(String sender, List<String> recipients) {

@@ -51,6 +51,13 @@ class RequestApiTest {
         BackboneInfrastructure.kafkaAndRegistry(properties);
     }
 
+    /** The answer to a request about child 9990000123: a share about that child, to the requester (school-a). */
+    private static final String ANSWER = VALID
+            .replace("[{\"agency\": \"csc-a\", \"team\": \"Front door team\"}, {\"agency\": \"gp-a\"}]",
+                    "[{\"agency\": \"school-a\"}]")
+            .replace("\"nhsNumber\": \"" + org.safeguarding.backbone.referrals.share.web.ShareApiTest.CHILD + "\"",
+                    "\"nhsNumber\": \"9990000123\"");
+
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
     @Autowired JdbcTemplate jdbc;
@@ -117,13 +124,21 @@ class RequestApiTest {
     @Test
     void theHolderAnswersWithAShareToTheRequester_recordedTogether() throws Exception {
         String requestId = request("csc-a");
-        String answer = VALID.replace("[{\"agency\": \"csc-a\", \"team\": \"Front door team\"}, {\"agency\": \"gp-a\"}]",
-                "[{\"agency\": \"school-a\"}]");
+        String answer = ANSWER;
         mvc.perform(post("/api/requests/{id}/share", requestId).contentType(MediaType.APPLICATION_JSON)
                         .content(answer.replace("[{\"agency\": \"school-a\"}]", "[{\"agency\": \"gp-a\"}]"))
                         .with(as("csc-a")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:requester-not-a-recipient"));
+        // an answer about another child is refused, and records nothing
+        mvc.perform(post("/api/requests/{id}/share", requestId).contentType(MediaType.APPLICATION_JSON)
+                        .content(answer.replace("\"nhsNumber\": \"9990000123\"", "\"nhsNumber\": \"9990000026\""))
+                        .with(as("csc-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:answer-about-another-child"))
+                .andExpect(jsonPath("$.errors[0].field").value("child.nhsNumber"));
+        mvc.perform(get("/api/requests/{id}", requestId).with(as("school-a")))
+                .andExpect(jsonPath("$.status").value("OPEN"));
         String response = mvc.perform(post("/api/requests/{id}/share", requestId)
                         .contentType(MediaType.APPLICATION_JSON).content(answer).with(as("csc-a")))
                 .andExpect(status().isCreated())
@@ -153,8 +168,7 @@ class RequestApiTest {
     @Test
     void theRequestersConversation_continuesIntoTheShareThatAnswersIt() throws Exception {
         String requestId = request("csc-a", "weight-loss-enquiry-7");
-        String answer = VALID.replace("[{\"agency\": \"csc-a\", \"team\": \"Front door team\"}, {\"agency\": \"gp-a\"}]",
-                "[{\"agency\": \"school-a\"}]");
+        String answer = ANSWER;
         String shareId = json.readTree(mvc.perform(post("/api/requests/{id}/share", requestId)
                         .contentType(MediaType.APPLICATION_JSON).content(answer).with(as("csc-a")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())

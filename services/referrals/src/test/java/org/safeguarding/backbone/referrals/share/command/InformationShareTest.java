@@ -206,6 +206,8 @@ class InformationShareTest {
                 base.details(), FRIDAY), "purpose");
         expectRefused(new ShareInformation(SHARE, CHILD, "school-a", List.of("school-a"), base.purpose(),
                 base.statements(), base.details(), FRIDAY), "cannot also be a recipient");
+        expectRefused(new ShareInformation(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a", "csc-a"),
+                base.purpose(), base.statements(), base.details(), FRIDAY), "csc-a is named more than once");
     }
 
     @Test
