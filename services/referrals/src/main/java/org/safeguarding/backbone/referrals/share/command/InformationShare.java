@@ -179,6 +179,9 @@ public class InformationShare {
         if (understoodBy.contains(command.agency())) {
             return;
         }
+        if (openQuestions.containsValue(command.agency()) && (command.note() == null || command.note().isBlank())) {
+            throw new ShareRules.QuestionStillOpen(shareId, command.agency());
+        }
         acknowledgeIfNeeded(command.agency(), command.occurredAt());
         if (!readBy.contains(command.agency())) {
             apply(new ShareRead(shareId, childId, command.agency(), senderAgency, command.occurredAt()));

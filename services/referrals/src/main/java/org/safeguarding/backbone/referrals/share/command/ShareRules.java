@@ -162,4 +162,16 @@ public final class ShareRules {
                     + ", so cannot pass it on.");
         }
     }
+
+    /**
+     * A recipient whose own question about the share is still unanswered confirms it understood the share only when it
+     * says why (the note), so an open question is never silently closed by a confirmation.
+     */
+    public static final class QuestionStillOpen extends RuleViolation {
+        QuestionStillOpen(String shareId, String agency) {
+            super(Kind.CONFLICT, "understanding-with-open-question", "Agency " + agency + " has a question about share "
+                    + shareId + " still unanswered: confirm understanding once it is answered, or say in the note why "
+                    + "the share is understood without the answer.", "note");
+        }
+    }
 }

@@ -148,4 +148,32 @@ class ShareUnderstandingTest {
                 .when(new RequestClarification(SHARE, "gp-a", "q-2", "And the first?", AT))
                 .expectEvents(new ClarificationRequested(SHARE, CHILD, "gp-a", "school-a", "q-2", "And the first?", AT, List.of()));
     }
+
+    @Test
+    void aRecipientWithItsOwnQuestionOpen_confirmsUnderstandingOnlySayingWhy_andFreelyOnceItIsAnswered() {
+        ClarificationRequested asked = new ClarificationRequested(SHARE, CHILD, "csc-a", "school-a", "q-9",
+                "Which days was the child absent?", AT, List.of());
+        fixture.given(shared, new ShareAcknowledged(SHARE, CHILD, "csc-a", AT), new ShareRead(SHARE, CHILD, "csc-a",
+                        "school-a", AT), asked)
+                .when(new ConfirmUnderstanding(SHARE, "csc-a", null, AT.plusSeconds(60)))
+                .expectException(ShareRules.QuestionStillOpen.class)
+                .expectNoEvents();
+        fixture.given(shared, new ShareAcknowledged(SHARE, CHILD, "csc-a", AT), new ShareRead(SHARE, CHILD, "csc-a",
+                        "school-a", AT), asked)
+                .when(new ConfirmUnderstanding(SHARE, "csc-a", "Enough to act on; the days do not change the plan",
+                        AT.plusSeconds(60)))
+                .expectEvents(new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a",
+                        "Enough to act on; the days do not change the plan", AT.plusSeconds(60)));
+        // another recipient's open question does not hold this one back
+        fixture.given(shared, new ShareAcknowledged(SHARE, CHILD, "csc-a", AT), new ShareRead(SHARE, CHILD, "csc-a",
+                        "school-a", AT), new ClarificationRequested(SHARE, CHILD, "gp-a", "school-a", "q-8", "When?",
+                        AT, List.of()))
+                .when(new ConfirmUnderstanding(SHARE, "csc-a", null, AT.plusSeconds(60)))
+                .expectEvents(new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", null, AT.plusSeconds(60)));
+        fixture.given(shared, new ShareAcknowledged(SHARE, CHILD, "csc-a", AT), new ShareRead(SHARE, CHILD, "csc-a",
+                        "school-a", AT), asked, new ClarificationAnswered(SHARE, CHILD, "school-a", "csc-a", "q-9",
+                        "Monday to Wednesday", AT.plusSeconds(30), List.of()))
+                .when(new ConfirmUnderstanding(SHARE, "csc-a", null, AT.plusSeconds(60)))
+                .expectEvents(new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", null, AT.plusSeconds(60)));
+    }
 }

@@ -72,6 +72,10 @@ class ShareUnderstandingApiTest {
                 .andExpect(header().string("Location", "/api/shares/" + shareId + "/clarifications/q-absences"))
                 .andExpect(jsonPath("$.recipients[1].status").value("CLARIFICATION_PENDING"))
                 .andExpect(jsonPath("$.thread[0].kind").value("QUESTION"));
+        // its own question open, the GP does not confirm it understood without saying why
+        mvc.perform(postJson("/api/shares/{id}/understanding", "{}", shareId).with(as("gp-a")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:understanding-with-open-question"));
         mvc.perform(postJson("/api/shares/{id}/clarifications/{q}/answer", "{\"answer\": \"Mondays and Fridays\"}",
                         shareId, "q-absences").with(as("gp-a")))
                 .andExpect(status().isConflict())
