@@ -112,6 +112,17 @@ public final class ShareRules {
             throw new Invalid("child-voice-missing", "Record the child's wishes and feelings or what the child said, "
                     + "or why it could not be obtained.", "childVoice");
         }
+        // R6: the child's own words are read with how and where they were said
+        if (!blank(voice.whatTheChildSaid())) {
+            if (blank(voice.circumstances())) {
+                throw new Invalid("child-words-without-context", "With what the child said, record the "
+                        + "circumstances in which the child said it.", "childVoice.circumstances");
+            }
+            if (blank(voice.howDisclosed())) {
+                throw new Invalid("child-words-without-context", "With what the child said, record how the child "
+                        + "came to say it (prompted or not, to whom).", "childVoice.howDisclosed");
+            }
+        }
     }
 
     private static boolean blank(String value) {

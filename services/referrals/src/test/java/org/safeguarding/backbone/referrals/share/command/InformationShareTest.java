@@ -190,6 +190,14 @@ class InformationShareTest {
         expectRefused(share(SHARE, details(consentGiven(), allPrinciplesAttested(), silent, Urgency.ROUTINE,
                 Channel.WRITTEN)), "child's wishes and feelings");
 
+        ChildVoice wordsAlone = new ChildVoice(null, "I don't like going home on Fridays", null, null, null);
+        expectRefused(share(SHARE, details(consentGiven(), allPrinciplesAttested(), wordsAlone, Urgency.ROUTINE,
+                Channel.WRITTEN)), "circumstances in which the child said it");
+        ChildVoice wordsWithWhere = new ChildVoice(null, "I don't like going home on Fridays",
+                "In a one-to-one with the class teacher", " ", null);
+        expectRefused(share(SHARE, details(consentGiven(), allPrinciplesAttested(), wordsWithWhere, Urgency.ROUTINE,
+                Channel.WRITTEN)), "how the child came to say it");
+
         ChildVoice tooYoung = new ChildVoice(null, null, null, null, "The child is 8 months old");
         fixture.givenNoPriorActivity()
                 .when(share(SHARE, details(consentGiven(), allPrinciplesAttested(), tooYoung, Urgency.ROUTINE,

@@ -66,7 +66,7 @@ public class ShareApiTest {
              "principles": %s,
              "statements": [{"text": "Absent 6 of the last 10 school days", "kind": "FACT", "currency": "CURRENT",
                              "source": "Attendance register", "verification": "VERIFIED", "verifiedBy": "Attendance officer"}],
-             "childVoice": {"whatTheChildSaid": "I don't like going home on Fridays"},
+             "childVoice": {"whatTheChildSaid": "I don't like going home on Fridays", "circumstances": "One-to-one", "howDisclosed": "Unprompted"},
              "urgency": "ROUTINE", "channel": "WRITTEN"}
             """.formatted(CHILD, CONSENT_GIVEN, PRINCIPLES);
 
@@ -322,8 +322,9 @@ public class ShareApiTest {
         expectInvalid(VALID.replace("\"kind\": \"FACT\"", "\"kind\": \"RUMOUR\""), "statements[0].kind");
         expectInvalid(VALID.replace("\"kind\": \"FACT\", ", ""), "statements[0].kind");
         expectInvalid(VALID.replace(", {\"principle\": \"SECURE\", \"attested\": true}", ""), "principles");
-        expectInvalid(VALID.replace("{\"whatTheChildSaid\": \"I don't like going home on Fridays\"}", "{}"),
-                "childVoice");
+        expectInvalid(VALID.replace("{\"whatTheChildSaid\": \"I don't like going home on Fridays\", "
+                + "\"circumstances\": \"One-to-one\", \"howDisclosed\": \"Unprompted\"}", "{}"), "childVoice");
+        expectInvalid(VALID.replace(", \"howDisclosed\": \"Unprompted\"", ""), "childVoice.howDisclosed");
 
         mvc.perform(share("{\"child\": {\"nhsNumber\": \"9990000026\"}, \"recipients\": [").with(as("school-a")))
                 .andExpect(status().isBadRequest())
