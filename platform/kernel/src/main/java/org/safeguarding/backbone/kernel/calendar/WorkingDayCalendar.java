@@ -78,6 +78,19 @@ public final class WorkingDayCalendar {
         return at.toInstant();
     }
 
+    /**
+     * The date {@code workingDays} working days after {@code from}, in the calendar's zone: a due date, the last day
+     * to do something in (see {@link #endOf}).
+     */
+    public LocalDate dueDate(Instant from, int workingDays) {
+        return plusWorkingDays(from, workingDays).atZone(zone).toLocalDate();
+    }
+
+    /** The moment {@code day} ends in the calendar's zone: something due by that day is overdue from then. */
+    public Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
     public ZoneId zone() {
         return zone;
     }

@@ -43,7 +43,7 @@ public class EscalationLadder {
 
     /** Due by a day, it is overdue once that day has ended, in the calendar's zone. */
     public Instant overdueAt(LocalDate dueBy) {
-        return dueBy.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+        return calendar.endOf(dueBy);
     }
 
     /** The number of steps on the ladder. */

@@ -21,6 +21,15 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void aDueDateIsTheWorkingDayItFallsOn_overdueWhenThatDayHasEnded_inLondonTime() {
+        // Friday 20 November 2026, 14:00: two working days on is Tuesday 24 November
+        assertThat(shipped().dueDate(Instant.parse("2026-11-20T14:00:00Z"), 2)).isEqualTo(LocalDate.parse("2026-11-24"));
+        assertThat(shipped().endOf(LocalDate.parse("2026-11-24"))).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+        // in British Summer Time a day ends at 23:00 UTC
+        assertThat(shipped().endOf(LocalDate.parse("2026-06-01"))).isEqualTo(Instant.parse("2026-06-01T23:00:00Z"));
+    }
+
+    @Test
     void aFridayShareIsDueOnMonday() {
         Instant friday = Instant.parse("2026-11-20T14:00:00Z");
 

@@ -223,8 +223,7 @@ record ChronologyEvent(Envelope envelope, String type, String summary, String su
             return new ChronologyEvent(e.getEnvelope(), "FeedbackEscalated",
                     "Feedback " + e.getOwedBy() + " owes " + e.getOwedTo() + " on share " + shortId(e.getShareId())
                             + " is still not given: escalated (step " + e.getLevel() + ") to "
-                            + (e.getTo().equals("DESIGNATED_LEAD") ? "the designated safeguarding lead of "
-                            : "the safeguarding partnership, ") + e.getEscalatedTo() + ".",
+                            + addressee(e.getTo(), e.getEscalatedTo()) + ".",
                     "feedback:" + e.getFeedbackId(),
                     agencies(e.getOwedBy(), e.getOwedTo(), e.getEscalatedTo()));
         }

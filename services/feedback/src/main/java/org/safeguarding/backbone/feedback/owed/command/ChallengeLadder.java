@@ -49,13 +49,12 @@ public final class ChallengeLadder {
 
     /** The last working day to answer at {@code level}, reached at {@code reachedAt}. */
     public LocalDate answerDueBy(int level, Instant reachedAt) {
-        return calendar.plusWorkingDays(reachedAt, level(level).answerWithinWorkingDays()).atZone(calendar.zone())
-                .toLocalDate();
+        return calendar.dueDate(reachedAt, level(level).answerWithinWorkingDays());
     }
 
     /** A level due by a day is overdue once that day has ended, in the calendar's zone. */
     public Instant overdueAt(LocalDate answerDueBy) {
-        return answerDueBy.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+        return calendar.endOf(answerDueBy);
     }
 
     /** The agency that answers at {@code level} a challenge to feedback given by {@code givenBy}. */

@@ -47,8 +47,7 @@ class ReferralEventsListener {
     public void on(SpecificRecord event) {
         if (event instanceof InformationShared shared && processed.firstDelivery(CONSUMER,
                 shared.getEnvelope().getEventId())) {
-            LocalDate dueBy = LocalDate.ofInstant(
-                    calendar.plusWorkingDays(shared.getEnvelope().getOccurredAt(), dueWorkingDays), calendar.zone());
+            LocalDate dueBy = calendar.dueDate(shared.getEnvelope().getOccurredAt(), dueWorkingDays);
             for (String recipient : shared.getRecipientAgencies()) {
                 CorrelatedCommands.sendAndWait(commands, new RequestFeedback(
                         feedbackId(shared.getShareId(), recipient), shared.getShareId(),

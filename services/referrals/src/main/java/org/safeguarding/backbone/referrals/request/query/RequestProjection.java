@@ -100,18 +100,10 @@ public class RequestProjection {
     @Transactional(readOnly = true)
     public List<RequestView> involving(String agency, Role role, RequestView.Status status, boolean overdueOnly,
                                        int limit) {
-        List<RequestView> found = (role == Role.ASKED
-                ? requests.findByHolderAgencyOrderByRequestedAtDesc(agency, Limit.of(MAX_LISTED))
-                : requests.findByRequestingAgencyOrderByRequestedAtDesc(agency, Limit.of(MAX_LISTED))).stream()
-                .filter(view -> status == null || view.getStatus().equals(status.name()))
-                .filter(view -> !overdueOnly || (view.isOverdue() && view.getStatus().equals(RequestView.Status.OPEN.name())))
-                .limit(limit)
-                .toList();
+        List<RequestView> found = requests.involving(agency, role == Role.ASKED,
+                status == null ? null : status.name(), overdueOnly, Limit.of(limit));
         reads.record(agency, found.stream().map(view -> new ChildDataReads.Read(view.getChildId(),
                 "request:" + view.getRequestId(), ChildDataReads.Basis.PARTY)).toList());
         return found;
     }
-
-    /** The most requests one list considers. */
-    public static final int MAX_LISTED = 500;
 }

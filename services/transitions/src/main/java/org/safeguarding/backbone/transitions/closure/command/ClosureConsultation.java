@@ -76,7 +76,7 @@ public class ClosureConsultation {
         apply(new ClosureConsultationOpened(command.consultationId(), command.childId(), command.closingAgency(),
                 command.reason(), consulted, command.answerBy(), command.occurredAt(),
                 plainLanguage.check("reason", command.reason())));
-        Instant due = command.answerBy().plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+        Instant due = calendar.endOf(command.answerBy());
         deadlines.schedule(due, ANSWERS_DUE, inThisConversation(due.toEpochMilli()));
     }
 

@@ -51,8 +51,7 @@ public class ClosureConsulting {
     public String open(String childId, String closingAgency, String reason, Map<String, String> conversation) {
         Instant now = Instant.now();
         String consultationId = UUID.randomUUID().toString();
-        LocalDate answerBy = calendar.plusWorkingDays(now, settings.answerWithinWorkingDays()).atZone(calendar.zone())
-                .toLocalDate();
+        LocalDate answerBy = calendar.dueDate(now, settings.answerWithinWorkingDays());
         CorrelatedCommands.sendAndWait(commands, new OpenConsultation(consultationId, childId, closingAgency, reason,
                 involvement.involvedSince(childId, now.minus(settings.involvedWithin())), answerBy,
                 involvement.hasWorkedWith(childId, closingAgency), now), conversation);

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.messaging.persistence.PlainLanguageWarningsColumn;
 
@@ -91,7 +92,7 @@ public class ConsultationView {
         this.closedAt = at;
     }
 
-    private java.util.Optional<Consultee> consultee(String agency) {
+    private Optional<Consultee> consultee(String agency) {
         return consultees.stream().filter(c -> c.agency.equals(agency)).findFirst();
     }
 

@@ -27,7 +27,7 @@ public class HeldShareProjection {
             Set<String> holders = new HashSet<>(recipients);
             holders.add(senderAgency);
             shares.save(new HeldShare(shareId, childId, senderAgency, at, purpose, consentStatus, lawfulBasis,
-                    Set.copyOf(holders)));
+                    holders));
         }
     }
 
