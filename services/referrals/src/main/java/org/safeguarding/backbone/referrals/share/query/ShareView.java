@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.share.api.ShareContent;
 
@@ -62,10 +64,15 @@ public class ShareView {
     private String writtenFollowUp;
     private boolean acknowledgementOverdue;
     private boolean writtenFollowUpOverdue;
-    /** Questions, answers and recorded uses, in order, as JSON: read whole. */
-    @Convert(converter = ViewJson.ThreadConverter.class)
-    @Column(name = "thread_json", length = ShareView.JSON_COLUMN)
-    private List<ThreadEntry> thread = List.of();
+    /**
+     * Questions, answers and recorded uses, in order: one row each, so the thread has no total size one party can
+     * exhaust (each entry is bounded where it is written). Read in one more query per page of shares.
+     */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "share_view_thread", joinColumns = @JoinColumn(name = "share_id"))
+    @OrderColumn(name = "position")
+    private List<ThreadRow> thread = new ArrayList<>();
 
     protected ShareView() {
     }
@@ -129,15 +136,14 @@ public class ShareView {
 
     /** A new entry on the thread: a question opens a clarification, an answer may close one. */
     void append(ThreadEntry entry) {
-        List<ThreadEntry> longer = new ArrayList<>(getThread());
-        longer.add(entry);
-        thread = List.copyOf(longer);
-        recipients.replaceAll(r -> r.with(r.acknowledgedAt, r.readAt, r.understoodAt, thread));
+        thread.add(new ThreadRow(entry));
+        List<ThreadEntry> entries = getThread();
+        recipients.replaceAll(r -> r.with(r.acknowledgedAt, r.readAt, r.understoodAt, entries));
     }
 
     /** Questions, answers and recorded uses, in order. */
     public List<ThreadEntry> getThread() {
-        return thread == null ? List.of() : thread;
+        return thread.stream().map(ThreadRow::entry).toList();
     }
 
     /** Where {@code agency} is with the share, if it is a recipient. */
@@ -247,6 +253,37 @@ public class ShareView {
 
         public ThreadEntry {
             plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
+    }
+
+    /** One entry of the thread as stored: a row of {@code share_view_thread}. */
+    @Embeddable
+    static class ThreadRow {
+        @Enumerated(EnumType.STRING)
+        private ThreadEntry.Kind kind;
+        private String questionId;
+        private String agency;
+        @Column(length = 20000)
+        private String text;
+        private Instant at;
+        @Convert(converter = ViewJson.WarningsConverter.class)
+        @Column(name = "warnings_json", length = ShareView.JSON_COLUMN)
+        private List<PlainLanguageWarning> warnings = List.of();
+
+        protected ThreadRow() {
+        }
+
+        ThreadRow(ThreadEntry entry) {
+            kind = entry.kind();
+            questionId = entry.questionId();
+            agency = entry.agency();
+            text = entry.text();
+            at = entry.at();
+            warnings = entry.plainLanguageWarnings();
+        }
+
+        ThreadEntry entry() {
+            return new ThreadEntry(kind, questionId, agency, text, at, warnings);
         }
     }
 

@@ -3,6 +3,7 @@ package org.safeguarding.backbone.referrals.share.query;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.List;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,20 +37,20 @@ final class ViewJson {
         }
     }
 
-    /** The share's questions, answers and recorded uses, in order ({@code thread_json}; null while there are none). */
+    /** The plain-language warnings kept with one thread entry ({@code warnings_json}; null while there are none). */
     @Converter
-    static final class ThreadConverter implements AttributeConverter<List<ShareView.ThreadEntry>, String> {
+    static final class WarningsConverter implements AttributeConverter<List<PlainLanguageWarning>, String> {
 
-        private static final TypeReference<List<ShareView.ThreadEntry>> THREAD = new TypeReference<>() { };
+        private static final TypeReference<List<PlainLanguageWarning>> WARNINGS = new TypeReference<>() { };
 
         @Override
-        public String convertToDatabaseColumn(List<ShareView.ThreadEntry> thread) {
-            return thread == null || thread.isEmpty() ? null : JSON.writeValueAsString(thread);
+        public String convertToDatabaseColumn(List<PlainLanguageWarning> warnings) {
+            return warnings == null || warnings.isEmpty() ? null : JSON.writeValueAsString(warnings);
         }
 
         @Override
-        public List<ShareView.ThreadEntry> convertToEntityAttribute(String json) {
-            return json == null ? List.of() : List.copyOf(JSON.readValue(json, THREAD));
+        public List<PlainLanguageWarning> convertToEntityAttribute(String json) {
+            return json == null ? List.of() : List.copyOf(JSON.readValue(json, WARNINGS));
         }
     }
 }

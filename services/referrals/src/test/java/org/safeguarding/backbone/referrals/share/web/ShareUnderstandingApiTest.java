@@ -111,6 +111,39 @@ class ShareUnderstandingApiTest {
         }
     }
 
+    /**
+     * Issue 13 part 6: the thread has no total size one party can exhaust. Stored as one JSON column, 250 recorded
+     * uses of 4,000 characters filled it, and every later question and answer on the share failed with a 500.
+     */
+    @Test
+    void aLongThreadNeverFills_eachEntryIsBoundedInstead() throws Exception {
+        String shareId = json.readTree(mvc.perform(postJson("/api/shares", VALID).with(as("school-a")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
+                .get("shareId").asString();
+        String longUse = "{\"howUsed\": \"" + "Discussed at the weekly team meeting. ".repeat(105) + "\"}";
+        assertThat(longUse.length()).isGreaterThan(3_990).isLessThan(4_020);
+        for (int i = 0; i < 260; i++) {
+            mvc.perform(postJson("/api/shares/{id}/uses", longUse, shareId).with(as("gp-a")))
+                    .andExpect(status().isOk());
+        }
+        mvc.perform(postJson("/api/shares/{id}/clarifications", "{\"question\": \"Is the plan still current?\", "
+                        + "\"questionId\": \"q-after-many-uses\"}", shareId).with(as("gp-a")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.thread.length()").value(261))
+                .andExpect(jsonPath("$.thread[260].kind").value("QUESTION"))
+                .andExpect(jsonPath("$.recipients[1].status").value("CLARIFICATION_PENDING"));
+        mvc.perform(postJson("/api/shares/{id}/clarifications/{q}/answer", "{\"answer\": \"Yes, reviewed today\"}",
+                        shareId, "q-after-many-uses").with(as("school-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.thread[261].text").value("Yes, reviewed today"))
+                .andExpect(jsonPath("$.thread[0].kind").value("USE"));
+        // and each entry is bounded
+        mvc.perform(postJson("/api/shares/{id}/uses", "{\"howUsed\": \"" + "x".repeat(4001) + "\"}", shareId)
+                        .with(as("gp-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("howUsed"));
+    }
+
     static boolean about(SpecificRecord record, String shareId) {
         return (record instanceof ShareRead r && r.getShareId().equals(shareId))
                 || (record instanceof UnderstandingConfirmed u && u.getShareId().equals(shareId))
