@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.referrals.share.api;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,25 @@ import java.util.Map;
 public final class ShareContent {
 
     private ShareContent() {
+    }
+
+    /**
+     * The free text a recipient in another agency has to understand (R16), by the field it was written in:
+     * {@code purpose}, {@code statements[0].text}, {@code childVoice.whatTheChildSaid}...
+     */
+    public static Map<String, String> freeText(String purpose, List<Statement> statements, ChildVoice voice) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("purpose", purpose);
+        for (int i = 0; statements != null && i < statements.size(); i++) {
+            fields.put("statements[" + i + "].text", statements.get(i).text());
+        }
+        if (voice != null) {
+            fields.put("childVoice.wishesAndFeelings", voice.wishesAndFeelings());
+            fields.put("childVoice.whatTheChildSaid", voice.whatTheChildSaid());
+            fields.put("childVoice.circumstances", voice.circumstances());
+            fields.put("childVoice.howDisclosed", voice.howDisclosed());
+        }
+        return fields;
     }
 
     /** Everything about a share beyond who sent it to whom, for what purpose, and its statements. */

@@ -5,11 +5,10 @@ import static org.safeguarding.backbone.messaging.ConversationDeadlines.inThisCo
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
-import org.safeguarding.backbone.referrals.share.api.ShareContent.ChildVoice;
+import org.safeguarding.backbone.referrals.share.api.ShareContent;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -77,13 +76,7 @@ public class InformationShare {
     @CommandHandler
     public InformationShare(ShareInformation command, ShareDeadlines deadlines, PlainLanguageChecker plainLanguage,
                             DeadlineManager deadlineManager) {
-        ShareRules.requireRecipients(command.recipientAgencies());
-        ShareRules.requireSenderIsNotARecipient(command.senderAgency(), command.recipientAgencies());
-        ShareRules.requirePurpose(command.purpose());
-        ShareRules.requireLawfulConsent(command.details().consent());
-        ShareRules.requirePrinciples(command.details().principles());
-        ShareRules.requireClassifiedStatements(command.statements());
-        ShareRules.requireChildVoice(command.details().childVoice());
+        ShareRules.require(command);
         Instant acknowledgeBy = deadlines.acknowledgeBy(command.details().urgency(), command.occurredAt());
         Instant writtenFollowUpBy = deadlines.writtenFollowUpBy(command.details().channel(), command.occurredAt());
         Map<String, Instant> recipientDeadlines = deadlines.acknowledgeByRecipient(command.details().urgency(),
@@ -91,7 +84,8 @@ public class InformationShare {
         apply(new InformationShared(command.shareId(), command.childId(), command.senderAgency(),
                 List.copyOf(command.recipientAgencies()), command.purpose(), List.copyOf(command.statements()),
                 command.details(), command.occurredAt(), acknowledgeBy, writtenFollowUpBy,
-                plainLanguage.check(freeText(command)), recipientDeadlines));
+                plainLanguage.check(ShareContent.freeText(command.purpose(), command.statements(),
+                        command.details().childVoice())), recipientDeadlines));
         if (!recipientDeadlines.keySet().containsAll(command.recipientAgencies())) {
             deadlineManager.schedule(acknowledgeBy, ACKNOWLEDGEMENT_DUE);
         }
@@ -101,21 +95,6 @@ public class InformationShare {
         if (writtenFollowUpBy != null) {
             deadlineManager.schedule(writtenFollowUpBy, WRITTEN_FOLLOW_UP_DUE);
         }
-    }
-
-    /** The free text a recipient in another agency has to understand (R16), by field. */
-    private static Map<String, String> freeText(ShareInformation command) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("purpose", command.purpose());
-        for (int i = 0; i < command.statements().size(); i++) {
-            fields.put("statements[" + i + "].text", command.statements().get(i).text());
-        }
-        ChildVoice voice = command.details().childVoice();
-        fields.put("childVoice.wishesAndFeelings", voice.wishesAndFeelings());
-        fields.put("childVoice.whatTheChildSaid", voice.whatTheChildSaid());
-        fields.put("childVoice.circumstances", voice.circumstances());
-        fields.put("childVoice.howDisclosed", voice.howDisclosed());
-        return fields;
     }
 
     /** Acknowledging twice records nothing new: the first acknowledgement is the fact. */

@@ -1,9 +1,12 @@
 package org.safeguarding.backbone.referrals.share.command;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.ShareInformation;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.ChildVoice;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.Details;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Consent;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.ConsentStatus;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Principle;
@@ -20,29 +23,56 @@ public final class ShareRules {
     private ShareRules() {
     }
 
-    static void requireRecipients(List<String> recipients) {
+    /**
+     * Every rule a share breaks, in the order a refusal names them (the first is what {@code POST /api/shares}
+     * answers with): for a dry run, which shows them all at once. Tolerates a draft whose shape is incomplete (a
+     * missing list or value is what its shape check reports; the rules skip it).
+     */
+    public static List<Invalid> problemsWith(ShareInformation share) {
+        List<Invalid> found = new ArrayList<>();
+        recipients(share.recipientAgencies(), found);
+        senderIsNotARecipient(share.senderAgency(), share.recipientAgencies(), found);
+        purpose(share.purpose(), found);
+        Details details = share.details();
+        lawfulConsent(details == null ? null : details.consent(), found);
+        principles(details == null ? List.of() : details.principles(), found);
+        classifiedStatements(share.statements(), found);
+        childVoice(details == null ? null : details.childVoice(), found);
+        return found;
+    }
+
+    /** The first rule the share breaks, if any, refused. */
+    static void require(ShareInformation share) {
+        List<Invalid> found = problemsWith(share);
+        if (!found.isEmpty()) {
+            throw found.get(0);
+        }
+    }
+
+    private static void recipients(List<String> recipients, List<Invalid> found) {
         if (recipients == null || recipients.isEmpty()) {
-            throw new Invalid("no-recipients", "A share must name at least one recipient agency.", "recipients");
+            found.add(new Invalid("no-recipients", "A share must name at least one recipient agency.", "recipients"));
+            return;
         }
         List<String> repeated = recipients.stream().filter(r -> recipients.indexOf(r) != recipients.lastIndexOf(r))
                 .distinct().toList();
         if (!repeated.isEmpty()) {
-            throw new Invalid("recipient-repeated", "Each recipient agency is named once: " + String.join(", ", repeated)
-                    + " is named more than once.", "recipients");
+            found.add(new Invalid("recipient-repeated", "Each recipient agency is named once: "
+                    + String.join(", ", repeated) + " is named more than once.", "recipients"));
         }
     }
 
-    static void requireSenderIsNotARecipient(String sender, List<String> recipients) {
-        if (recipients.contains(sender)) {
-            throw new Invalid("sender-is-recipient", "The sending agency " + sender + " cannot also be a recipient.",
-                    "recipients");
+    private static void senderIsNotARecipient(String sender, List<String> recipients, List<Invalid> found) {
+        if (recipients != null && recipients.contains(sender)) {
+            found.add(new Invalid("sender-is-recipient", "The sending agency " + sender
+                    + " cannot also be a recipient.", "recipients"));
         }
     }
 
     /** R1: every share states why it is made. */
-    static void requirePurpose(String purpose) {
+    private static void purpose(String purpose, List<Invalid> found) {
         if (blank(purpose)) {
-            throw new Invalid("no-purpose", "A share must state its purpose.", "purpose");
+            found.add(new Invalid("no-purpose", "A share must state its purpose.", "purpose"));
         }
     }
 
@@ -50,77 +80,85 @@ public final class ShareRules {
      * R3: consent is recorded with a reason; sharing without consent (refused, or not sought) needs a recorded
      * safeguarding justification; a family not told what was shared needs the reason why not.
      */
-    static void requireLawfulConsent(Consent consent) {
+    private static void lawfulConsent(Consent consent, List<Invalid> found) {
         if (consent == null) {
-            throw new Invalid("no-consent-record", "A share must record consent: given, refused or not sought.",
-                    "consent");
+            found.add(new Invalid("no-consent-record", "A share must record consent: given, refused or not sought.",
+                    "consent"));
+            return;
         }
         if (blank(consent.reason())) {
-            throw new Invalid("no-consent-reason", "Consent must be recorded with a reason.", "consent.reason");
+            found.add(new Invalid("no-consent-reason", "Consent must be recorded with a reason.", "consent.reason"));
         }
-        if (consent.status() != ConsentStatus.GIVEN && blank(consent.safeguardingJustification())) {
-            throw new Invalid("no-safeguarding-justification", "Consent was " + describe(consent.status())
+        if (consent.status() != null && consent.status() != ConsentStatus.GIVEN
+                && blank(consent.safeguardingJustification())) {
+            found.add(new Invalid("no-safeguarding-justification", "Consent was " + describe(consent.status())
                     + ": sharing without consent needs a recorded safeguarding justification.",
-                    "consent.safeguardingJustification");
+                    "consent.safeguardingJustification"));
         }
         if (!consent.familyInformed() && blank(consent.familyNotInformedReason())) {
-            throw new Invalid("family-not-informed-without-reason",
-                    "When the family is not told what is shared, record why not.", "consent.familyNotInformedReason");
+            found.add(new Invalid("family-not-informed-without-reason",
+                    "When the family is not told what is shared, record why not.", "consent.familyNotInformedReason"));
         }
     }
 
     /** R4: the sender attests to each of the six principles once, or says why it cannot. */
-    static void requirePrinciples(List<PrincipleAttestation> principles) {
+    private static void principles(List<PrincipleAttestation> principles, List<Invalid> found) {
         Set<Principle> seen = EnumSet.noneOf(Principle.class);
         for (int i = 0; i < principles.size(); i++) {
             PrincipleAttestation attestation = principles.get(i);
+            if (attestation == null || attestation.principle() == null) {
+                continue;
+            }
             if (!seen.add(attestation.principle())) {
-                throw new Invalid("principle-repeated", "The principle " + attestation.principle()
-                        + " is attested more than once.", "principles[" + i + "].principle");
+                found.add(new Invalid("principle-repeated", "The principle " + attestation.principle()
+                        + " is attested more than once.", "principles[" + i + "].principle"));
             }
             if (!attestation.attested() && blank(attestation.reason())) {
-                throw new Invalid("principle-not-attested-without-reason", "The principle " + attestation.principle()
-                        + " is not attested: say why.", "principles[" + i + "].reason");
+                found.add(new Invalid("principle-not-attested-without-reason", "The principle "
+                        + attestation.principle() + " is not attested: say why.", "principles[" + i + "].reason"));
             }
         }
         Set<Principle> missing = EnumSet.allOf(Principle.class);
         missing.removeAll(seen);
         if (!missing.isEmpty()) {
-            throw new Invalid("principles-incomplete", "The sender must attest to all six principles; missing: "
-                    + missing + ".", "principles");
+            found.add(new Invalid("principles-incomplete", "The sender must attest to all six principles; missing: "
+                    + missing + ".", "principles"));
         }
     }
 
     /** R5: a historical statement says why it still matters; a verified one says by whom. */
-    static void requireClassifiedStatements(List<Statement> statements) {
-        for (int i = 0; i < statements.size(); i++) {
+    private static void classifiedStatements(List<Statement> statements, List<Invalid> found) {
+        for (int i = 0; statements != null && i < statements.size(); i++) {
             Statement statement = statements.get(i);
             if (statement.currency() == StatementCurrency.HISTORICAL && blank(statement.historicalRelevance())) {
-                throw new Invalid("historical-without-relevance", "A historical statement must say why it is still "
-                        + "relevant.", "statements[" + i + "].historicalRelevance");
+                found.add(new Invalid("historical-without-relevance", "A historical statement must say why it is "
+                        + "still relevant.", "statements[" + i + "].historicalRelevance"));
             }
-            if (statement.verification() != Verification.UNVERIFIED && blank(statement.verifiedBy())) {
-                throw new Invalid("verified-without-verifier", "A " + statement.verification().name().toLowerCase()
-                        + " statement must say by whom.", "statements[" + i + "].verifiedBy");
+            if (statement.verification() != null && statement.verification() != Verification.UNVERIFIED
+                    && blank(statement.verifiedBy())) {
+                found.add(new Invalid("verified-without-verifier", "A "
+                        + statement.verification().name().toLowerCase() + " statement must say by whom.",
+                        "statements[" + i + "].verifiedBy"));
             }
         }
     }
 
     /** R6: the child's wishes and feelings or words, or why they could not be obtained. */
-    static void requireChildVoice(ChildVoice voice) {
+    private static void childVoice(ChildVoice voice, List<Invalid> found) {
         if (voice == null || (!voice.wasHeard() && blank(voice.notObtainedReason()))) {
-            throw new Invalid("child-voice-missing", "Record the child's wishes and feelings or what the child said, "
-                    + "or why it could not be obtained.", "childVoice");
+            found.add(new Invalid("child-voice-missing", "Record the child's wishes and feelings or what the child "
+                    + "said, or why it could not be obtained.", "childVoice"));
+            return;
         }
         // R6: the child's own words are read with how and where they were said
         if (!blank(voice.whatTheChildSaid())) {
             if (blank(voice.circumstances())) {
-                throw new Invalid("child-words-without-context", "With what the child said, record the "
-                        + "circumstances in which the child said it.", "childVoice.circumstances");
+                found.add(new Invalid("child-words-without-context", "With what the child said, record the "
+                        + "circumstances in which the child said it.", "childVoice.circumstances"));
             }
             if (blank(voice.howDisclosed())) {
-                throw new Invalid("child-words-without-context", "With what the child said, record how the child "
-                        + "came to say it (prompted or not, to whom).", "childVoice.howDisclosed");
+                found.add(new Invalid("child-words-without-context", "With what the child said, record how the child "
+                        + "came to say it (prompted or not, to whom).", "childVoice.howDisclosed"));
             }
         }
     }

@@ -90,29 +90,45 @@ public record ShareDraft(
                              @Size(max = 4000) String notObtainedReason) {
     }
 
+    /** The recipients named (none when the list is missing: the shape check reports it). */
     public List<String> recipientAgencies() {
-        return recipients.stream().map(Recipient::agency).toList();
+        return recipients == null ? List.of()
+                : recipients.stream().map(r -> r == null ? null : r.agency()).toList();
     }
 
+    /** The statements, a missing one (the shape check reports it) kept in its place as an empty statement. */
     public List<ShareContent.Statement> statementContent() {
-        return statements.stream().map(s -> new ShareContent.Statement(s.text(), s.kind(), s.currency(),
-                s.historicalRelevance(), s.source(), s.verification(), s.verifiedBy())).toList();
+        return statements == null ? List.of() : statements.stream().map(s -> s == null
+                ? new ShareContent.Statement(null, null, null, null, null, null, null)
+                : new ShareContent.Statement(s.text(), s.kind(), s.currency(), s.historicalRelevance(), s.source(),
+                        s.verification(), s.verifiedBy())).toList();
     }
 
+    /**
+     * Everything but the recipients, purpose and statements. A part missing from the draft is missing here (null,
+     * or an empty list): the shape check names it, and the share's rules skip it, so a dry run reports both.
+     */
     public ShareContent.Details details() {
         Map<String, String> teams = new LinkedHashMap<>();
-        recipients.stream().filter(r -> r.team() != null && !r.team().isBlank())
-                .forEach(r -> teams.put(r.agency(), r.team()));
-        return new ShareContent.Details(sender.practitioner(), sender.role(), teams, child.localIds(),
-                relatedPeople == null ? List.of() : relatedPeople.stream()
+        if (recipients != null) {
+            recipients.stream().filter(r -> r != null && r.agency() != null && r.team() != null && !r.team().isBlank())
+                    .forEach(r -> teams.put(r.agency(), r.team()));
+        }
+        return new ShareContent.Details(sender == null ? null : sender.practitioner(),
+                sender == null ? null : sender.role(), teams, child == null ? null : child.localIds(),
+                relatedPeople == null ? List.of() : relatedPeople.stream().filter(p -> p != null)
                         .map(p -> new ShareContent.RelatedPerson(p.name(), p.role(), p.relationship())).toList(),
                 lawfulBasis, category,
-                new ShareContent.Consent(consent.status(), consent.reason(), consent.safeguardingJustification(),
-                        consent.familyInformed(), consent.familyNotInformedReason(), consent.reviewFamilyInformedBy()),
-                principles.stream().map(p -> new ShareContent.PrincipleAttestation(p.principle(), p.attested(),
-                        p.reason())).toList(),
-                new ShareContent.ChildVoice(childVoice.wishesAndFeelings(), childVoice.whatTheChildSaid(),
-                        childVoice.circumstances(), childVoice.howDisclosed(), childVoice.notObtainedReason()),
+                consent == null ? null : new ShareContent.Consent(consent.status(), consent.reason(),
+                        consent.safeguardingJustification(), !Boolean.FALSE.equals(consent.familyInformed()),
+                        consent.familyNotInformedReason(), consent.reviewFamilyInformedBy()),
+                principles == null ? List.of() : principles.stream().map(p -> p == null
+                        ? new ShareContent.PrincipleAttestation(null, false, null)
+                        : new ShareContent.PrincipleAttestation(p.principle(), !Boolean.FALSE.equals(p.attested()),
+                                p.reason())).toList(),
+                childVoice == null ? null : new ShareContent.ChildVoice(childVoice.wishesAndFeelings(),
+                        childVoice.whatTheChildSaid(), childVoice.circumstances(), childVoice.howDisclosed(),
+                        childVoice.notObtainedReason()),
                 urgency, channel);
     }
 }

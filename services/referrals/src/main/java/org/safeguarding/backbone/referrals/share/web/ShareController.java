@@ -7,9 +7,11 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeShare;
@@ -24,6 +26,7 @@ import org.safeguarding.backbone.referrals.share.intake.ShareIntake;
 import org.safeguarding.backbone.referrals.share.query.ShareQueries;
 import org.safeguarding.backbone.referrals.share.query.ShareView;
 import org.safeguarding.backbone.web.correlation.RequestedCorrelation;
+import org.safeguarding.backbone.web.problem.ProblemResponses;
 import org.safeguarding.backbone.web.security.CallingAgency;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,6 +62,28 @@ class ShareController {
         String shareId = intake.submit(draft, sender, Correlation.startedBy(correlation.id()));
         return ResponseEntity.created(URI.create("/api/shares/" + shareId))
                 .body(ShareResponse.of(queries.visibleTo(shareId, sender)));
+    }
+
+    /**
+     * R16: checks a draft share without recording anything: every problem, every plain-language warning, so an
+     * agency system can show them to the practitioner before sending. 200 whatever the draft holds; only a body that
+     * is not a share at all (malformed, an unknown field) is refused.
+     */
+    @PostMapping("/check")
+    ShareCheckResponse check(@RequestBody ShareDraft draft, Principal principal) {
+        ShareIntake.Review review = intake.review(draft, CallingAgency.of(principal));
+        return new ShareCheckResponse(review.problems().isEmpty(), review.problems().stream()
+                .map(p -> new CheckedProblem(ProblemResponses.type(p.type()).toString(), p.field(), p.message()))
+                .toList(), review.plainLanguageWarnings());
+    }
+
+    /** A dry run's answer: whether the share would be accepted as it stands, and why not. */
+    record ShareCheckResponse(boolean acceptable, List<CheckedProblem> problems,
+                              List<PlainLanguageWarning> plainLanguageWarnings) {
+    }
+
+    /** One problem, with the type {@code POST /api/shares} would refuse it with. */
+    record CheckedProblem(String type, String field, String message) {
     }
 
     @GetMapping("/{shareId}")
