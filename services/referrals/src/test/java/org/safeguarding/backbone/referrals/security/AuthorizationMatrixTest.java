@@ -129,6 +129,11 @@ class AuthorizationMatrixTest {
                         "/api/shares/{id}/written-follow-up", share(SHARE.replace("\"WRITTEN\"", "\"PHONE\""))),
                         "{\"writtenRecord\": \"Letter\"}"), 404, MAKER, 200, COUNTERPART, 409)
                 .row("GET /api/inbox/shares", caller -> get("/api/inbox/shares"), 200)
+                // each agency's own: what it sent, and the questions waiting for its answer
+                .row("GET /api/outbox/shares", caller -> get("/api/outbox/shares"), 200)
+                .row("GET /api/outbox/questions", caller -> get("/api/outbox/questions"), 200)
+                // a dry run reads nobody's data
+                .row("POST /api/shares/check", caller -> json(post("/api/shares/check"), SHARE), 200)
                 .row("POST /api/requests", caller -> json(post("/api/requests"), """
                         {"child": {"nhsNumber": "%s"}, "holderAgency": "health-visiting-a", "requestedBy": "Someone",
                          "whyNeeded": "Attendance", "concern": "Neglect", "respondBy": "%s"}"""
@@ -162,15 +167,43 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void anOutboxHoldsOnlyWhatTheCallerSent_andItsQuestionsOnlyThoseAskedOfIt() throws Exception {
+        String shareId = share();
+        done("csc-a", json(post("/api/shares/{id}/clarifications", shareId), "{\"question\": \"Who?\"}"));
+        for (Caller caller : Caller.values()) {
+            if (caller.agency() == null) {
+                continue;
+            }
+            assertThat(listed("/api/outbox/shares", caller).contains(shareId)).as(caller + "'s outbox")
+                    .isEqualTo(caller == MAKER);
+            assertThat(listed("/api/outbox/questions", caller).contains(shareId)).as(caller + "'s questions")
+                    .isEqualTo(caller == MAKER);
+        }
+    }
+
+    /** Every page of a list about the child, as the caller reads it (a worklist is ordered by urgency, not age). */
+    private String listed(String path, Caller caller) throws Exception {
+        StringBuilder pages = new StringBuilder();
+        for (int page = 0, pageCount = 1; page < pageCount; page++) {
+            String body = mvc.perform(get(path).param("childId", CHILD).param("size", "100")
+                    .param("page", String.valueOf(page)).with(ShareApiTest.as(caller.agency())))
+                    .andReturn().getResponse().getContentAsString();
+            // an operator is refused (403): its answer holds no share
+            pageCount = json.readTree(body).has("totalPages") ? json.readTree(body).get("totalPages").asInt() : 0;
+            pages.append(body);
+        }
+        return pages.toString();
+    }
+
+    @Test
     void anInboxHoldsOnlyWhatWasAddressedToTheCaller() throws Exception {
         String shareId = share();
         for (Caller caller : Caller.values()) {
             if (caller.agency() == null) {
                 continue;
             }
-            String inbox = mvc.perform(get("/api/inbox/shares").param("childId", CHILD).param("size", "100")
-                    .with(ShareApiTest.as(caller.agency()))).andReturn().getResponse().getContentAsString();
-            assertThat(inbox.contains(shareId)).as(caller + "'s inbox").isEqualTo(caller == COUNTERPART);
+            assertThat(listed("/api/inbox/shares", caller).contains(shareId)).as(caller + "'s inbox")
+                    .isEqualTo(caller == COUNTERPART);
         }
     }
 }

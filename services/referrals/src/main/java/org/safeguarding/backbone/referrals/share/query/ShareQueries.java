@@ -1,5 +1,6 @@
 package org.safeguarding.backbone.referrals.share.query;
 
+import java.time.Instant;
 import org.safeguarding.backbone.kernel.rule.NotFound;
 import org.safeguarding.backbone.messaging.audit.ChildDataReads;
 import org.springframework.data.domain.Page;
@@ -19,15 +20,53 @@ public class ShareQueries {
         this.reads = reads;
     }
 
-    /** R9, R11: what an agency has been sent, where it is with each, newest first; each share listed is a read. */
+    /** Filters of a worklist; null or false: not filtered on. */
+    public record InboxFilter(ShareView.RecipientStatus status, String childId, boolean overdue, Instant dueBefore) {
+    }
+
+    /** Filters of a sender's list of its shares; null or false: not filtered on. */
+    public record SentFilter(ShareView.RecipientStatus status, String childId, boolean waitingOnSender,
+                             boolean overdue) {
+    }
+
+    /**
+     * R9, R11: what an agency has been sent, where it is with each, the most pressing first (not yet acknowledged, by
+     * deadline and urgency, the overdue leading); each share listed is a read.
+     */
     @Transactional(readOnly = true)
-    public Page<ShareView> inbox(String agency, ShareView.RecipientStatus status, String childId, Pageable page) {
-        Page<ShareView> inbox = shares.inbox(agency, status, childId, page);
-        reads.record(agency, inbox.getContent().stream()
+    public Page<ShareView> inbox(String agency, InboxFilter filter, Pageable page) {
+        return recorded(agency, shares.inbox(agency, filter.status(), filter.childId(), filter.overdue(),
+                filter.dueBefore() != null, filter.dueBefore() == null ? Instant.EPOCH : filter.dueBefore(), page));
+    }
+
+    /**
+     * The sender's worklist: the shares {@code agency} sent, with each recipient's status, those waiting on it (a
+     * question to answer, a verbal share to write up) first; each share listed is a read.
+     */
+    @Transactional(readOnly = true)
+    public Page<ShareView> sentBy(String agency, SentFilter filter, Pageable page) {
+        return recorded(agency, shares.sentBy(agency, filter.status(), filter.childId(), filter.waitingOnSender(),
+                filter.overdue(), page));
+    }
+
+    /** The questions recipients asked about {@code agency}'s shares, still waiting for its answer; each a read. */
+    @Transactional(readOnly = true)
+    public Page<OpenQuestion> questionsFor(String agency, String childId, Pageable page) {
+        Page<OpenQuestion> questions = shares.openQuestionsFor(agency, childId, ShareView.ThreadEntry.Kind.QUESTION,
+                ShareView.ThreadEntry.Kind.ANSWER, page);
+        reads.record(agency, questions.getContent().stream()
+                .map(q -> new ChildDataReads.Read(q.childId(), "share:" + q.shareId(),
+                        ChildDataReads.Basis.PARTY))
+                .toList());
+        return questions;
+    }
+
+    private Page<ShareView> recorded(String agency, Page<ShareView> listed) {
+        reads.record(agency, listed.getContent().stream()
                 .map(share -> new ChildDataReads.Read(share.getChildId(), "share:" + share.getShareId(),
                         ChildDataReads.Basis.PARTY))
                 .toList());
-        return inbox;
+        return listed;
     }
 
     /**

@@ -57,6 +57,10 @@ public class ShareView {
     @Column(name = "content_json", length = ShareView.JSON_COLUMN)
     private Content content;
     private Instant acknowledgeBy;
+    /** The share's urgency, kept beside its content so an inbox can be ordered by it. */
+    private String urgency;
+    /** Questions recipients asked that the sender has not yet answered: the sender's worklist. */
+    private int openQuestions;
     private Instant writtenFollowUpBy;
     private Instant writtenFollowUpAt;
     /** The written record that followed a verbal share up, as its sender wrote it (up to 20,000 characters). */
@@ -90,6 +94,7 @@ public class ShareView {
         recipientAgencies.forEach(agency -> recipients.add(new Recipient(agency, null, null, null, RecipientStatus.NEW,
                 acknowledgeByRecipient.get(agency), false)));
         this.content = content;
+        this.urgency = content.details().urgency().name();
         this.acknowledgeBy = acknowledgeBy;
         this.writtenFollowUpBy = writtenFollowUpBy;
     }
@@ -137,6 +142,11 @@ public class ShareView {
     /** A new entry on the thread: a question opens a clarification, an answer may close one. */
     void append(ThreadEntry entry) {
         thread.add(new ThreadRow(entry));
+        if (entry.kind() == ThreadEntry.Kind.QUESTION) {
+            openQuestions++;
+        } else if (entry.kind() == ThreadEntry.Kind.ANSWER) {
+            openQuestions = Math.max(0, openQuestions - 1);
+        }
         List<ThreadEntry> entries = getThread();
         recipients.replaceAll(r -> r.with(r.acknowledgedAt, r.readAt, r.understoodAt, entries));
     }
@@ -212,6 +222,16 @@ public class ShareView {
         return content;
     }
 
+    /** How many questions recipients asked that the sender has not yet answered. */
+    public int getOpenQuestions() {
+        return openQuestions;
+    }
+
+    /** Whether the sender owes something: an answer to a question, or the written record of a verbal share. */
+    public boolean isWaitingOnSender() {
+        return openQuestions > 0 || (writtenFollowUpBy != null && writtenFollowUpAt == null);
+    }
+
     public Instant getAcknowledgeBy() {
         return acknowledgeBy;
     }
@@ -265,7 +285,8 @@ public class ShareView {
         private String agency;
         @Column(length = 20000)
         private String text;
-        private Instant at;
+        @Column(name = "at")
+        private Instant writtenAt;
         @Convert(converter = ViewJson.WarningsConverter.class)
         @Column(name = "warnings_json", length = ShareView.JSON_COLUMN)
         private List<PlainLanguageWarning> warnings = List.of();
@@ -278,12 +299,12 @@ public class ShareView {
             questionId = entry.questionId();
             agency = entry.agency();
             text = entry.text();
-            at = entry.at();
+            writtenAt = entry.at();
             warnings = entry.plainLanguageWarnings();
         }
 
         ThreadEntry entry() {
-            return new ThreadEntry(kind, questionId, agency, text, at, warnings);
+            return new ThreadEntry(kind, questionId, agency, text, writtenAt, warnings);
         }
     }
 

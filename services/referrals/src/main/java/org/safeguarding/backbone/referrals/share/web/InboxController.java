@@ -26,14 +26,21 @@ class InboxController {
         this.queries = queries;
     }
 
+    /**
+     * The most pressing first: the shares it has not acknowledged, by its own deadline (the overdue leading) and then
+     * urgency; then the rest, by urgency, newest first.
+     */
     @GetMapping("/api/inbox/shares")
     InboxPage inbox(Principal principal,
                     @RequestParam(required = false) ShareView.RecipientStatus status,
                     @RequestParam(required = false) @NhsNumber String childId,
+                    @RequestParam(defaultValue = "false") boolean overdue,
+                    @RequestParam(required = false) Instant dueBefore,
                     @RequestParam(defaultValue = "0") @Min(0) int page,
                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         String agency = CallingAgency.of(principal);
-        Page<ShareView> shares = queries.inbox(agency, status, childId, PageRequest.of(page, size));
+        Page<ShareView> shares = queries.inbox(agency, new ShareQueries.InboxFilter(status, childId, overdue,
+                dueBefore), PageRequest.of(page, size));
         return new InboxPage(shares.getContent().stream().map(view -> InboxItem.of(view, agency)).toList(),
                 shares.getNumber(), shares.getSize(), shares.getTotalElements(), shares.getTotalPages());
     }
@@ -42,14 +49,14 @@ class InboxController {
     }
 
     record InboxItem(String shareId, String childId, String senderAgency, String purpose,
-                     ShareContent.Urgency urgency, Instant sharedAt, String status, Instant acknowledgeBy,
-                     boolean acknowledgementOverdue) {
+                     ShareContent.Urgency urgency, Instant sharedAt, Instant recordedAt, String status,
+                     Instant acknowledgeBy, boolean acknowledgementOverdue) {
 
         static InboxItem of(ShareView view, String agency) {
             ShareView.Recipient me = view.recipient(agency).orElseThrow();
             return new InboxItem(view.getShareId(), view.getChildId(), view.getSenderAgency(), view.getPurpose(),
-                    view.getContent().details().urgency(), view.getSharedAt(), me.getStatus().name(),
-                    view.acknowledgeByFor(agency), view.isAcknowledgementOverdueFor(agency));
+                    view.getContent().details().urgency(), view.getSharedAt(), view.getRecordedAt(),
+                    me.getStatus().name(), view.acknowledgeByFor(agency), view.isAcknowledgementOverdueFor(agency));
         }
     }
 }

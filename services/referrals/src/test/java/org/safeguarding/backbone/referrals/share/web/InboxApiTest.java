@@ -55,18 +55,21 @@ class InboxApiTest {
         mvc.perform(get("/api/inbox/shares").param("childId", CHILD).with(as("csc-a")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(3))
-                .andExpect(jsonPath("$.items[0].shareId").value(questioned))
-                .andExpect(jsonPath("$.items[0].status").value("CLARIFICATION_PENDING"))
+                // not yet acknowledged, the earliest due first; then the one it has read
+                .andExpect(jsonPath("$.items[0].shareId").value(untouched))
+                .andExpect(jsonPath("$.items[0].status").value("NEW"))
                 .andExpect(jsonPath("$.items[0].acknowledgeBy").exists())
                 .andExpect(jsonPath("$.items[0].urgency").value("ROUTINE"))
-                .andExpect(jsonPath("$.items[2].shareId").value(untouched))
-                .andExpect(jsonPath("$.items[2].status").value("NEW"));
+                .andExpect(jsonPath("$.items[1].shareId").value(questioned))
+                .andExpect(jsonPath("$.items[1].status").value("CLARIFICATION_PENDING"))
+                .andExpect(jsonPath("$.items[2].shareId").value(read));
         mvc.perform(get("/api/inbox/shares").param("childId", CHILD).param("status", "READ").with(as("csc-a")))
                 .andExpect(jsonPath("$.totalItems").value(1))
                 .andExpect(jsonPath("$.items[0].shareId").value(read));
         mvc.perform(get("/api/inbox/shares").param("childId", CHILD).param("size", "2").param("page", "1")
                         .with(as("csc-a")))
                 .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].shareId").value(read))
                 .andExpect(jsonPath("$.totalPages").value(2));
         // the other recipient is where it was: nothing has happened on its side
         mvc.perform(get("/api/inbox/shares").param("childId", CHILD).param("status", "NEW").with(as("gp-a")))
