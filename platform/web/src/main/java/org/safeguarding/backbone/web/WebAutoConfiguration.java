@@ -1,9 +1,14 @@
 package org.safeguarding.backbone.web;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 import org.safeguarding.backbone.kernel.rebuild.Rebuild;
 import org.safeguarding.backbone.kernel.rebuild.SwitchGate;
 import org.safeguarding.backbone.web.correlation.RequestedCorrelationResolver;
+import org.safeguarding.backbone.web.idempotency.IdempotencyKeys;
+import org.safeguarding.backbone.web.idempotency.IdempotentRequests;
 import org.safeguarding.backbone.web.input.RequestSizeLimit;
 import org.safeguarding.backbone.web.problem.ProblemErrorController;
 import org.safeguarding.backbone.web.problem.ProblemExceptionHandler;
@@ -12,6 +17,7 @@ import org.safeguarding.backbone.web.problem.ProblemResponses;
 import org.safeguarding.backbone.web.process.ParentProcessWatchdog;
 import org.safeguarding.backbone.web.rebuild.CallsWaitForASwitch;
 import org.safeguarding.backbone.web.rebuild.RebuildController;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
@@ -24,6 +30,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -58,6 +65,27 @@ public class WebAutoConfiguration {
         FilterRegistrationBean<RequestSizeLimit> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimit(limit.toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * {@code Idempotency-Key} on commands: a retried {@code POST} gets the first answer again. The keys are kept in
+     * the service's database ({@code idempotent_request}, in each service's migrations) for
+     * {@code backbone.web.idempotency.retention} (a day); a request left unanswered for
+     * {@code backbone.web.idempotency.abandoned-after} (its service stopped mid-request) may be carried out again.
+     * Runs after authentication: each agency's keys are its own.
+     */
+    @Bean
+    FilterRegistrationBean<IdempotencyKeys> idempotencyKeys(ObjectProvider<DataSource> dataSource,
+            ProblemResponses problems,
+            @Value("${backbone.web.idempotency.retention:P1D}") Duration retention,
+            @Value("${backbone.web.idempotency.abandoned-after:PT2M}") Duration abandonedAfter) {
+        DataSource database = dataSource.getIfUnique();
+        FilterRegistrationBean<IdempotencyKeys> registration = new FilterRegistrationBean<>(new IdempotencyKeys(
+                new IdempotentRequests(database == null ? null : new JdbcTemplate(database), retention,
+                        abandonedAfter, Clock.systemUTC()), problems));
+        registration.setEnabled(database != null);
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
     }
 

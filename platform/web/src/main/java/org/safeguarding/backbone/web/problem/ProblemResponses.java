@@ -3,6 +3,8 @@ package org.safeguarding.backbone.web.problem;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,5 +59,15 @@ public class ProblemResponses {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(problem(status, type, title, detail)));
+    }
+
+    /** A request header or parameter at fault, outside Spring MVC: 400 {@code invalid-request} naming it. */
+    public void writeInvalid(HttpServletResponse response, String field, String message) throws IOException {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                field + ": " + message);
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -74,15 +75,28 @@ class ReviewApiTest {
     }
 
     private String open(Instant expires) throws Exception {
-        String body = as("partnership-a", post("/api/reviews").contentType(MediaType.APPLICATION_JSON).content("""
-                {"child": {"nhsNumber": "%s"}, "reviewerAgency": "partnership-a",
-                 "reviewerPerson": "Independent reviewer (synthetic)",
-                 "reason": "Rapid review after a serious incident", "legalBasis": "Children Act 2004 s.16C",
-                 "periodFrom": "2026-01-01", "periodTo": "2026-11-20", "expiresAt": "%s"}""".formatted(CHILD, expires)))
+        String key = "review-" + expires.toEpochMilli();
+        String body = as("partnership-a", post("/api/reviews").header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).content(review(expires)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("OPEN"))
                 .andReturn().getResponse().getContentAsString();
-        return json.readTree(body).get("reviewId").asString();
+        String reviewId = json.readTree(body).get("reviewId").asString();
+        // a retry under the same Idempotency-Key (issue 13) opens no second review
+        as("partnership-a", post("/api/reviews").header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).content(review(expires)))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(jsonPath("$.reviewId").value(reviewId));
+        return reviewId;
+    }
+
+    private static String review(Instant expires) {
+        return """
+                {"child": {"nhsNumber": "%s"}, "reviewerAgency": "partnership-a",
+                 "reviewerPerson": "Independent reviewer (synthetic)",
+                 "reason": "Rapid review after a serious incident", "legalBasis": "Children Act 2004 s.16C",
+                 "periodFrom": "2026-01-01", "periodTo": "2026-11-20", "expiresAt": "%s"}""".formatted(CHILD, expires);
     }
 
     @Test

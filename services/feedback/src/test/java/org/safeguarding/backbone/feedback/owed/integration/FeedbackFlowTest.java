@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -250,6 +251,7 @@ class FeedbackFlowTest {
 
         mvc.perform(post("/api/feedback/{id}/challenges", feedbackId).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reasons\": \"No s47 although the child disclosed an injury at home\"}")
+                        .header("Idempotency-Key", "challenge-" + feedbackId)
                         .with(httpBasic("school-a", "dev-only-school-a")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.challenges[0].challenge").value(1))
@@ -257,6 +259,14 @@ class FeedbackFlowTest {
                 .andExpect(jsonPath("$.challenges[0].levelTo").value("PRACTITIONER"))
                 .andExpect(jsonPath("$.challenges[0].addressedTo").value("csc-a"))
                 .andExpect(jsonPath("$.challenges[0].plainLanguageWarnings[0].term").value("s47"));
+        // a retry under the same Idempotency-Key (issue 13) gets the first answer, not a 409 for a second challenge
+        mvc.perform(post("/api/feedback/{id}/challenges", feedbackId).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reasons\": \"No s47 although the child disclosed an injury at home\"}")
+                        .header("Idempotency-Key", "challenge-" + feedbackId)
+                        .with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(jsonPath("$.challenges.length()").value(1));
         // one open challenge at a time; only the referrer challenges; a challenge says why
         mvc.perform(post("/api/feedback/{id}/challenges", feedbackId).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reasons\": \"again\"}").with(httpBasic("school-a", "dev-only-school-a")))

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -99,10 +100,19 @@ class TransferApiTest {
     @Test
     void theAgencyTheChildLeavesRecordsTheMove_readableByBothAgencies_andPublished() throws Exception {
         schoolAWorksWith("9990000042");
-        String transferId = idOf(report(MOVE.formatted("9990000042"), "school-a")
+        String transferId = idOf(mvc.perform(post("/api/transfers").contentType(MediaType.APPLICATION_JSON)
+                        .content(MOVE.formatted("9990000042")).header("Idempotency-Key", "move-9990000042")
+                        .with(httpBasic("school-a", "dev-only-school-a")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("CONFIRMED"))
                 .andExpect(jsonPath("$.recordedBy").value("school-a")));
+        // a retry under the same Idempotency-Key (issue 13) records no second move
+        mvc.perform(post("/api/transfers").contentType(MediaType.APPLICATION_JSON)
+                        .content(MOVE.formatted("9990000042")).header("Idempotency-Key", "move-9990000042")
+                        .with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(jsonPath("$.transferId").value(transferId));
 
         mvc.perform(get("/api/transfers/{id}", transferId).with(httpBasic("school-b", "dev-only-school-b")))
                 .andExpect(status().isOk())
