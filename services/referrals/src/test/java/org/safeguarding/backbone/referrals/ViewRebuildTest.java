@@ -57,7 +57,8 @@ class ViewRebuildTest {
     private static final Map<String, List<String>> VIEWS = new LinkedHashMap<>();
 
     static {
-        VIEWS.put("share-view", List.of("share_view", "share_view_recipient"));
+        VIEWS.put("share-view", List.of("share_view", "share_view_recipient", "share_view_thread",
+                "share_view_correction", "share_view_verification"));
         VIEWS.put("request-view", List.of("request_view"));
         VIEWS.put("decision-view", List.of("decision_view"));
     }
@@ -85,6 +86,15 @@ class ViewRebuildTest {
                 share, "q-1");
         call("/api/shares/{id}/understanding", "{}", "gp-a", share);
         call("/api/shares/{id}/uses", "{\"howUsed\": \"Discussed at the strategy meeting\"}", "csc-a", share);
+        // corrected, the correction acknowledged by one recipient, a statement corroborated later; another withdrawn
+        call("/api/shares/{id}/corrections", """
+                {"statementIndex": 0, "reason": "One absence was authorised",
+                 "corrected": {"text": "Absent 5 of the last 10 school days", "kind": "FACT", "currency": "CURRENT",
+                               "source": "Register", "verification": "UNVERIFIED"}}""", "school-a", share);
+        call("/api/shares/{id}/corrections/1/acknowledgement", "{}", "csc-a", share);
+        call("/api/shares/{id}/statements/0/verification",
+                "{\"verification\": \"CORROBORATED\", \"verifiedBy\": \"Home visit (synthetic)\"}", "gp-a", share);
+        call("/api/shares/{id}/withdrawal", "{\"reason\": \"Wrong child\"}", "school-a", share());
         // a request declined, another open; a decision not to share
         String declined = request("gp-a");
         call("/api/requests/{id}/decline", "{\"decidedBy\": \"Dr Example (synthetic)\", \"reasons\": \"None held\"}",
@@ -100,13 +110,19 @@ class ViewRebuildTest {
 
         Map<String, List<String>> before = rows();
         Map<String, List<String>> shape = shape();
-        assertThat(before.get("share_view")).hasSize(41);
-        assertThat(before.get("share_view_recipient")).hasSize(82);
+        assertThat(before.get("share_view")).hasSize(42);
+        assertThat(before.get("share_view_recipient")).hasSize(84);
+        assertThat(before.get("share_view_thread")).hasSize(3);
+        assertThat(before.get("share_view_correction")).hasSize(2);
+        assertThat(before.get("share_view_verification")).hasSize(1);
         assertThat(before.get("request_view")).hasSize(2);
         assertThat(before.get("decision_view")).hasSize(1);
 
         // the views dropped: nothing to read
         jdbc.update("delete from share_view_recipient");
+        jdbc.update("delete from share_view_thread");
+        jdbc.update("delete from share_view_correction");
+        jdbc.update("delete from share_view_verification");
         jdbc.update("delete from share_view");
         jdbc.update("delete from request_view");
         jdbc.update("delete from decision_view");
@@ -146,7 +162,7 @@ class ViewRebuildTest {
         assertThat(made).isNotEmpty();
         assertThat(reads).isNotEmpty().containsOnly(200);
         List<String> inView = jdbc.queryForList("select share_id from share_view", String.class);
-        assertThat(inView).as("every share made while the view was rebuilt").containsAll(made).hasSize(41
+        assertThat(inView).as("every share made while the view was rebuilt").containsAll(made).hasSize(42
                 + made.size());
         for (String id : made) {
             mvc.perform(get("/api/shares/{id}", id).with(as("gp-a"))).andExpect(status().isOk());

@@ -61,6 +61,7 @@ public final class ArchitectureRules {
         rules.add(methods().that().areDeclaredInClassesThat().resideInAPackage(base + ".*.web..")
                 .and(annotatedWith(MAPPINGS + "PostMapping").or(annotatedWith(MAPPINGS + "PutMapping"))
                         .or(annotatedWith(MAPPINGS + "PatchMapping")).or(annotatedWith(MAPPINGS + "DeleteMapping")))
+                .and().areNotAnnotatedWith(ROOT + ".web.command.DryRun")
                 .should(takeTheCallersCorrelation())
                 .because("every command over HTTP may name the caller's conversation (docs/api.md)"));
         for (String other : SERVICES) {

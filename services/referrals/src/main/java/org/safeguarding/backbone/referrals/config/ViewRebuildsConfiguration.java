@@ -14,7 +14,8 @@ class ViewRebuildsConfiguration {
 
     @Bean
     Rebuild shareViewRebuild(ViewRebuilds views) {
-        return views.of("share-view", "share_view", "share_view_recipient");
+        return views.of("share-view", "share_view", "share_view_recipient", "share_view_thread",
+                "share_view_correction", "share_view_verification");
     }
 
     @Bean

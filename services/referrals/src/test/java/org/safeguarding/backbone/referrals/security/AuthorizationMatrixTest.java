@@ -46,6 +46,11 @@ class AuthorizationMatrixTest {
             "[{\"agency\": \"csc-a\", \"team\": \"Front door team\"}, {\"agency\": \"gp-a\"}]",
             "[{\"agency\": \"csc-a\"}]");
 
+    private static final String CORRECTION = """
+            {"statementIndex": 0, "reason": "Misread the register",
+             "corrected": {"text": "Absent 5 days", "kind": "FACT", "currency": "CURRENT", "source": "Register",
+                           "verification": "UNVERIFIED"}}""";
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
         BackboneInfrastructure.kafkaAndRegistry(properties);
@@ -128,6 +133,19 @@ class AuthorizationMatrixTest {
                 .row("POST /api/shares/{shareId}/written-follow-up", caller -> json(post(
                         "/api/shares/{id}/written-follow-up", share(SHARE.replace("\"WRITTEN\"", "\"PHONE\""))),
                         "{\"writtenRecord\": \"Letter\"}"), 404, MAKER, 200, COUNTERPART, 409)
+                .row("POST /api/shares/{shareId}/corrections", caller -> json(post("/api/shares/{id}/corrections",
+                        share()), CORRECTION), 404, MAKER, 201, COUNTERPART, 409)
+                .row("POST /api/shares/{shareId}/withdrawal", caller -> json(post("/api/shares/{id}/withdrawal",
+                        share()), "{\"reason\": \"Wrong child\"}"), 404, MAKER, 200, COUNTERPART, 409)
+                .row("POST /api/shares/{shareId}/corrections/{correction}/acknowledgement", caller -> {
+                    String shareId = share();
+                    done("school-a", json(post("/api/shares/{id}/corrections", shareId), CORRECTION));
+                    return post("/api/shares/{id}/corrections/1/acknowledgement", shareId);
+                }, 404, MAKER, 409, COUNTERPART, 200)
+                .row("POST /api/shares/{shareId}/statements/{statementIndex}/verification", caller -> json(post(
+                        "/api/shares/{id}/statements/0/verification", share()),
+                        "{\"verification\": \"VERIFIED\", \"verifiedBy\": \"Officer\"}"), 404, MAKER, 200,
+                        COUNTERPART, 200)
                 .row("GET /api/inbox/shares", caller -> get("/api/inbox/shares"), 200)
                 // each agency's own: what it sent, and the questions waiting for its answer
                 .row("GET /api/outbox/shares", caller -> get("/api/outbox/shares"), 200)

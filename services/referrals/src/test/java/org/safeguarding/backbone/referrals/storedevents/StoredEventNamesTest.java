@@ -57,7 +57,12 @@ class StoredEventNamesTest {
             "org.safeguarding.backbone.referrals.decision.api.DecisionEvents$DecidedNotToShare",
             "referrals.InformationRequestOverdue",
             "referrals.ShareForwarded",
-            "referrals.InformationRequestEscalated");
+            "referrals.InformationRequestEscalated",
+            "referrals.ShareCorrected",
+            "referrals.ShareWithdrawn",
+            "referrals.CorrectionAcknowledged",
+            "referrals.CorrectionAcknowledgementOverdue",
+            "referrals.StatementVerified");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {

@@ -3,6 +3,8 @@ package org.safeguarding.backbone.referrals.storedevents;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.safeguarding.backbone.referrals.share.api.ShareContent;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents;
 import java.util.Map;
 import org.safeguarding.backbone.referrals.decision.api.DecisionEvents.DecidedNotToShare;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
@@ -95,7 +97,23 @@ public final class StoredEventSamples {
                 new InformationRequestEscalated(DECLINED_REQUEST, CHILD, "gp-a", "police-a", 2,
                         "SAFEGUARDING_PARTNERSHIP", "partnership-a", Instant.parse("2026-12-08T00:00:00Z")),
                 new ShareForwarded(SHARE, CHILD, "school-a", "school-a", "school-b",
-                        "7a6b5c4d-3e2f-4a1b-9c8d-000000000001", Instant.parse("2026-12-01T10:00:00Z")));
+                        "7a6b5c4d-3e2f-4a1b-9c8d-000000000001", Instant.parse("2026-12-01T10:00:00Z")),
+                new ShareEvents.ShareCorrected(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a"), 1, 0,
+                        new ShareContent.Statement("Absent 5 of the last 10 school days", ShareContent.StatementKind.FACT,
+                                ShareContent.StatementCurrency.CURRENT, null, "School attendance register",
+                                ShareContent.Verification.VERIFIED, "Attendance officer"),
+                        "One absence was an authorised medical appointment", Instant.parse("2026-12-02T10:00:00Z"),
+                        Map.of(), List.of(), Instant.parse("2026-12-01T10:00:00Z")),
+                new ShareEvents.CorrectionAcknowledged(SHARE, CHILD, "csc-a", "school-a", 1,
+                        Instant.parse("2026-12-01T11:00:00Z")),
+                new ShareEvents.CorrectionAcknowledgementOverdue(SHARE, CHILD, "school-a", 1, List.of("gp-a"),
+                        Instant.parse("2026-12-02T10:00:00Z"), Instant.parse("2026-12-02T10:00:00Z")),
+                new ShareEvents.StatementVerified(SHARE, CHILD, "csc-a", "school-a", 0,
+                        ShareContent.Verification.CORROBORATED, "Social worker, home visit (synthetic)",
+                        Instant.parse("2026-12-03T10:00:00Z")),
+                new ShareEvents.ShareWithdrawn(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a"), 2,
+                        "Shared with the wrong family's details", Instant.parse("2026-12-05T10:00:00Z"), Map.of(),
+                        Instant.parse("2026-12-04T10:00:00Z")));
     }
 
     public static List<Object> decision() {

@@ -25,7 +25,12 @@ import org.safeguarding.backbone.contracts.referrals.v1.ClarificationAnswered;
 import org.safeguarding.backbone.contracts.referrals.v1.ClarificationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.ConsentStatus;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationUseRecorded;
+import org.safeguarding.backbone.contracts.referrals.v1.CorrectionAcknowledged;
+import org.safeguarding.backbone.contracts.referrals.v1.CorrectionAcknowledgementOverdue;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareCorrected;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareForwarded;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareWithdrawn;
+import org.safeguarding.backbone.contracts.referrals.v1.StatementVerified;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRead;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRejected;
 import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
@@ -161,6 +166,45 @@ record ChronologyEvent(Envelope envelope, String type, String summary, String su
                             "; "),
                     "rejection:" + e.getSendingAgency() + "/" + e.getRequestId(),
                     agencies(e.getSendingAgency()));
+        }
+        if (record instanceof ShareCorrected e) {
+            return new ChronologyEvent(e.getEnvelope(), "ShareCorrected",
+                    e.getSenderAgency() + " corrected statement " + (e.getStatementIndex() + 1) + " of share "
+                            + shortId(e.getShareId()) + " to read: " + e.getCorrected().getText() + " Reason: "
+                            + e.getReason() + " (correction " + e.getCorrection() + ", to be acknowledged by "
+                            + listed(e.getRecipientAgencies()) + ").",
+                    "share:" + e.getShareId(),
+                    agencies(e.getSenderAgency(), e.getRecipientAgencies()));
+        }
+        if (record instanceof ShareWithdrawn e) {
+            return new ChronologyEvent(e.getEnvelope(), "ShareWithdrawn",
+                    e.getSenderAgency() + " withdrew share " + shortId(e.getShareId()) + ". Reason: " + e.getReason()
+                            + " (to be acknowledged by " + listed(e.getRecipientAgencies()) + ").",
+                    "share:" + e.getShareId(),
+                    agencies(e.getSenderAgency(), e.getRecipientAgencies()));
+        }
+        if (record instanceof CorrectionAcknowledged e) {
+            return new ChronologyEvent(e.getEnvelope(), "CorrectionAcknowledged",
+                    e.getRecipientAgency() + " acknowledged correction " + e.getCorrection() + " of share "
+                            + shortId(e.getShareId()) + " from " + e.getSenderAgency() + ".",
+                    "share:" + e.getShareId(),
+                    agencies(e.getRecipientAgency(), e.getSenderAgency()));
+        }
+        if (record instanceof CorrectionAcknowledgementOverdue e) {
+            return new ChronologyEvent(e.getEnvelope(), "CorrectionAcknowledgementOverdue",
+                    "Correction " + e.getCorrection() + " of share " + shortId(e.getShareId()) + " from "
+                            + e.getSenderAgency() + " not acknowledged by its deadline (" + e.getDueAt() + ") by "
+                            + listed(e.getOverdueAgencies()) + ".",
+                    "share:" + e.getShareId(),
+                    agencies(e.getSenderAgency(), e.getOverdueAgencies()));
+        }
+        if (record instanceof StatementVerified e) {
+            return new ChronologyEvent(e.getEnvelope(), "StatementVerified",
+                    e.getEnvelope().getActingAgency() + " recorded statement " + (e.getStatementIndex() + 1)
+                            + " of share " + shortId(e.getShareId()) + " as "
+                            + e.getVerification().name().toLowerCase() + " by " + e.getVerifiedBy() + ".",
+                    "share:" + e.getShareId(),
+                    agencies(e.getEnvelope().getActingAgency(), e.getSenderAgency()));
         }
         if (record instanceof AcknowledgementOverdue e) {
             return new ChronologyEvent(e.getEnvelope(), "AcknowledgementOverdue",

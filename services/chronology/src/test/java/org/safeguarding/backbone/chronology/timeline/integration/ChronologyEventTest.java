@@ -28,6 +28,11 @@ import org.safeguarding.backbone.contracts.referrals.v1.SharingDeclined;
 import org.safeguarding.backbone.contracts.referrals.v1.Urgency;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpRecorded;
+import org.safeguarding.backbone.contracts.referrals.v1.CorrectionAcknowledged;
+import org.safeguarding.backbone.contracts.referrals.v1.CorrectionAcknowledgementOverdue;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareCorrected;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareWithdrawn;
+import org.safeguarding.backbone.contracts.referrals.v1.StatementVerified;
 import org.safeguarding.backbone.messaging.consume.UnprocessableRecord;
 
 class ChronologyEventTest {
@@ -71,6 +76,49 @@ class ChronologyEventTest {
         ChronologyEvent written = ChronologyEvent.of(WrittenFollowUpRecorded.newBuilder().setEnvelope(ENVELOPE)
                 .setShareId("share-0001").setRecipientAgencies(List.of("school-a")).setWrittenRecord("Letter").build());
         assertThat(written.summary()).isEqualTo("police-a followed up share share-00 in writing.");
+    }
+
+    @Test
+    void aCorrection_aWithdrawal_theirAcknowledgement_andALaterVerification_areOnTheChronology_theOriginalKept() {
+        org.safeguarding.backbone.contracts.referrals.v1.Statement corrected =
+                org.safeguarding.backbone.contracts.referrals.v1.Statement.newBuilder()
+                        .setText("Absent 5 of the last 10 school days.")
+                        .setKind(org.safeguarding.backbone.contracts.referrals.v1.StatementKind.FACT)
+                        .setCurrency(org.safeguarding.backbone.contracts.referrals.v1.StatementCurrency.CURRENT)
+                        .setSource("Register").build();
+        ChronologyEvent correction = ChronologyEvent.of(ShareCorrected.newBuilder().setEnvelope(ENVELOPE)
+                .setShareId("share-0001").setSenderAgency("school-a").setRecipientAgencies(List.of("csc-a", "gp-a"))
+                .setCorrection(1).setStatementIndex(0).setCorrected(corrected)
+                .setReason("One absence was authorised").setAcknowledgeBy(Instant.parse("2026-11-24T10:00:00Z"))
+                .build());
+        assertThat(correction.summary()).isEqualTo("school-a corrected statement 1 of share share-00 to read: "
+                + "Absent 5 of the last 10 school days. Reason: One absence was authorised (correction 1, to be "
+                + "acknowledged by csc-a, gp-a).");
+        assertThat(correction.parties()).containsExactlyInAnyOrder("school-a", "csc-a", "gp-a");
+        assertThat(correction.subject()).isEqualTo("share:share-0001");
+
+        ChronologyEvent withdrawn = ChronologyEvent.of(ShareWithdrawn.newBuilder().setEnvelope(ENVELOPE)
+                .setShareId("share-0001").setSenderAgency("school-a").setRecipientAgencies(List.of("csc-a"))
+                .setCorrection(2).setReason("Wrong child").setAcknowledgeBy(Instant.parse("2026-11-24T10:00:00Z"))
+                .build());
+        assertThat(withdrawn.summary()).isEqualTo("school-a withdrew share share-00. Reason: Wrong child (to be "
+                + "acknowledged by csc-a).");
+
+        assertThat(ChronologyEvent.of(CorrectionAcknowledged.newBuilder().setEnvelope(ENVELOPE)
+                .setShareId("share-0001").setRecipientAgency("csc-a").setSenderAgency("school-a").setCorrection(1)
+                .build()).summary()).isEqualTo("csc-a acknowledged correction 1 of share share-00 from school-a.");
+        ChronologyEvent overdue = ChronologyEvent.of(CorrectionAcknowledgementOverdue.newBuilder()
+                .setEnvelope(ENVELOPE).setShareId("share-0001").setSenderAgency("school-a").setCorrection(1)
+                .setOverdueAgencies(List.of("gp-a")).setDueAt(Instant.parse("2026-11-24T10:00:00Z")).build());
+        assertThat(overdue.summary()).isEqualTo("Correction 1 of share share-00 from school-a not acknowledged by "
+                + "its deadline (2026-11-24T10:00:00Z) by gp-a.");
+        assertThat(overdue.parties()).containsExactlyInAnyOrder("school-a", "gp-a");
+        ChronologyEvent verified = ChronologyEvent.of(StatementVerified.newBuilder().setEnvelope(ENVELOPE)
+                .setShareId("share-0001").setSenderAgency("school-a").setStatementIndex(0)
+                .setVerification(org.safeguarding.backbone.contracts.referrals.v1.Verification.CORROBORATED)
+                .setVerifiedBy("Home visit (synthetic)").build());
+        assertThat(verified.summary()).isEqualTo("police-a recorded statement 1 of share share-00 as corroborated "
+                + "by Home visit (synthetic).");
     }
 
     @Test

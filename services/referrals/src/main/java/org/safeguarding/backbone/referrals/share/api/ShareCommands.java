@@ -56,4 +56,24 @@ public final class ShareCommands {
     public record ForwardShare(@TargetAggregateIdentifier String shareId, String forwardedBy, String forwardedTo,
                                String transferId, Instant occurredAt) {
     }
+
+    /** R4, R5: the sender corrects statement {@code statementIndex}, saying why. */
+    public record CorrectStatement(@TargetAggregateIdentifier String shareId, String agency, int statementIndex,
+                                   Statement corrected, String reason, Instant occurredAt) {
+    }
+
+    /** R4, R5: the sender withdraws the share, saying why. */
+    public record WithdrawShare(@TargetAggregateIdentifier String shareId, String agency, String reason,
+                                Instant occurredAt) {
+    }
+
+    /** A recipient acknowledges a correction or the withdrawal. */
+    public record AcknowledgeCorrection(@TargetAggregateIdentifier String shareId, String agency, int correction,
+                                        Instant occurredAt) {
+    }
+
+    /** R5: an agency holding the share records that a statement has since been verified or corroborated. */
+    public record VerifyStatement(@TargetAggregateIdentifier String shareId, String agency, int statementIndex,
+                                  ShareContent.Verification verification, String verifiedBy, Instant occurredAt) {
+    }
 }

@@ -67,6 +67,53 @@ public sealed interface ShareEvents {
                           String forwardedTo, String transferId, Instant occurredAt) implements ShareEvents {
     }
 
+    /**
+     * R4, R5: the sender corrected statement {@code statementIndex}; the original stays on the record. Every agency
+     * holding the share ({@code recipientAgencies}: recipients and recipients by transfer) acknowledges it, by the
+     * share's deadline rules from when it was corrected.
+     *
+     * @param correction the correction's number on the share, from 1 (a withdrawal is numbered among them)
+     */
+    record ShareCorrected(String shareId, String childId, String senderAgency, List<String> recipientAgencies,
+                          int correction, int statementIndex, Statement corrected, String reason,
+                          Instant acknowledgeBy, Map<String, Instant> acknowledgeByRecipient,
+                          List<PlainLanguageWarning> plainLanguageWarnings, Instant occurredAt)
+            implements ShareEvents {
+        public ShareCorrected {
+            acknowledgeByRecipient = acknowledgeByRecipient == null ? Map.of() : Map.copyOf(acknowledgeByRecipient);
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
+    }
+
+    /**
+     * R4, R5: the sender withdrew the share, saying why. It stays on the record, marked withdrawn; every agency
+     * holding it acknowledges the withdrawal (numbered among the corrections).
+     */
+    record ShareWithdrawn(String shareId, String childId, String senderAgency, List<String> recipientAgencies,
+                          int correction, String reason, Instant acknowledgeBy,
+                          Map<String, Instant> acknowledgeByRecipient, Instant occurredAt) implements ShareEvents {
+        public ShareWithdrawn {
+            acknowledgeByRecipient = acknowledgeByRecipient == null ? Map.of() : Map.copyOf(acknowledgeByRecipient);
+        }
+    }
+
+    /** A recipient acknowledged correction (or withdrawal) {@code correction}. */
+    record CorrectionAcknowledged(String shareId, String childId, String recipientAgency, String senderAgency,
+                                  int correction, Instant occurredAt) implements ShareEvents {
+    }
+
+    /** R11: a correction's acknowledgement deadline passed with these recipients not having acknowledged it. */
+    record CorrectionAcknowledgementOverdue(String shareId, String childId, String senderAgency, int correction,
+                                            List<String> overdueAgencies, Instant dueAt, Instant occurredAt)
+            implements ShareEvents {
+    }
+
+    /** R5: {@code agency}, holding the share, recorded that a statement has since been verified or corroborated. */
+    record StatementVerified(String shareId, String childId, String agency, String senderAgency, int statementIndex,
+                             ShareContent.Verification verification, String verifiedBy, Instant occurredAt)
+            implements ShareEvents {
+    }
+
     record ShareRead(String shareId, String childId, String recipientAgency, String senderAgency, Instant occurredAt)
             implements ShareEvents {
     }

@@ -4,11 +4,24 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.safeguarding.backbone.messaging.ConversationDeadlines.inThisConversation;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
+import org.safeguarding.backbone.kernel.rule.Invalid;
 import org.safeguarding.backbone.referrals.share.api.ShareContent;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.Urgency;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeCorrection;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.CorrectStatement;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.VerifyStatement;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.WithdrawShare;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.CorrectionAcknowledged;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.CorrectionAcknowledgementOverdue;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareCorrected;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareWithdrawn;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.StatementVerified;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -49,6 +62,8 @@ public class InformationShare {
     /** A recipient's own acknowledgement deadline (a school's); its payload is the deadline, epoch milliseconds. */
     static final String RECIPIENT_ACKNOWLEDGEMENT_DUE = "recipient-acknowledgement-due";
     static final String WRITTEN_FOLLOW_UP_DUE = "written-follow-up-due";
+    /** A correction's (or withdrawal's) acknowledgement deadline; its payload is "{correction}@{epoch millis}". */
+    static final String CORRECTION_ACKNOWLEDGEMENT_DUE = "correction-acknowledgement-due";
 
     @AggregateIdentifier
     private String shareId;
@@ -68,6 +83,13 @@ public class InformationShare {
     /** Open questions: question id to the recipient that asked it. */
     private final Map<String, String> openQuestions = new HashMap<>();
     private final Set<String> askedQuestions = new LinkedHashSet<>();
+    private int statementCount;
+    private Urgency urgency;
+    private boolean withdrawn;
+    /** Corrections and a withdrawal, numbered from 1 together. */
+    private int corrections;
+    /** For each correction, the agencies that have not acknowledged it yet and when each is due. */
+    private final Map<Integer, Map<String, Instant>> unacknowledgedCorrections = new HashMap<>();
 
     protected InformationShare() {
         // rebuilt from its events by Axon
@@ -117,7 +139,8 @@ public class InformationShare {
         if (!holds(command.forwardedBy())) {
             throw new ShareRules.NotHeldBy(shareId, command.forwardedBy());
         }
-        if (holds(command.forwardedTo())) {
+        if (holds(command.forwardedTo()) || withdrawn) {
+            // a withdrawn share is not passed on
             return;
         }
         apply(new ShareForwarded(shareId, childId, senderAgency, command.forwardedBy(), command.forwardedTo(),
@@ -173,6 +196,7 @@ public class InformationShare {
     @CommandHandler
     public void handle(RequestClarification command, PlainLanguageChecker plainLanguage) {
         requireRecipient(command.agency(), "ask a question about it");
+        requireNotWithdrawn("asked about");
         if (askedQuestions.contains(command.questionId())) {
             return;
         }
@@ -195,8 +219,124 @@ public class InformationShare {
     @CommandHandler
     public void handle(RecordInformationUse command) {
         requireRecipient(command.agency(), "record how it used it");
+        requireNotWithdrawn("used");
         apply(new InformationUseRecorded(shareId, childId, command.agency(), senderAgency, command.howUsed(),
                 command.occurredAt()));
+    }
+
+    /**
+     * R4, R5: the sender corrects a statement, saying why. The original stays on the record; every agency holding
+     * the share must acknowledge the correction, by the share's deadline rules counted from now.
+     */
+    @CommandHandler
+    public void handle(CorrectStatement command, ShareDeadlines deadlines, PlainLanguageChecker plainLanguage,
+                       DeadlineManager deadlineManager) {
+        requireSender(command.agency(), "correct it");
+        requireNotWithdrawn("corrected");
+        if (command.statementIndex() < 0 || command.statementIndex() >= statementCount) {
+            throw new ShareRules.NoSuchStatement(shareId, command.statementIndex(), statementCount);
+        }
+        ShareRules.requireClassified(command.corrected(), "corrected");
+        int correction = corrections + 1;
+        List<String> holders = holders();
+        Instant due = deadlines.acknowledgeBy(urgency, command.occurredAt());
+        Map<String, Instant> dueByRecipient = deadlines.acknowledgeByRecipient(urgency, command.occurredAt(), holders);
+        Map<String, String> text = new LinkedHashMap<>();
+        text.put("corrected.text", command.corrected().text());
+        text.put("reason", command.reason());
+        apply(new ShareCorrected(shareId, childId, senderAgency, holders, correction, command.statementIndex(),
+                command.corrected(), command.reason(), due, dueByRecipient, plainLanguage.check(text),
+                command.occurredAt()));
+        scheduleCorrectionDeadlines(correction, due, dueByRecipient, holders, deadlineManager);
+    }
+
+    /**
+     * R4, R5: the sender withdraws the share, saying why; withdrawing it again changes nothing. Every agency
+     * holding it must acknowledge the withdrawal, by the share's deadline rules counted from now.
+     */
+    @CommandHandler
+    public void handle(WithdrawShare command, ShareDeadlines deadlines, DeadlineManager deadlineManager) {
+        requireSender(command.agency(), "withdraw it");
+        if (withdrawn) {
+            return;
+        }
+        int correction = corrections + 1;
+        List<String> holders = holders();
+        Instant due = deadlines.acknowledgeBy(urgency, command.occurredAt());
+        Map<String, Instant> dueByRecipient = deadlines.acknowledgeByRecipient(urgency, command.occurredAt(), holders);
+        apply(new ShareWithdrawn(shareId, childId, senderAgency, holders, correction, command.reason(), due,
+                dueByRecipient, command.occurredAt()));
+        scheduleCorrectionDeadlines(correction, due, dueByRecipient, holders, deadlineManager);
+    }
+
+    /** A recipient acknowledges a correction or the withdrawal; again changes nothing. */
+    @CommandHandler
+    public void handle(AcknowledgeCorrection command) {
+        requireRecipient(command.agency(), "acknowledge its corrections");
+        if (command.correction() < 1 || command.correction() > corrections) {
+            throw new ShareRules.NoSuchCorrection(shareId, command.correction());
+        }
+        Map<String, Instant> waiting = unacknowledgedCorrections.getOrDefault(command.correction(), Map.of());
+        if (waiting.containsKey(command.agency())) {
+            apply(new CorrectionAcknowledged(shareId, childId, command.agency(), senderAgency, command.correction(),
+                    command.occurredAt()));
+        }
+    }
+
+    /** R5: an agency holding the share records that a statement has since been verified or corroborated. */
+    @CommandHandler
+    public void handle(VerifyStatement command) {
+        if (!holds(command.agency())) {
+            throw new ShareRules.NotARecipient(shareId, command.agency(), "record how its statements were verified");
+        }
+        if (command.verification() == ShareContent.Verification.UNVERIFIED) {
+            throw new Invalid("statement-not-verified", "A statement is later recorded as VERIFIED or CORROBORATED, "
+                    + "not as unverified.", "verification");
+        }
+        if (command.statementIndex() < 0 || command.statementIndex() >= statementCount) {
+            throw new ShareRules.NoSuchStatement(shareId, command.statementIndex(), statementCount);
+        }
+        apply(new StatementVerified(shareId, childId, command.agency(), senderAgency, command.statementIndex(),
+                command.verification(), command.verifiedBy(), command.occurredAt()));
+    }
+
+    /** Every agency holding the share but its sender: its recipients, then the recipients by transfer. */
+    private List<String> holders() {
+        List<String> holders = new ArrayList<>(recipientAgencies);
+        forwardedTo.stream().filter(agency -> !holders.contains(agency)).forEach(holders::add);
+        return List.copyOf(holders);
+    }
+
+    private void scheduleCorrectionDeadlines(int correction, Instant due, Map<String, Instant> dueByRecipient,
+                                             List<String> holders, DeadlineManager deadlineManager) {
+        Set<Instant> dues = new LinkedHashSet<>(dueByRecipient.values());
+        if (!dueByRecipient.keySet().containsAll(holders)) {
+            dues.add(due);
+        }
+        dues.forEach(at -> deadlineManager.schedule(at, CORRECTION_ACKNOWLEDGEMENT_DUE,
+                inThisConversation(correction + "@" + at.toEpochMilli())));
+    }
+
+    private void requireNotWithdrawn(String act) {
+        if (withdrawn) {
+            throw new ShareRules.Withdrawn(shareId, act);
+        }
+    }
+
+    /** A correction's deadline: the agencies due then that have not acknowledged it. */
+    @DeadlineHandler(deadlineName = CORRECTION_ACKNOWLEDGEMENT_DUE)
+    void correctionAcknowledgementDue(String correctionAndDue) {
+        int correction = Integer.parseInt(correctionAndDue.substring(0, correctionAndDue.indexOf('@')));
+        Instant due = Instant.ofEpochMilli(Long.parseLong(correctionAndDue.substring(correctionAndDue.indexOf('@') + 1)));
+        List<String> outstanding = unacknowledgedCorrections.getOrDefault(correction, Map.of()).entrySet().stream()
+                .filter(waiting -> waiting.getValue().equals(due))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        if (!outstanding.isEmpty()) {
+            apply(new CorrectionAcknowledgementOverdue(shareId, childId, senderAgency, correction, outstanding, due,
+                    due));
+        }
     }
 
     /** {@code act} says what the agency tried to do, for the refusal's message: "confirm understanding of it". */
@@ -256,6 +396,35 @@ public class InformationShare {
         acknowledgeBy = event.acknowledgeBy();
         acknowledgeByRecipient = event.acknowledgeByRecipient();
         writtenFollowUpBy = event.writtenFollowUpBy();
+        statementCount = event.statements().size();
+        urgency = event.details().urgency();
+    }
+
+    @EventSourcingHandler
+    void on(ShareCorrected event) {
+        corrections = event.correction();
+        awaitAcknowledgement(event.correction(), event.recipientAgencies(), event.acknowledgeBy(),
+                event.acknowledgeByRecipient());
+    }
+
+    @EventSourcingHandler
+    void on(ShareWithdrawn event) {
+        corrections = event.correction();
+        withdrawn = true;
+        awaitAcknowledgement(event.correction(), event.recipientAgencies(), event.acknowledgeBy(),
+                event.acknowledgeByRecipient());
+    }
+
+    private void awaitAcknowledgement(int correction, List<String> holders, Instant due,
+                                      Map<String, Instant> dueByRecipient) {
+        Map<String, Instant> waiting = new HashMap<>();
+        holders.forEach(agency -> waiting.put(agency, dueByRecipient.getOrDefault(agency, due)));
+        unacknowledgedCorrections.put(correction, waiting);
+    }
+
+    @EventSourcingHandler
+    void on(CorrectionAcknowledged event) {
+        unacknowledgedCorrections.getOrDefault(event.correction(), new HashMap<>()).remove(event.recipientAgency());
     }
 
     @EventSourcingHandler

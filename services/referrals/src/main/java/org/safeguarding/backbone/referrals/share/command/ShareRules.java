@@ -163,6 +163,16 @@ public final class ShareRules {
         }
     }
 
+    /** R5: a corrected statement follows the rules of every statement; {@code field} names it in a refusal. */
+    static void requireClassified(Statement statement, String field) {
+        List<Invalid> found = new ArrayList<>();
+        classifiedStatements(List.of(statement), found);
+        if (!found.isEmpty()) {
+            Invalid first = found.get(0);
+            throw new Invalid(first.type(), first.getMessage(), first.field().replace("statements[0]", field));
+        }
+    }
+
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }
@@ -221,6 +231,29 @@ public final class ShareRules {
             super(Kind.CONFLICT, "understanding-with-open-question", "Agency " + agency + " has a question about share "
                     + shareId + " still unanswered: confirm understanding once it is answered, or say in the note why "
                     + "the share is understood without the answer.", "note");
+        }
+    }
+
+    /** A withdrawn share stays on the record, but takes no more questions, uses or corrections. */
+    public static final class Withdrawn extends RuleViolation {
+        Withdrawn(String shareId, String act) {
+            super("share-withdrawn", "Share " + shareId + " was withdrawn by its sender: it cannot be " + act
+                    + " any more.");
+        }
+    }
+
+    /** A correction or verification names a statement the share has. */
+    public static final class NoSuchStatement extends RuleViolation {
+        NoSuchStatement(String shareId, int statement, int statements) {
+            super(Kind.INVALID, "no-such-statement", "Share " + shareId + " has statements 0 to " + (statements - 1)
+                    + "; there is no statement " + statement + ".", "statementIndex");
+        }
+    }
+
+    /** An acknowledgement names a correction the share has. */
+    public static final class NoSuchCorrection extends RuleViolation {
+        NoSuchCorrection(String shareId, int correction) {
+            super(Kind.NOT_FOUND, "not-found", "Share " + shareId + " has no correction " + correction + ".", null);
         }
     }
 }

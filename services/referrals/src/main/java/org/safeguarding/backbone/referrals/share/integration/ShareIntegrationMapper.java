@@ -8,7 +8,12 @@ import org.safeguarding.backbone.contracts.referrals.v1.Channel;
 import org.safeguarding.backbone.contracts.referrals.v1.ClarificationAnswered;
 import org.safeguarding.backbone.contracts.referrals.v1.ClarificationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationUseRecorded;
+import org.safeguarding.backbone.contracts.referrals.v1.CorrectionAcknowledged;
+import org.safeguarding.backbone.contracts.referrals.v1.CorrectionAcknowledgementOverdue;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareCorrected;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareForwarded;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareWithdrawn;
+import org.safeguarding.backbone.contracts.referrals.v1.StatementVerified;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRead;
 import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
@@ -147,7 +152,80 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                     .setDueAt(overdue.dueAt())
                     .build()));
         }
+        if (message.getPayload() instanceof ShareEvents.ShareCorrected corrected) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, corrected.childId(), ShareCorrected.newBuilder()
+                    .setEnvelope(Envelopes.of(message, corrected.childId(), corrected.senderAgency(),
+                            corrected.occurredAt()))
+                    .setShareId(corrected.shareId())
+                    .setSenderAgency(corrected.senderAgency())
+                    .setRecipientAgencies(corrected.recipientAgencies())
+                    .setCorrection(corrected.correction())
+                    .setStatementIndex(corrected.statementIndex())
+                    .setCorrected(statement(corrected.corrected()))
+                    .setReason(corrected.reason())
+                    .setAcknowledgeBy(corrected.acknowledgeBy())
+                    .setAcknowledgeByRecipient(corrected.acknowledgeByRecipient())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(corrected.plainLanguageWarnings()))
+                    .build()));
+        }
+        if (message.getPayload() instanceof ShareEvents.ShareWithdrawn withdrawn) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, withdrawn.childId(), ShareWithdrawn.newBuilder()
+                    .setEnvelope(Envelopes.of(message, withdrawn.childId(), withdrawn.senderAgency(),
+                            withdrawn.occurredAt()))
+                    .setShareId(withdrawn.shareId())
+                    .setSenderAgency(withdrawn.senderAgency())
+                    .setRecipientAgencies(withdrawn.recipientAgencies())
+                    .setCorrection(withdrawn.correction())
+                    .setReason(withdrawn.reason())
+                    .setAcknowledgeBy(withdrawn.acknowledgeBy())
+                    .setAcknowledgeByRecipient(withdrawn.acknowledgeByRecipient())
+                    .build()));
+        }
+        if (message.getPayload() instanceof ShareEvents.CorrectionAcknowledged acknowledged) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, acknowledged.childId(),
+                    CorrectionAcknowledged.newBuilder()
+                            .setEnvelope(Envelopes.of(message, acknowledged.childId(), acknowledged.recipientAgency(),
+                                    acknowledged.occurredAt()))
+                            .setShareId(acknowledged.shareId())
+                            .setRecipientAgency(acknowledged.recipientAgency())
+                            .setSenderAgency(acknowledged.senderAgency())
+                            .setCorrection(acknowledged.correction())
+                            .build()));
+        }
+        if (message.getPayload() instanceof ShareEvents.CorrectionAcknowledgementOverdue overdue) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, overdue.childId(),
+                    CorrectionAcknowledgementOverdue.newBuilder()
+                            .setEnvelope(Envelopes.of(message, overdue.childId(), BACKBONE, overdue.occurredAt()))
+                            .setShareId(overdue.shareId())
+                            .setSenderAgency(overdue.senderAgency())
+                            .setCorrection(overdue.correction())
+                            .setOverdueAgencies(overdue.overdueAgencies())
+                            .setDueAt(overdue.dueAt())
+                            .build()));
+        }
+        if (message.getPayload() instanceof ShareEvents.StatementVerified verified) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, verified.childId(), StatementVerified.newBuilder()
+                    .setEnvelope(Envelopes.of(message, verified.childId(), verified.agency(), verified.occurredAt()))
+                    .setShareId(verified.shareId())
+                    .setSenderAgency(verified.senderAgency())
+                    .setStatementIndex(verified.statementIndex())
+                    .setVerification(Verification.valueOf(verified.verification().name()))
+                    .setVerifiedBy(verified.verifiedBy())
+                    .build()));
+        }
         return Optional.empty();
+    }
+
+    private static Statement statement(ShareContent.Statement s) {
+        return Statement.newBuilder()
+                .setText(s.text())
+                .setKind(StatementKind.valueOf(s.kind().name()))
+                .setCurrency(StatementCurrency.valueOf(s.currency().name()))
+                .setHistoricalRelevance(s.historicalRelevance())
+                .setSource(s.source())
+                .setVerification(Verification.valueOf(s.verification().name()))
+                .setVerifiedBy(s.verifiedBy())
+                .build();
     }
 
     private static InformationShared informationShared(EventMessage<?> message, ShareEvents.InformationShared shared) {
@@ -160,15 +238,7 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                 .setSenderAgency(shared.senderAgency())
                 .setRecipientAgencies(shared.recipientAgencies())
                 .setPurpose(shared.purpose())
-                .setStatements(shared.statements().stream().map(s -> Statement.newBuilder()
-                        .setText(s.text())
-                        .setKind(StatementKind.valueOf(s.kind().name()))
-                        .setCurrency(StatementCurrency.valueOf(s.currency().name()))
-                        .setHistoricalRelevance(s.historicalRelevance())
-                        .setSource(s.source())
-                        .setVerification(Verification.valueOf(s.verification().name()))
-                        .setVerifiedBy(s.verifiedBy())
-                        .build()).toList())
+                .setStatements(shared.statements().stream().map(ShareIntegrationMapper::statement).toList())
                 .setSenderPractitioner(details.senderPractitioner())
                 .setSenderRole(details.senderRole())
                 .setRecipientTeams(details.recipientTeams())

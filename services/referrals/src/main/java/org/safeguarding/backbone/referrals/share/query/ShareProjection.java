@@ -2,6 +2,7 @@ package org.safeguarding.backbone.referrals.share.query;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -9,6 +10,11 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationShared;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.CorrectionAcknowledged;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.CorrectionAcknowledgementOverdue;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareCorrected;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareWithdrawn;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.StatementVerified;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.AcknowledgementOverdue;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ClarificationAnswered;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ClarificationRequested;
@@ -107,6 +113,48 @@ public class ShareProjection {
     @EventHandler
     void on(WrittenFollowUpOverdue event) {
         shares.findById(event.shareId()).ifPresent(ShareView::writtenFollowUpOverdue);
+    }
+
+    @EventHandler
+    void on(ShareCorrected event) {
+        shares.findById(event.shareId()).ifPresent(view -> view.corrected(new ShareView.Correction(
+                event.correction(), ShareView.CorrectionKind.STATEMENT_CORRECTED, event.statementIndex(),
+                event.corrected(), event.reason(), event.occurredAt(), event.acknowledgeBy(),
+                event.plainLanguageWarnings(), owing(event.recipientAgencies(), event.acknowledgeBy(),
+                        event.acknowledgeByRecipient()))));
+    }
+
+    @EventHandler
+    void on(ShareWithdrawn event) {
+        shares.findById(event.shareId()).ifPresent(view -> view.corrected(new ShareView.Correction(
+                event.correction(), ShareView.CorrectionKind.WITHDRAWN, null, null, event.reason(),
+                event.occurredAt(), event.acknowledgeBy(), List.of(), owing(event.recipientAgencies(),
+                        event.acknowledgeBy(), event.acknowledgeByRecipient()))));
+    }
+
+    private static List<ShareView.CorrectionRecipient> owing(List<String> holders, Instant due,
+                                                             Map<String, Instant> dueByRecipient) {
+        return holders.stream().map(agency -> new ShareView.CorrectionRecipient(agency,
+                dueByRecipient.getOrDefault(agency, due), null, false)).toList();
+    }
+
+    @EventHandler
+    void on(CorrectionAcknowledged event) {
+        shares.findById(event.shareId()).ifPresent(view -> view.correctionAcknowledged(event.correction(),
+                event.recipientAgency(), event.occurredAt()));
+    }
+
+    @EventHandler
+    void on(CorrectionAcknowledgementOverdue event) {
+        shares.findById(event.shareId()).ifPresent(view -> view.correctionOverdue(event.correction(),
+                event.overdueAgencies()));
+    }
+
+    @EventHandler
+    void on(StatementVerified event) {
+        shares.findById(event.shareId()).ifPresent(view -> view.verified(new ShareView.LaterVerification(
+                event.statementIndex(), event.verification(), event.verifiedBy(), event.agency(),
+                event.occurredAt())));
     }
 
     @ResetHandler

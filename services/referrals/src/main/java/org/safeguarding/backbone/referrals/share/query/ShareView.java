@@ -15,6 +15,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +78,25 @@ public class ShareView {
     @CollectionTable(name = "share_view_thread", joinColumns = @JoinColumn(name = "share_id"))
     @OrderColumn(name = "position")
     private List<ThreadRow> thread = new ArrayList<>();
+
+    /** When and why the sender withdrew the share (R4, R5); null while it stands. */
+    private Instant withdrawnAt;
+    @Column(length = 4000)
+    private String withdrawalReason;
+
+    /** Corrections and the withdrawal, in order, one row each, with where each agency is with acknowledging it. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "share_view_correction", joinColumns = @JoinColumn(name = "share_id"))
+    @OrderColumn(name = "position")
+    private List<CorrectionRow> corrections = new ArrayList<>();
+
+    /** Statements since verified or corroborated (R5), in order, one row each. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "share_view_verification", joinColumns = @JoinColumn(name = "share_id"))
+    @OrderColumn(name = "position")
+    private List<VerificationRow> verifications = new ArrayList<>();
 
     protected ShareView() {
     }
@@ -149,6 +169,92 @@ public class ShareView {
         }
         List<ThreadEntry> entries = getThread();
         recipients.replaceAll(r -> r.with(r.acknowledgedAt, r.readAt, r.understoodAt, entries));
+    }
+
+    /** R4, R5: a correction or the withdrawal; each agency holding the share now owes its acknowledgement. */
+    void corrected(Correction correction) {
+        corrections.add(new CorrectionRow(correction));
+        if (correction.kind() == CorrectionKind.WITHDRAWN) {
+            withdrawnAt = correction.correctedAt();
+            withdrawalReason = correction.reason();
+        }
+        refreshCorrectionsOwed();
+    }
+
+    void correctionAcknowledged(int correction, String agency, Instant at) {
+        corrections.stream().filter(row -> row.correction == correction)
+                .forEach(row -> row.recipients = row.recipients.stream().map(r -> r.agency().equals(agency)
+                        && r.acknowledgedAt() == null ? new CorrectionRecipient(r.agency(), r.acknowledgeBy(), at,
+                        r.overdue()) : r).toList());
+        refreshCorrectionsOwed();
+    }
+
+    void correctionOverdue(int correction, List<String> agencies) {
+        corrections.stream().filter(row -> row.correction == correction)
+                .forEach(row -> row.recipients = row.recipients.stream().map(r -> agencies.contains(r.agency())
+                        ? new CorrectionRecipient(r.agency(), r.acknowledgeBy(), r.acknowledgedAt(), true) : r)
+                        .toList());
+        refreshCorrectionsOwed();
+    }
+
+    void verified(LaterVerification verification) {
+        verifications.add(new VerificationRow(verification));
+    }
+
+    /** Each recipient's earliest unacknowledged correction, and whether one is overdue: for its status and inbox. */
+    private void refreshCorrectionsOwed() {
+        List<Correction> all = getCorrections();
+        List<ThreadEntry> entries = getThread();
+        recipients.replaceAll(r -> {
+            List<CorrectionRecipient> owed = all.stream().flatMap(c -> c.recipients().stream())
+                    .filter(c -> c.agency().equals(r.agency) && c.acknowledgedAt() == null).toList();
+            Recipient updated = r.owingCorrections(owed.stream().map(CorrectionRecipient::acknowledgeBy)
+                    .min(Instant::compareTo).orElse(null), owed.stream().anyMatch(CorrectionRecipient::overdue));
+            return updated.with(updated.acknowledgedAt, updated.readAt, updated.understoodAt, entries);
+        });
+    }
+
+    /** The corrections and the withdrawal, in order. */
+    public List<Correction> getCorrections() {
+        return corrections.stream().map(CorrectionRow::correction).toList();
+    }
+
+    /** The statements verified or corroborated since the share was made, in order. */
+    public List<LaterVerification> getLaterVerifications() {
+        return verifications.stream().map(VerificationRow::verification).toList();
+    }
+
+    /**
+     * The statements as they now stand: each correction applied in turn, and a verification recorded since the
+     * statement's last correction. The statements as shared stay in {@link #getContent()}.
+     */
+    public List<ShareContent.Statement> statementsAsCorrected() {
+        List<ShareContent.Statement> statements = new ArrayList<>(content.statements());
+        List<Instant> lastCorrected = new ArrayList<>(Collections.nCopies(statements.size(), (Instant) null));
+        for (Correction correction : getCorrections()) {
+            if (correction.kind() == CorrectionKind.STATEMENT_CORRECTED) {
+                statements.set(correction.statementIndex(), correction.corrected());
+                lastCorrected.set(correction.statementIndex(), correction.correctedAt());
+            }
+        }
+        for (LaterVerification verification : getLaterVerifications()) {
+            Instant since = lastCorrected.get(verification.statementIndex());
+            if (since == null || !verification.at().isBefore(since)) {
+                ShareContent.Statement s = statements.get(verification.statementIndex());
+                statements.set(verification.statementIndex(), new ShareContent.Statement(s.text(), s.kind(),
+                        s.currency(), s.historicalRelevance(), s.source(), verification.verification(),
+                        verification.verifiedBy()));
+            }
+        }
+        return List.copyOf(statements);
+    }
+
+    public Instant getWithdrawnAt() {
+        return withdrawnAt;
+    }
+
+    public String getWithdrawalReason() {
+        return withdrawalReason;
     }
 
     /** Questions, answers and recorded uses, in order. */
@@ -276,6 +382,98 @@ public class ShareView {
         }
     }
 
+    public enum CorrectionKind { STATEMENT_CORRECTED, WITHDRAWN }
+
+    /** Where one agency holding the share is with acknowledging a correction. */
+    public record CorrectionRecipient(String agency, Instant acknowledgeBy, Instant acknowledgedAt, boolean overdue) {
+    }
+
+    /**
+     * A correction of one statement, or the withdrawal of the share, numbered from 1 together.
+     *
+     * @param statementIndex and {@code corrected}: the statement corrected, as it should read; null for a withdrawal
+     */
+    public record Correction(int correction, CorrectionKind kind, Integer statementIndex,
+                             ShareContent.Statement corrected, String reason, Instant correctedAt,
+                             Instant acknowledgeBy, List<PlainLanguageWarning> plainLanguageWarnings,
+                             List<CorrectionRecipient> recipients) {
+    }
+
+    /** R5: a statement verified or corroborated after the share was made, by whom, recorded by which agency. */
+    public record LaterVerification(int statementIndex, ShareContent.Verification verification, String verifiedBy,
+                                    String agency, Instant at) {
+    }
+
+    /** A correction as stored: a row of {@code share_view_correction}. */
+    @Embeddable
+    static class CorrectionRow {
+        private int correction;
+        @Enumerated(EnumType.STRING)
+        private CorrectionKind kind;
+        private Integer statementIndex;
+        @Convert(converter = ViewJson.StatementConverter.class)
+        @Column(name = "statement_json", length = 20000)
+        private ShareContent.Statement corrected;
+        @Column(length = 4000)
+        private String reason;
+        private Instant correctedAt;
+        private Instant acknowledgeBy;
+        @Convert(converter = ViewJson.WarningsConverter.class)
+        @Column(name = "warnings_json", length = ShareView.JSON_COLUMN)
+        private List<PlainLanguageWarning> warnings = List.of();
+        @Convert(converter = ViewJson.CorrectionRecipientsConverter.class)
+        @Column(name = "recipients_json", length = 100_000)
+        private List<CorrectionRecipient> recipients = List.of();
+
+        protected CorrectionRow() {
+        }
+
+        CorrectionRow(Correction c) {
+            correction = c.correction();
+            kind = c.kind();
+            statementIndex = c.statementIndex();
+            corrected = c.corrected();
+            reason = c.reason();
+            correctedAt = c.correctedAt();
+            acknowledgeBy = c.acknowledgeBy();
+            warnings = c.plainLanguageWarnings();
+            recipients = c.recipients();
+        }
+
+        Correction correction() {
+            return new Correction(correction, kind, statementIndex, corrected, reason, correctedAt, acknowledgeBy,
+                    warnings, recipients);
+        }
+    }
+
+    /** A later verification as stored: a row of {@code share_view_verification}. */
+    @Embeddable
+    static class VerificationRow {
+        private int statementIndex;
+        @Enumerated(EnumType.STRING)
+        private ShareContent.Verification verification;
+        @Column(length = 200)
+        private String verifiedBy;
+        private String agency;
+        @Column(name = "at")
+        private Instant verifiedAt;
+
+        protected VerificationRow() {
+        }
+
+        VerificationRow(LaterVerification v) {
+            statementIndex = v.statementIndex();
+            verification = v.verification();
+            verifiedBy = v.verifiedBy();
+            agency = v.agency();
+            verifiedAt = v.at();
+        }
+
+        LaterVerification verification() {
+            return new LaterVerification(statementIndex, verification, verifiedBy, agency, verifiedAt);
+        }
+    }
+
     /** One entry of the thread as stored: a row of {@code share_view_thread}. */
     @Embeddable
     static class ThreadRow {
@@ -309,7 +507,7 @@ public class ShareView {
     }
 
     /** Where a recipient is with a share: the furthest step it has taken, or waiting on an answer. */
-    public enum RecipientStatus { NEW, ACKNOWLEDGED, READ, UNDERSTOOD, CLARIFICATION_PENDING }
+    public enum RecipientStatus { NEW, ACKNOWLEDGED, READ, UNDERSTOOD, CLARIFICATION_PENDING, CORRECTION_PENDING }
 
     /**
      * A recipient agency, when it acknowledged, read and understood the share (each null until it has), and its
@@ -329,6 +527,9 @@ public class ShareView {
         /** For a recipient by transfer (R12): the agency that passed it on, and the transfer. */
         private String forwardedBy;
         private String transferId;
+        /** The earliest deadline of a correction it has not acknowledged (null: none waiting); one passed. */
+        private Instant correctionDueBy;
+        private boolean correctionOverdue;
 
         protected Recipient() {
         }
@@ -354,7 +555,24 @@ public class ShareView {
                     overdue);
             copy.forwardedBy = forwardedBy;
             copy.transferId = transferId;
+            copy.correctionDueBy = correctionDueBy;
+            copy.correctionOverdue = correctionOverdue;
             return copy;
+        }
+
+        Recipient owingCorrections(Instant dueBy, boolean overdue) {
+            Recipient copy = copy(acknowledgedAt, readAt, understoodAt, status, acknowledgementOverdue);
+            copy.correctionDueBy = dueBy;
+            copy.correctionOverdue = overdue;
+            return copy;
+        }
+
+        public Instant getCorrectionDueBy() {
+            return correctionDueBy;
+        }
+
+        public boolean isCorrectionOverdue() {
+            return correctionOverdue && correctionDueBy != null;
         }
 
         public String getForwardedBy() {
@@ -370,7 +588,8 @@ public class ShareView {
                     && q.agency().equals(agency)
                     && thread.stream().noneMatch(a -> a.kind() == ThreadEntry.Kind.ANSWER
                             && a.questionId().equals(q.questionId())));
-            RecipientStatus status = waiting ? RecipientStatus.CLARIFICATION_PENDING
+            RecipientStatus status = correctionDueBy != null ? RecipientStatus.CORRECTION_PENDING
+                    : waiting ? RecipientStatus.CLARIFICATION_PENDING
                     : understoodAt != null ? RecipientStatus.UNDERSTOOD
                     : readAt != null ? RecipientStatus.READ
                     : acknowledgedAt != null ? RecipientStatus.ACKNOWLEDGED

@@ -11,28 +11,32 @@ public interface ShareViewRepository extends JpaRepository<ShareView, String> {
 
     /**
      * Shares addressed to an agency, optionally only those where it is at {@code status}, about one child, overdue
-     * for its acknowledgement, or due before a time; the most pressing first: those it has not acknowledged, by its
-     * own deadline (so the overdue lead) and then urgency; then the rest by urgency, newest first.
+     * for its acknowledgement (of the share or of a correction), or due before a time; the most pressing first:
+     * those it has not acknowledged, or whose correction it has not, by its own deadline (so the overdue lead) and
+     * then urgency; then the rest by urgency, newest first.
      */
     @Query(value = """
             select s from ShareView s join s.recipients r
             where r.agency = :agency and (:status is null or r.status = :status)
               and (:childId is null or s.childId = :childId)
-              and (:overdue = false or (r.acknowledgementOverdue = true and r.acknowledgedAt is null))
+              and (:overdue = false or (r.acknowledgementOverdue = true and r.acknowledgedAt is null)
+                   or (r.correctionOverdue = true and r.correctionDueBy is not null))
               and (:byDue = false or (r.acknowledgedAt is null and r.forwardedBy is null
-                   and coalesce(r.acknowledgeBy, s.acknowledgeBy) < :dueBefore))
-            order by case when r.acknowledgedAt is null then 0 else 1 end,
+                   and coalesce(r.acknowledgeBy, s.acknowledgeBy) < :dueBefore) or r.correctionDueBy < :dueBefore)
+            order by case when r.acknowledgedAt is null or r.correctionDueBy is not null then 0 else 1 end,
                      case when r.acknowledgedAt is null and r.forwardedBy is null
-                          then coalesce(r.acknowledgeBy, s.acknowledgeBy) end asc nulls last,
+                          then coalesce(r.acknowledgeBy, s.acknowledgeBy)
+                          else r.correctionDueBy end asc nulls last,
                      case s.urgency when 'IMMEDIATE' then 0 when 'URGENT' then 1 else 2 end,
                      s.sharedAt desc, s.shareId""",
             countQuery = """
             select count(s) from ShareView s join s.recipients r
             where r.agency = :agency and (:status is null or r.status = :status)
               and (:childId is null or s.childId = :childId)
-              and (:overdue = false or (r.acknowledgementOverdue = true and r.acknowledgedAt is null))
+              and (:overdue = false or (r.acknowledgementOverdue = true and r.acknowledgedAt is null)
+                   or (r.correctionOverdue = true and r.correctionDueBy is not null))
               and (:byDue = false or (r.acknowledgedAt is null and r.forwardedBy is null
-                   and coalesce(r.acknowledgeBy, s.acknowledgeBy) < :dueBefore))""")
+                   and coalesce(r.acknowledgeBy, s.acknowledgeBy) < :dueBefore) or r.correctionDueBy < :dueBefore)""")
     Page<ShareView> inbox(@Param("agency") String agency, @Param("status") ShareView.RecipientStatus status,
                           @Param("childId") String childId, @Param("overdue") boolean overdue,
                           @Param("byDue") boolean byDue, @Param("dueBefore") Instant dueBefore, Pageable page);
@@ -51,7 +55,8 @@ public interface ShareViewRepository extends JpaRepository<ShareView, String> {
                    or (s.writtenFollowUpBy is not null and s.writtenFollowUpAt is null))
               and (:overdue = false or (s.writtenFollowUpOverdue = true and s.writtenFollowUpAt is null)
                    or exists (select 1 from ShareView s3 join s3.recipients o
-                              where s3 = s and o.acknowledgementOverdue = true and o.acknowledgedAt is null))
+                              where s3 = s and ((o.acknowledgementOverdue = true and o.acknowledgedAt is null)
+                                    or (o.correctionOverdue = true and o.correctionDueBy is not null))))
             order by case when s.openQuestions > 0 or (s.writtenFollowUpBy is not null and s.writtenFollowUpAt is null)
                           then 0 else 1 end,
                      s.sharedAt desc, s.shareId""",
@@ -64,7 +69,8 @@ public interface ShareViewRepository extends JpaRepository<ShareView, String> {
                    or (s.writtenFollowUpBy is not null and s.writtenFollowUpAt is null))
               and (:overdue = false or (s.writtenFollowUpOverdue = true and s.writtenFollowUpAt is null)
                    or exists (select 1 from ShareView s3 join s3.recipients o
-                              where s3 = s and o.acknowledgementOverdue = true and o.acknowledgedAt is null))""")
+                              where s3 = s and ((o.acknowledgementOverdue = true and o.acknowledgedAt is null)
+                                    or (o.correctionOverdue = true and o.correctionDueBy is not null))))""")
     Page<ShareView> sentBy(@Param("agency") String agency, @Param("status") ShareView.RecipientStatus status,
                            @Param("childId") String childId, @Param("waiting") boolean waitingOnSender,
                            @Param("overdue") boolean overdue, Pageable page);

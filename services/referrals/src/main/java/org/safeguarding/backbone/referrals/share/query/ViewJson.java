@@ -4,6 +4,7 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.List;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
+import org.safeguarding.backbone.referrals.share.api.ShareContent;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,6 +52,39 @@ final class ViewJson {
         @Override
         public List<PlainLanguageWarning> convertToEntityAttribute(String json) {
             return json == null ? List.of() : List.copyOf(JSON.readValue(json, WARNINGS));
+        }
+    }
+
+    /** A corrected statement ({@code statement_json}). */
+    @Converter
+    static final class StatementConverter implements AttributeConverter<ShareContent.Statement, String> {
+
+        @Override
+        public String convertToDatabaseColumn(ShareContent.Statement statement) {
+            return statement == null ? null : JSON.writeValueAsString(statement);
+        }
+
+        @Override
+        public ShareContent.Statement convertToEntityAttribute(String json) {
+            return json == null ? null : JSON.readValue(json, ShareContent.Statement.class);
+        }
+    }
+
+    /** Where each agency holding a share is with acknowledging one correction ({@code recipients_json}). */
+    @Converter
+    static final class CorrectionRecipientsConverter
+            implements AttributeConverter<List<ShareView.CorrectionRecipient>, String> {
+
+        private static final TypeReference<List<ShareView.CorrectionRecipient>> RECIPIENTS = new TypeReference<>() { };
+
+        @Override
+        public String convertToDatabaseColumn(List<ShareView.CorrectionRecipient> recipients) {
+            return JSON.writeValueAsString(recipients == null ? List.of() : recipients);
+        }
+
+        @Override
+        public List<ShareView.CorrectionRecipient> convertToEntityAttribute(String json) {
+            return json == null ? List.of() : List.copyOf(JSON.readValue(json, RECIPIENTS));
         }
     }
 }

@@ -2,6 +2,7 @@ package org.safeguarding.backbone.referrals.share.web;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -14,7 +15,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.messaging.Correlation;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeCorrection;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeShare;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.CorrectStatement;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.VerifyStatement;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.WithdrawShare;
+import org.safeguarding.backbone.referrals.share.api.ShareContent;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AnswerClarification;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ConfirmUnderstanding;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.MarkShareRead;
@@ -25,6 +31,7 @@ import org.safeguarding.backbone.referrals.share.intake.ShareDraft;
 import org.safeguarding.backbone.referrals.share.intake.ShareIntake;
 import org.safeguarding.backbone.referrals.share.query.ShareQueries;
 import org.safeguarding.backbone.referrals.share.query.ShareView;
+import org.safeguarding.backbone.web.command.DryRun;
 import org.safeguarding.backbone.web.correlation.RequestedCorrelation;
 import org.safeguarding.backbone.web.problem.ProblemResponses;
 import org.safeguarding.backbone.web.security.CallingAgency;
@@ -69,6 +76,7 @@ class ShareController {
      * agency system can show them to the practitioner before sending. 200 whatever the draft holds; only a body that
      * is not a share at all (malformed, an unknown field) is refused.
      */
+    @DryRun
     @PostMapping("/check")
     ShareCheckResponse check(@RequestBody ShareDraft draft, Principal principal) {
         ShareIntake.Review review = intake.review(draft, CallingAgency.of(principal));
@@ -148,6 +156,48 @@ class ShareController {
                 request.writtenRecord(), Instant.now()));
     }
 
+    /**
+     * R4, R5: the sender corrects a statement, saying why; the original stays on the record, and every agency
+     * holding the share must acknowledge the correction. 201, {@code Location} of the correction.
+     */
+    @PostMapping("/{shareId}/corrections")
+    ResponseEntity<ShareResponse> correct(@PathVariable String shareId, @Valid @RequestBody CorrectionRequest request,
+                                          Principal principal, RequestedCorrelation correlation) {
+        ShareDraft.Statement s = request.corrected();
+        ShareResponse share = act(shareId, principal, correlation, agency -> new CorrectStatement(shareId, agency,
+                request.statementIndex(), new ShareContent.Statement(s.text(), s.kind(), s.currency(),
+                        s.historicalRelevance(), s.source(), s.verification(), s.verifiedBy()),
+                request.reason(), Instant.now()));
+        int correction = share.corrections().get(share.corrections().size() - 1).correction();
+        return ResponseEntity.created(URI.create("/api/shares/" + shareId + "/corrections/" + correction))
+                .body(share);
+    }
+
+    /** R4, R5: the sender withdraws the share, saying why; again changes nothing. */
+    @PostMapping("/{shareId}/withdrawal")
+    ShareResponse withdraw(@PathVariable String shareId, @Valid @RequestBody WithdrawalRequest request,
+                           Principal principal, RequestedCorrelation correlation) {
+        return act(shareId, principal, correlation, agency -> new WithdrawShare(shareId, agency, request.reason(),
+                Instant.now()));
+    }
+
+    /** A recipient acknowledges a correction or the withdrawal; again changes nothing. */
+    @PostMapping("/{shareId}/corrections/{correction}/acknowledgement")
+    ShareResponse acknowledgeCorrection(@PathVariable String shareId, @PathVariable int correction,
+                                        Principal principal, RequestedCorrelation correlation) {
+        return act(shareId, principal, correlation, agency -> new AcknowledgeCorrection(shareId, agency, correction,
+                Instant.now()));
+    }
+
+    /** R5: an agency holding the share records that a statement has since been verified or corroborated. */
+    @PostMapping("/{shareId}/statements/{statementIndex}/verification")
+    ShareResponse verify(@PathVariable String shareId, @PathVariable int statementIndex,
+                         @Valid @RequestBody VerificationRequest request, Principal principal,
+                         RequestedCorrelation correlation) {
+        return act(shareId, principal, correlation, agency -> new VerifyStatement(shareId, agency, statementIndex,
+                request.verification(), request.verifiedBy(), Instant.now()));
+    }
+
     /** An act on a share the caller can see, in the share's conversation; answers with the share as it now is. */
     private ShareResponse act(String shareId, Principal principal, RequestedCorrelation correlation,
                               Function<String, Object> command) {
@@ -174,5 +224,21 @@ class ShareController {
     record WrittenFollowUpRequest(
             @NotBlank(message = "must contain the written record of what was shared") @Size(max = 20000)
             String writtenRecord) {
+    }
+
+    record CorrectionRequest(@NotNull(message = "must say which statement (from 0) is corrected") Integer statementIndex,
+                             @NotNull(message = "must give the statement as it should read") @Valid
+                             ShareDraft.Statement corrected,
+                             @NotBlank(message = "must say why the statement is corrected") @Size(max = 4000)
+                             String reason) {
+    }
+
+    record WithdrawalRequest(@NotBlank(message = "must say why the share is withdrawn") @Size(max = 4000)
+                             String reason) {
+    }
+
+    record VerificationRequest(@NotNull(message = "must be VERIFIED or CORROBORATED")
+                               ShareContent.Verification verification,
+                               @NotBlank(message = "must say by whom") @Size(max = 200) String verifiedBy) {
     }
 }

@@ -17,20 +17,25 @@ record ShareResponse(String shareId, String childId, Map<String, String> childLo
                             Instant recordedAt, Instant acknowledgeBy, boolean acknowledgementOverdue,
                             Instant writtenFollowUpBy, Instant writtenFollowUpAt, String writtenFollowUp,
                             boolean writtenFollowUpOverdue,
-                            List<ShareView.ThreadEntry> thread, List<PlainLanguageWarning> plainLanguageWarnings) {
+                            List<ShareView.ThreadEntry> thread, List<PlainLanguageWarning> plainLanguageWarnings,
+                            Instant withdrawnAt, String withdrawalReason, List<ShareView.Correction> corrections,
+                            List<ShareView.LaterVerification> laterVerifications,
+                            List<ShareContent.Statement> statementsAsCorrected) {
 
     public record Sender(String agency, String practitioner, String role) {
     }
 
     /**
      * Where a recipient is with the share: {@code status} is the furthest of NEW, ACKNOWLEDGED, READ, UNDERSTOOD,
-     * or CLARIFICATION_PENDING while a question it asked is unanswered; {@code acknowledgeBy} its own deadline (a
+     * CLARIFICATION_PENDING while a question it asked is unanswered, or CORRECTION_PENDING while a correction (or the
+     * withdrawal) waits for its acknowledgement, due by {@code correctionDueBy}; {@code acknowledgeBy} its own deadline (a
      * school's counts only the time it is open), and whether it passed unmet; for a recipient by transfer (R12), the
      * agency that passed the share on ({@code forwardedBy}) and the transfer.
      */
     public record Recipient(String agency, String team, String status, boolean acknowledged, Instant acknowledgedAt,
                             Instant readAt, Instant understoodAt, Instant acknowledgeBy,
-                            boolean acknowledgementOverdue, String forwardedBy, String transferId) {
+                            boolean acknowledgementOverdue, String forwardedBy, String transferId,
+                            Instant correctionDueBy, boolean correctionOverdue) {
     }
 
     static ShareResponse of(ShareView view) {
@@ -41,13 +46,15 @@ record ShareResponse(String shareId, String childId, Map<String, String> childLo
                 view.getRecipients().stream().map(r -> new Recipient(r.getAgency(),
                         details.recipientTeams().get(r.getAgency()), r.getStatus().name(), r.getAcknowledgedAt() != null,
                         r.getAcknowledgedAt(), r.getReadAt(), r.getUnderstoodAt(), view.acknowledgeByFor(r.getAgency()),
-                        view.isAcknowledgementOverdueFor(r.getAgency()), r.getForwardedBy(), r.getTransferId()))
+                        view.isAcknowledgementOverdueFor(r.getAgency()), r.getForwardedBy(), r.getTransferId(),
+                        r.getCorrectionDueBy(), r.isCorrectionOverdue()))
                         .toList(),
                 details.relatedPeople(), view.getPurpose(), details.lawfulBasis(), details.category(),
                 details.consent(), details.principles(), content.statements(), details.childVoice(),
                 details.urgency(), details.channel(), view.getSharedAt(), view.getRecordedAt(),
                 view.getAcknowledgeBy(), view.isAcknowledgementOverdue(), view.getWrittenFollowUpBy(),
                 view.getWrittenFollowUpAt(), view.getWrittenFollowUp(), view.isWrittenFollowUpOverdue(), view.getThread(),
-                content.plainLanguageWarnings());
+                content.plainLanguageWarnings(), view.getWithdrawnAt(), view.getWithdrawalReason(),
+                view.getCorrections(), view.getLaterVerifications(), view.statementsAsCorrected());
     }
 }

@@ -8,6 +8,7 @@ import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareWithdrawn;
 import org.safeguarding.backbone.transitions.transfer.query.HeldShareProjection;
 import org.safeguarding.backbone.transitions.transfer.query.InvolvementProjection;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -43,6 +44,8 @@ class InvolvementListener {
                     shared.getRecipientAgencies(), envelope.getOccurredAt(), shared.getPurpose(),
                     shared.getConsent() == null ? null : shared.getConsent().getStatus().name(),
                     shared.getLawfulBasis());
+        } else if (event instanceof ShareWithdrawn withdrawn) {
+            heldShares.withdrawn(withdrawn.getShareId());
         } else if (event instanceof InformationRequested requested) {
             envelope = requested.getEnvelope();
             parties.add(requested.getRequestingAgency());

@@ -31,6 +31,12 @@ public class HeldShareProjection {
         }
     }
 
+    /** A share its sender withdrew is not passed on with a transfer package: no agency holds it for that. */
+    @Transactional
+    public void withdrawn(String shareId) {
+        shares.findById(shareId).ifPresent(shares::delete);
+    }
+
     /** The shares about the child that {@code agency} sent or received, the oldest first. */
     @Transactional(readOnly = true)
     public List<HeldShare> heldBy(String childId, String agency) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareWithdrawn;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
 import org.safeguarding.backbone.contracts.transitions.v1.TransferPackageAcknowledged;
@@ -194,17 +195,28 @@ class TransferApiTest {
                 .andExpect(jsonPath("$.errors[0].field").value(field));
     }
 
-    private void shared(String child, String from, List<String> to, String purpose) throws Exception {
+    private String shared(String child, String from, List<String> to, String purpose) throws Exception {
+        String shareId = UUID.randomUUID().toString();
         kafka.send(Topics.REFERRALS, child, InformationShared.newBuilder()
                 .setEnvelope(Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(child)
                         .setOccurredAt(Instant.now()).setRecordedAt(Instant.now()).setActingAgency(from)
                         .setCorrelationId("c").build())
-                .setShareId(UUID.randomUUID().toString()).setSenderAgency(from).setRecipientAgencies(to)
+                .setShareId(shareId).setSenderAgency(from).setRecipientAgencies(to)
                 .setPurpose(purpose).setLawfulBasis("Children Act 1989 s.17")
                 .setConsent(org.safeguarding.backbone.contracts.referrals.v1.Consent.newBuilder()
                         .setStatus(org.safeguarding.backbone.contracts.referrals.v1.ConsentStatus.GIVEN)
                         .setReason("Parent agreed").setFamilyInformed(true).build())
                 .setStatements(List.of(Statement.newBuilder().setText("Seen").build())).build()).get();
+        return shareId;
+    }
+
+    private void withdrawn(String child, String from, String shareId) throws Exception {
+        kafka.send(Topics.REFERRALS, child, ShareWithdrawn.newBuilder()
+                .setEnvelope(Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(child)
+                        .setOccurredAt(Instant.now()).setRecordedAt(Instant.now()).setActingAgency(from)
+                        .setCorrelationId("c").build())
+                .setShareId(shareId).setSenderAgency(from).setRecipientAgencies(List.of("csc-a")).setCorrection(1)
+                .setReason("Shared about the wrong child").setAcknowledgeBy(Instant.now()).build()).get();
     }
 
     @Test
@@ -214,6 +226,11 @@ class TransferApiTest {
         shared(child, "school-a", List.of("csc-a"), "Unexplained absences");
         shared(child, "csc-a", List.of("school-a"), "Outcome of the assessment");
         shared(child, "gp-a", List.of("csc-a"), "Missed appointments");
+        String wrong = shared(child, "school-a", List.of("csc-a"), "About another child");
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from held_share where child_id = ?", Integer.class, child) == 4);
+        // a share its sender withdrew (issue 13) is not passed on
+        withdrawn(child, "school-a", wrong);
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from held_share where child_id = ?", Integer.class, child) == 3);
 
