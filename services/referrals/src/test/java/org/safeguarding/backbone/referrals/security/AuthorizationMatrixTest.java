@@ -146,6 +146,12 @@ class AuthorizationMatrixTest {
                         "/api/shares/{id}/statements/0/verification", share()),
                         "{\"verification\": \"VERIFIED\", \"verifiedBy\": \"Officer\"}"), 404, MAKER, 200,
                         COUNTERPART, 200)
+                .row("POST /api/shares/{shareId}/family-informed", caller -> json(post(
+                        "/api/shares/{id}/family-informed", share()), "{\"how\": \"In person\"}"), 404, MAKER, 200,
+                        COUNTERPART, 409)
+                .row("POST /api/shares/{shareId}/consent-withdrawal", caller -> json(post(
+                        "/api/shares/{id}/consent-withdrawal", share()), "{\"reason\": \"By phone\"}"), 404,
+                        MAKER, 200, COUNTERPART, 409)
                 .row("GET /api/inbox/shares", caller -> get("/api/inbox/shares"), 200)
                 // each agency's own: what it sent, and the questions waiting for its answer
                 .row("GET /api/outbox/shares", caller -> get("/api/outbox/shares"), 200)

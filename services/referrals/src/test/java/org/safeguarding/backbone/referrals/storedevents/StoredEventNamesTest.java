@@ -62,7 +62,10 @@ class StoredEventNamesTest {
             "referrals.ShareWithdrawn",
             "referrals.CorrectionAcknowledged",
             "referrals.CorrectionAcknowledgementOverdue",
-            "referrals.StatementVerified");
+            "referrals.StatementVerified",
+            "referrals.FamilyInformed",
+            "referrals.FamilyInformedReviewDue",
+            "referrals.ConsentWithdrawn");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {

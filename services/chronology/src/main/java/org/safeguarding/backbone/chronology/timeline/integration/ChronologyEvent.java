@@ -25,7 +25,10 @@ import org.safeguarding.backbone.contracts.referrals.v1.ClarificationAnswered;
 import org.safeguarding.backbone.contracts.referrals.v1.ClarificationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.ConsentStatus;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationUseRecorded;
+import org.safeguarding.backbone.contracts.referrals.v1.ConsentWithdrawn;
 import org.safeguarding.backbone.contracts.referrals.v1.CorrectionAcknowledged;
+import org.safeguarding.backbone.contracts.referrals.v1.FamilyInformed;
+import org.safeguarding.backbone.contracts.referrals.v1.FamilyInformedReviewDue;
 import org.safeguarding.backbone.contracts.referrals.v1.CorrectionAcknowledgementOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareCorrected;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareForwarded;
@@ -205,6 +208,30 @@ record ChronologyEvent(Envelope envelope, String type, String summary, String su
                             + e.getVerification().name().toLowerCase() + " by " + e.getVerifiedBy() + ".",
                     "share:" + e.getShareId(),
                     agencies(e.getEnvelope().getActingAgency(), e.getSenderAgency()));
+        }
+        if (record instanceof FamilyInformed e) {
+            return new ChronologyEvent(e.getEnvelope(), "FamilyInformed",
+                    e.getSenderAgency() + " told the child's family about share " + shortId(e.getShareId()) + " at "
+                            + e.getInformedAt() + ": " + e.getHow(),
+                    "share:" + e.getShareId(),
+                    agencies(e.getSenderAgency(), e.getRecipientAgencies()));
+        }
+        if (record instanceof FamilyInformedReviewDue e) {
+            return new ChronologyEvent(e.getEnvelope(), "FamilyInformedReviewDue",
+                    "Review due: " + e.getSenderAgency() + " set " + e.getReviewBy() + " to review telling the "
+                            + "family about share " + shortId(e.getShareId()) + ", and the family has not been told.",
+                    "share:" + e.getShareId(),
+                    agencies(e.getSenderAgency()));
+        }
+        if (record instanceof ConsentWithdrawn e) {
+            return new ChronologyEvent(e.getEnvelope(), "ConsentWithdrawn",
+                    "Consent to share " + shortId(e.getShareId()) + " from " + e.getSenderAgency()
+                            + " was withdrawn at " + e.getWithdrawnAt() + ": " + e.getReason()
+                            + (e.getSafeguardingJustification() == null
+                                    ? " Sharing under it has stopped."
+                                    : " Sharing goes on without consent: " + e.getSafeguardingJustification()),
+                    "share:" + e.getShareId(),
+                    agencies(e.getSenderAgency(), e.getRecipientAgencies()));
         }
         if (record instanceof AcknowledgementOverdue e) {
             return new ChronologyEvent(e.getEnvelope(), "AcknowledgementOverdue",

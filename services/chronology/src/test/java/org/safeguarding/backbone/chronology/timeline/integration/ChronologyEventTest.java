@@ -28,7 +28,10 @@ import org.safeguarding.backbone.contracts.referrals.v1.SharingDeclined;
 import org.safeguarding.backbone.contracts.referrals.v1.Urgency;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpRecorded;
+import org.safeguarding.backbone.contracts.referrals.v1.ConsentWithdrawn;
 import org.safeguarding.backbone.contracts.referrals.v1.CorrectionAcknowledged;
+import org.safeguarding.backbone.contracts.referrals.v1.FamilyInformed;
+import org.safeguarding.backbone.contracts.referrals.v1.FamilyInformedReviewDue;
 import org.safeguarding.backbone.contracts.referrals.v1.CorrectionAcknowledgementOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareCorrected;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareWithdrawn;
@@ -119,6 +122,29 @@ class ChronologyEventTest {
                 .setVerifiedBy("Home visit (synthetic)").build());
         assertThat(verified.summary()).isEqualTo("police-a recorded statement 1 of share share-00 as corroborated "
                 + "by Home visit (synthetic).");
+    }
+
+    @Test
+    void theFamilyTold_aReviewOfTellingItDue_andConsentWithdrawn_areOnTheChronology() {
+        ChronologyEvent told = ChronologyEvent.of(FamilyInformed.newBuilder().setEnvelope(ENVELOPE)
+                .setShareId("share-0001").setSenderAgency("school-a").setRecipientAgencies(List.of("csc-a"))
+                .setInformedAt(Instant.parse("2026-11-23T15:00:00Z")).setHow("In person, by the head").build());
+        assertThat(told.summary()).isEqualTo("school-a told the child's family about share share-00 at "
+                + "2026-11-23T15:00:00Z: In person, by the head");
+        assertThat(told.parties()).containsExactlyInAnyOrder("school-a", "csc-a");
+        ChronologyEvent due = ChronologyEvent.of(FamilyInformedReviewDue.newBuilder().setEnvelope(ENVELOPE)
+                .setShareId("share-0001").setSenderAgency("school-a")
+                .setReviewBy(java.time.LocalDate.parse("2026-12-04")).build());
+        assertThat(due.summary()).isEqualTo("Review due: school-a set 2026-12-04 to review telling the family about "
+                + "share share-00, and the family has not been told.");
+        assertThat(due.parties()).containsExactly("school-a");
+        ChronologyEvent withdrawn = ChronologyEvent.of(ConsentWithdrawn.newBuilder().setEnvelope(ENVELOPE)
+                .setShareId("share-0001").setSenderAgency("school-a").setRecipientAgencies(List.of("csc-a"))
+                .setWithdrawnAt(Instant.parse("2026-11-24T09:00:00Z")).setReason("The mother phoned to withdraw it.")
+                .build());
+        assertThat(withdrawn.summary()).isEqualTo("Consent to share share-00 from school-a was withdrawn at "
+                + "2026-11-24T09:00:00Z: The mother phoned to withdraw it. Sharing under it has stopped.");
+        assertThat(withdrawn.parties()).containsExactlyInAnyOrder("school-a", "csc-a");
     }
 
     @Test

@@ -76,4 +76,15 @@ public final class ShareCommands {
     public record VerifyStatement(@TargetAggregateIdentifier String shareId, String agency, int statementIndex,
                                   ShareContent.Verification verification, String verifiedBy, Instant occurredAt) {
     }
+
+    /** R3: the sender records when and how the family was told. */
+    public record RecordFamilyInformed(@TargetAggregateIdentifier String shareId, String agency, Instant informedAt,
+                                       String how, Instant occurredAt) {
+    }
+
+    /** R3: the sender records that the consent the share was made under was withdrawn. */
+    public record RecordConsentWithdrawn(@TargetAggregateIdentifier String shareId, String agency,
+                                         Instant withdrawnAt, String reason, String safeguardingJustification,
+                                         Instant occurredAt) {
+    }
 }

@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.referrals.share.api;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
@@ -111,6 +112,25 @@ public sealed interface ShareEvents {
     /** R5: {@code agency}, holding the share, recorded that a statement has since been verified or corroborated. */
     record StatementVerified(String shareId, String childId, String agency, String senderAgency, int statementIndex,
                              ShareContent.Verification verification, String verifiedBy, Instant occurredAt)
+            implements ShareEvents {
+    }
+
+    /** R3: the sender recorded when and how the family was told what was shared. */
+    record FamilyInformed(String shareId, String childId, String senderAgency, List<String> recipientAgencies,
+                          Instant informedAt, String how, Instant occurredAt) implements ShareEvents {
+    }
+
+    /** R3: the date set to review telling the family passed with the family still not told: the sender reminded. */
+    record FamilyInformedReviewDue(String shareId, String childId, String senderAgency, LocalDate reviewBy,
+                                   Instant occurredAt) implements ShareEvents {
+    }
+
+    /**
+     * R3: the consent the share was made under was withdrawn. Every agency holding it is told; it is passed on no
+     * further unless {@code safeguardingJustification} (null: none) says why sharing goes on without consent.
+     */
+    record ConsentWithdrawn(String shareId, String childId, String senderAgency, List<String> recipientAgencies,
+                            Instant withdrawnAt, String reason, String safeguardingJustification, Instant occurredAt)
             implements ShareEvents {
     }
 

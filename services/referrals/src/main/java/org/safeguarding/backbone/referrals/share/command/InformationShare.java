@@ -14,6 +14,11 @@ import org.safeguarding.backbone.kernel.rule.Invalid;
 import org.safeguarding.backbone.referrals.share.api.ShareContent;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Urgency;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeCorrection;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordConsentWithdrawn;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordFamilyInformed;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ConsentWithdrawn;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.FamilyInformed;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.FamilyInformedReviewDue;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.CorrectStatement;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.VerifyStatement;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.WithdrawShare;
@@ -64,6 +69,8 @@ public class InformationShare {
     static final String WRITTEN_FOLLOW_UP_DUE = "written-follow-up-due";
     /** A correction's (or withdrawal's) acknowledgement deadline; its payload is "{correction}@{epoch millis}". */
     static final String CORRECTION_ACKNOWLEDGEMENT_DUE = "correction-acknowledgement-due";
+    /** The day set to review telling the family has ended (R3). */
+    static final String FAMILY_INFORMED_REVIEW_DUE = "family-informed-review-due";
 
     @AggregateIdentifier
     private String shareId;
@@ -84,6 +91,10 @@ public class InformationShare {
     private final Map<String, String> openQuestions = new HashMap<>();
     private final Set<String> askedQuestions = new LinkedHashSet<>();
     private int statementCount;
+    private ShareContent.Consent consent;
+    private boolean familyInformedRecorded;
+    private boolean consentWithdrawn;
+    private boolean sharingJustifiedWithoutConsent;
     private Urgency urgency;
     private boolean withdrawn;
     /** Corrections and a withdrawal, numbered from 1 together. */
@@ -117,6 +128,48 @@ public class InformationShare {
         if (writtenFollowUpBy != null) {
             deadlineManager.schedule(writtenFollowUpBy, WRITTEN_FOLLOW_UP_DUE);
         }
+        ShareContent.Consent consent = command.details().consent();
+        if (!consent.familyInformed() && consent.reviewFamilyInformedBy() != null) {
+            Instant reviewAt = deadlines.reviewFamilyInformedAt(consent.reviewFamilyInformedBy());
+            deadlineManager.schedule(reviewAt, FAMILY_INFORMED_REVIEW_DUE, inThisConversation(reviewAt.toEpochMilli()));
+        }
+    }
+
+    /** R3: the sender records when and how the family was told; once. */
+    @CommandHandler
+    public void handle(RecordFamilyInformed command) {
+        requireSender(command.agency(), "record that the family was told");
+        if (familyInformedRecorded) {
+            return;
+        }
+        apply(new FamilyInformed(shareId, childId, senderAgency, holders(), command.informedAt(), command.how(),
+                command.occurredAt()));
+    }
+
+    /**
+     * R3: the sender records that the consent the share was made under was withdrawn; once. Every agency holding
+     * the share is told; it is passed on no further unless a safeguarding justification is recorded with it.
+     */
+    @CommandHandler
+    public void handle(RecordConsentWithdrawn command) {
+        requireSender(command.agency(), "record that consent was withdrawn");
+        if (consent.status() != ShareContent.ConsentStatus.GIVEN) {
+            throw new ShareRules.ConsentNotGiven(shareId, consent.status());
+        }
+        if (consentWithdrawn) {
+            return;
+        }
+        apply(new ConsentWithdrawn(shareId, childId, senderAgency, holders(), command.withdrawnAt(),
+                command.reason(), command.safeguardingJustification(), command.occurredAt()));
+    }
+
+    /** R3: the day set to review telling the family ended with the family still not told: remind the sender. */
+    @DeadlineHandler(deadlineName = FAMILY_INFORMED_REVIEW_DUE)
+    void familyInformedReviewDue(Long reviewAtMillis) {
+        if (!familyInformedRecorded) {
+            apply(new FamilyInformedReviewDue(shareId, childId, senderAgency, consent.reviewFamilyInformedBy(),
+                    Instant.ofEpochMilli(reviewAtMillis)));
+        }
     }
 
     /** Acknowledging twice records nothing new: the first acknowledgement is the fact. */
@@ -139,8 +192,8 @@ public class InformationShare {
         if (!holds(command.forwardedBy())) {
             throw new ShareRules.NotHeldBy(shareId, command.forwardedBy());
         }
-        if (holds(command.forwardedTo()) || withdrawn) {
-            // a withdrawn share is not passed on
+        if (holds(command.forwardedTo()) || withdrawn || (consentWithdrawn && !sharingJustifiedWithoutConsent)) {
+            // a withdrawn share is not passed on; nor one whose consent was withdrawn, unless that was justified
             return;
         }
         apply(new ShareForwarded(shareId, childId, senderAgency, command.forwardedBy(), command.forwardedTo(),
@@ -397,7 +450,21 @@ public class InformationShare {
         acknowledgeByRecipient = event.acknowledgeByRecipient();
         writtenFollowUpBy = event.writtenFollowUpBy();
         statementCount = event.statements().size();
+        consent = event.details().consent();
+        familyInformedRecorded = consent.familyInformed();
         urgency = event.details().urgency();
+    }
+
+    @EventSourcingHandler
+    void on(FamilyInformed event) {
+        familyInformedRecorded = true;
+    }
+
+    @EventSourcingHandler
+    void on(ConsentWithdrawn event) {
+        consentWithdrawn = true;
+        sharingJustifiedWithoutConsent = event.safeguardingJustification() != null
+                && !event.safeguardingJustification().isBlank();
     }
 
     @EventSourcingHandler

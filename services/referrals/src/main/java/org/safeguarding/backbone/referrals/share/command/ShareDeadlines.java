@@ -2,6 +2,7 @@ package org.safeguarding.backbone.referrals.share.command;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,6 +65,11 @@ public class ShareDeadlines {
             }
         }
         return due;
+    }
+
+    /** R3: the end of the day set to review telling the family; null when none was set. */
+    public Instant reviewFamilyInformedAt(LocalDate reviewBy) {
+        return reviewBy == null ? null : calendar.endOf(reviewBy);
     }
 
     /** Null for a written share: nothing to follow up. */

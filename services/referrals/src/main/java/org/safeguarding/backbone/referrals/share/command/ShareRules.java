@@ -256,4 +256,12 @@ public final class ShareRules {
             super(Kind.NOT_FOUND, "not-found", "Share " + shareId + " has no correction " + correction + ".", null);
         }
     }
+
+    /** R3: only consent that was given can be withdrawn. */
+    public static final class ConsentNotGiven extends RuleViolation {
+        ConsentNotGiven(String shareId, ConsentStatus status) {
+            super("consent-not-given", "Share " + shareId + " was made without consent (" + describe(status)
+                    + "): there is no consent to withdraw.");
+        }
+    }
 }

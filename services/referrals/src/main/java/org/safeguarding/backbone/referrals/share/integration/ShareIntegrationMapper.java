@@ -8,7 +8,10 @@ import org.safeguarding.backbone.contracts.referrals.v1.Channel;
 import org.safeguarding.backbone.contracts.referrals.v1.ClarificationAnswered;
 import org.safeguarding.backbone.contracts.referrals.v1.ClarificationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationUseRecorded;
+import org.safeguarding.backbone.contracts.referrals.v1.ConsentWithdrawn;
 import org.safeguarding.backbone.contracts.referrals.v1.CorrectionAcknowledged;
+import org.safeguarding.backbone.contracts.referrals.v1.FamilyInformed;
+import org.safeguarding.backbone.contracts.referrals.v1.FamilyInformedReviewDue;
 import org.safeguarding.backbone.contracts.referrals.v1.CorrectionAcknowledgementOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareCorrected;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareForwarded;
@@ -211,6 +214,37 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                     .setStatementIndex(verified.statementIndex())
                     .setVerification(Verification.valueOf(verified.verification().name()))
                     .setVerifiedBy(verified.verifiedBy())
+                    .build()));
+        }
+        if (message.getPayload() instanceof ShareEvents.FamilyInformed informed) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, informed.childId(), FamilyInformed.newBuilder()
+                    .setEnvelope(Envelopes.of(message, informed.childId(), informed.senderAgency(),
+                            informed.occurredAt()))
+                    .setShareId(informed.shareId())
+                    .setSenderAgency(informed.senderAgency())
+                    .setRecipientAgencies(informed.recipientAgencies())
+                    .setInformedAt(informed.informedAt())
+                    .setHow(informed.how())
+                    .build()));
+        }
+        if (message.getPayload() instanceof ShareEvents.FamilyInformedReviewDue due) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, due.childId(), FamilyInformedReviewDue.newBuilder()
+                    .setEnvelope(Envelopes.of(message, due.childId(), BACKBONE, due.occurredAt()))
+                    .setShareId(due.shareId())
+                    .setSenderAgency(due.senderAgency())
+                    .setReviewBy(due.reviewBy())
+                    .build()));
+        }
+        if (message.getPayload() instanceof ShareEvents.ConsentWithdrawn withdrawn) {
+            return Optional.of(new IntegrationEvent(Topics.REFERRALS, withdrawn.childId(), ConsentWithdrawn.newBuilder()
+                    .setEnvelope(Envelopes.of(message, withdrawn.childId(), withdrawn.senderAgency(),
+                            withdrawn.occurredAt()))
+                    .setShareId(withdrawn.shareId())
+                    .setSenderAgency(withdrawn.senderAgency())
+                    .setRecipientAgencies(withdrawn.recipientAgencies())
+                    .setWithdrawnAt(withdrawn.withdrawnAt())
+                    .setReason(withdrawn.reason())
+                    .setSafeguardingJustification(withdrawn.safeguardingJustification())
                     .build()));
         }
         return Optional.empty();

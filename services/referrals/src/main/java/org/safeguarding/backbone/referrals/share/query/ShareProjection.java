@@ -10,6 +10,9 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationShared;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ConsentWithdrawn;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.FamilyInformed;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.FamilyInformedReviewDue;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.CorrectionAcknowledged;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.CorrectionAcknowledgementOverdue;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareCorrected;
@@ -155,6 +158,22 @@ public class ShareProjection {
         shares.findById(event.shareId()).ifPresent(view -> view.verified(new ShareView.LaterVerification(
                 event.statementIndex(), event.verification(), event.verifiedBy(), event.agency(),
                 event.occurredAt())));
+    }
+
+    @EventHandler
+    void on(FamilyInformed event) {
+        shares.findById(event.shareId()).ifPresent(view -> view.familyInformed(event.informedAt(), event.how()));
+    }
+
+    @EventHandler
+    void on(FamilyInformedReviewDue event) {
+        shares.findById(event.shareId()).ifPresent(ShareView::familyReviewDue);
+    }
+
+    @EventHandler
+    void on(ConsentWithdrawn event) {
+        shares.findById(event.shareId()).ifPresent(view -> view.consentWithdrawn(event.withdrawnAt(), event.reason(),
+                event.safeguardingJustification()));
     }
 
     @ResetHandler

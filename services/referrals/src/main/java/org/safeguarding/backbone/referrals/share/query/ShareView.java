@@ -84,6 +84,19 @@ public class ShareView {
     @Column(length = 4000)
     private String withdrawalReason;
 
+    /** R3: when and how the family was told, as the sender recorded it after the share; null until then. */
+    private Instant familyInformedAt;
+    @Column(length = 4000)
+    private String familyInformedHow;
+    /** R3: the date set to review telling the family passed with the family still not told. */
+    private boolean familyReviewDue;
+    /** R3: consent withdrawn after the share, why, and the justification for going on sharing (null: none). */
+    private Instant consentWithdrawnAt;
+    @Column(length = 4000)
+    private String consentWithdrawalReason;
+    @Column(length = 4000)
+    private String consentWithdrawalJustification;
+
     /** Corrections and the withdrawal, in order, one row each, with where each agency is with acknowledging it. */
     @ElementCollection(fetch = FetchType.EAGER)
     @Fetch(FetchMode.SUBSELECT)
@@ -195,6 +208,46 @@ public class ShareView {
                         ? new CorrectionRecipient(r.agency(), r.acknowledgeBy(), r.acknowledgedAt(), true) : r)
                         .toList());
         refreshCorrectionsOwed();
+    }
+
+    void familyInformed(Instant at, String how) {
+        familyInformedAt = at;
+        familyInformedHow = how;
+        familyReviewDue = false;
+    }
+
+    void familyReviewDue() {
+        familyReviewDue = familyInformedAt == null;
+    }
+
+    void consentWithdrawn(Instant at, String reason, String justification) {
+        consentWithdrawnAt = at;
+        consentWithdrawalReason = reason;
+        consentWithdrawalJustification = justification;
+    }
+
+    public Instant getFamilyInformedAt() {
+        return familyInformedAt;
+    }
+
+    public String getFamilyInformedHow() {
+        return familyInformedHow;
+    }
+
+    public boolean isFamilyReviewDue() {
+        return familyReviewDue;
+    }
+
+    public Instant getConsentWithdrawnAt() {
+        return consentWithdrawnAt;
+    }
+
+    public String getConsentWithdrawalReason() {
+        return consentWithdrawalReason;
+    }
+
+    public String getConsentWithdrawalJustification() {
+        return consentWithdrawalJustification;
     }
 
     void verified(LaterVerification verification) {

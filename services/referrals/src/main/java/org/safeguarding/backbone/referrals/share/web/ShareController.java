@@ -3,6 +3,7 @@ package org.safeguarding.backbone.referrals.share.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -17,6 +18,8 @@ import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeCorrection;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeShare;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordConsentWithdrawn;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordFamilyInformed;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.CorrectStatement;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.VerifyStatement;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.WithdrawShare;
@@ -198,6 +201,29 @@ class ShareController {
                 request.verification(), request.verifiedBy(), Instant.now()));
     }
 
+    /** R3: the sender records when (default: now) and how the family was told what was shared. */
+    @PostMapping("/{shareId}/family-informed")
+    ShareResponse familyInformed(@PathVariable String shareId, @Valid @RequestBody FamilyInformedRequest request,
+                                 Principal principal, RequestedCorrelation correlation) {
+        Instant now = Instant.now();
+        return act(shareId, principal, correlation, agency -> new RecordFamilyInformed(shareId, agency,
+                request.informedAt() == null ? now : request.informedAt(), request.how(), now));
+    }
+
+    /**
+     * R3: the sender records that the consent the share was made under was withdrawn (when: default now); every
+     * agency holding the share is told, and it is passed on no further unless a safeguarding justification is given.
+     */
+    @PostMapping("/{shareId}/consent-withdrawal")
+    ShareResponse consentWithdrawn(@PathVariable String shareId, @Valid @RequestBody ConsentWithdrawalRequest request,
+                                   Principal principal, RequestedCorrelation correlation) {
+        Instant now = Instant.now();
+        return act(shareId, principal, correlation, agency -> new RecordConsentWithdrawn(shareId, agency,
+                request.withdrawnAt() == null ? now : request.withdrawnAt(), request.reason(),
+                request.safeguardingJustification() == null || request.safeguardingJustification().isBlank() ? null
+                        : request.safeguardingJustification(), now));
+    }
+
     /** An act on a share the caller can see, in the share's conversation; answers with the share as it now is. */
     private ShareResponse act(String shareId, Principal principal, RequestedCorrelation correlation,
                               Function<String, Object> command) {
@@ -240,5 +266,16 @@ class ShareController {
     record VerificationRequest(@NotNull(message = "must be VERIFIED or CORROBORATED")
                                ShareContent.Verification verification,
                                @NotBlank(message = "must say by whom") @Size(max = 200) String verifiedBy) {
+    }
+
+    record FamilyInformedRequest(@PastOrPresent(message = "cannot be in the future") Instant informedAt,
+                                 @NotBlank(message = "must say how the family was told, and by whom") @Size(max = 4000)
+                                 String how) {
+    }
+
+    record ConsentWithdrawalRequest(@PastOrPresent(message = "cannot be in the future") Instant withdrawnAt,
+                                    @NotBlank(message = "must say how consent was withdrawn") @Size(max = 4000)
+                                    String reason,
+                                    @Size(max = 4000) String safeguardingJustification) {
     }
 }

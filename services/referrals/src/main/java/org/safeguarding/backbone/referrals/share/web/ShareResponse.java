@@ -20,7 +20,16 @@ record ShareResponse(String shareId, String childId, Map<String, String> childLo
                             List<ShareView.ThreadEntry> thread, List<PlainLanguageWarning> plainLanguageWarnings,
                             Instant withdrawnAt, String withdrawalReason, List<ShareView.Correction> corrections,
                             List<ShareView.LaterVerification> laterVerifications,
-                            List<ShareContent.Statement> statementsAsCorrected) {
+                            List<ShareContent.Statement> statementsAsCorrected, Family family,
+                            ConsentWithdrawal consentWithdrawn) {
+
+    /** R3: when and how the family was told (after the share), and whether the date to review telling it passed. */
+    public record Family(Instant informedAt, String how, boolean reviewDue) {
+    }
+
+    /** R3: consent withdrawn after the share; {@code safeguardingJustification} null: sharing under it stopped. */
+    public record ConsentWithdrawal(Instant withdrawnAt, String reason, String safeguardingJustification) {
+    }
 
     public record Sender(String agency, String practitioner, String role) {
     }
@@ -55,6 +64,9 @@ record ShareResponse(String shareId, String childId, Map<String, String> childLo
                 view.getAcknowledgeBy(), view.isAcknowledgementOverdue(), view.getWrittenFollowUpBy(),
                 view.getWrittenFollowUpAt(), view.getWrittenFollowUp(), view.isWrittenFollowUpOverdue(), view.getThread(),
                 content.plainLanguageWarnings(), view.getWithdrawnAt(), view.getWithdrawalReason(),
-                view.getCorrections(), view.getLaterVerifications(), view.statementsAsCorrected());
+                view.getCorrections(), view.getLaterVerifications(), view.statementsAsCorrected(),
+                new Family(view.getFamilyInformedAt(), view.getFamilyInformedHow(), view.isFamilyReviewDue()),
+                view.getConsentWithdrawnAt() == null ? null : new ConsentWithdrawal(view.getConsentWithdrawnAt(),
+                        view.getConsentWithdrawalReason(), view.getConsentWithdrawalJustification()));
     }
 }
