@@ -1,6 +1,6 @@
--- Idempotency-Key on commands (issue 13 part 6; platform/web IdempotencyKeys): each agency's keys, the request they
--- were first used for (a SHA-256 of method, path, query and body) and, once answered, the answer a retry gets again.
--- Kept for backbone.web.idempotency.retention (a day by default). The same table in every service.
+-- Idempotency-Key on commands (issue 13 part 6; IdempotencyKeys): each agency's keys, the request they were first
+-- used for (a SHA-256 of method, path, query and body) and, once answered, the answer a retry gets again. Kept for
+-- backbone.web.idempotency.retention (a day by default). Created in every service by its IdempotentRequestsMigration.
 create table idempotent_request (
     agency varchar(100) not null,
     idempotency_key varchar(100) not null,
