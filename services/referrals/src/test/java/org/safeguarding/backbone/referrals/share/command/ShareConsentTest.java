@@ -11,7 +11,7 @@ import static org.safeguarding.backbone.referrals.share.ShareFixtures.share;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class ShareConsentTest {
     }
 
     /** Whatever else the share's own deadlines record meanwhile, no reminder about the family. */
-    private static org.hamcrest.Matcher<List<? extends EventMessage<?>>> noReminder() {
+    private static org.hamcrest.Matcher<List<Message<?>>> noReminder() {
         return Matchers.payloadsMatching(org.hamcrest.Matchers.not(Matchers.listWithAnyOf(
                 org.hamcrest.Matchers.instanceOf(FamilyInformedReviewDue.class))));
     }
