@@ -8,51 +8,52 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
-import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
-import org.safeguarding.backbone.kernel.rule.Invalid;
-import org.safeguarding.backbone.referrals.share.api.ShareContent;
-import org.safeguarding.backbone.referrals.share.api.ShareContent.Urgency;
-import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeCorrection;
-import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordConsentWithdrawn;
-import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordFamilyInformed;
-import org.safeguarding.backbone.referrals.share.api.ShareEvents.ConsentWithdrawn;
-import org.safeguarding.backbone.referrals.share.api.ShareEvents.FamilyInformed;
-import org.safeguarding.backbone.referrals.share.api.ShareEvents.FamilyInformedReviewDue;
-import org.safeguarding.backbone.referrals.share.api.ShareCommands.CorrectStatement;
-import org.safeguarding.backbone.referrals.share.api.ShareCommands.VerifyStatement;
-import org.safeguarding.backbone.referrals.share.api.ShareCommands.WithdrawShare;
-import org.safeguarding.backbone.referrals.share.api.ShareEvents.CorrectionAcknowledged;
-import org.safeguarding.backbone.referrals.share.api.ShareEvents.CorrectionAcknowledgementOverdue;
-import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareCorrected;
-import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareWithdrawn;
-import org.safeguarding.backbone.referrals.share.api.ShareEvents.StatementVerified;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
+import org.safeguarding.backbone.kernel.rule.Invalid;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeCorrection;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeShare;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AnswerClarification;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ConfirmUnderstanding;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.CorrectStatement;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ForwardShare;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.MarkShareRead;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordConsentWithdrawn;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordFamilyInformed;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordInformationUse;
-import org.safeguarding.backbone.referrals.share.api.ShareCommands.RequestClarification;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordWrittenFollowUp;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.RequestClarification;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ShareInformation;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.VerifyStatement;
+import org.safeguarding.backbone.referrals.share.api.ShareCommands.WithdrawShare;
+import org.safeguarding.backbone.referrals.share.api.ShareContent.Urgency;
+import org.safeguarding.backbone.referrals.share.api.ShareContent;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.AcknowledgementOverdue;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ClarificationAnswered;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ClarificationRequested;
-import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationUseRecorded;
-import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareRead;
-import org.safeguarding.backbone.referrals.share.api.ShareEvents.UnderstandingConfirmed;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ConsentWithdrawn;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.CorrectionAcknowledged;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.CorrectionAcknowledgementOverdue;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.FamilyInformed;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.FamilyInformedReviewDue;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationShared;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.InformationUseRecorded;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareAcknowledged;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareCorrected;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareForwarded;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareRead;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.ShareWithdrawn;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.StatementVerified;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents.UnderstandingConfirmed;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUpOverdue;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents.WrittenFollowUpRecorded;
 
@@ -128,9 +129,9 @@ public class InformationShare {
         if (writtenFollowUpBy != null) {
             deadlineManager.schedule(writtenFollowUpBy, WRITTEN_FOLLOW_UP_DUE);
         }
-        ShareContent.Consent consent = command.details().consent();
-        if (!consent.familyInformed() && consent.reviewFamilyInformedBy() != null) {
-            Instant reviewAt = deadlines.reviewFamilyInformedAt(consent.reviewFamilyInformedBy());
+        ShareContent.Consent given = command.details().consent();
+        if (!given.familyInformed() && given.reviewFamilyInformedBy() != null) {
+            Instant reviewAt = deadlines.reviewFamilyInformedAt(given.reviewFamilyInformedBy());
             deadlineManager.schedule(reviewAt, FAMILY_INFORMED_REVIEW_DUE, inThisConversation(reviewAt.toEpochMilli()));
         }
     }
