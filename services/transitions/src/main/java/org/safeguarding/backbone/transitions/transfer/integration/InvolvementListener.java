@@ -7,6 +7,7 @@ import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationRequested;
+import org.safeguarding.backbone.contracts.referrals.v1.ConsentWithdrawn;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareWithdrawn;
 import org.safeguarding.backbone.transitions.transfer.query.HeldShareProjection;
@@ -45,7 +46,9 @@ class InvolvementListener {
                     shared.getConsent() == null ? null : shared.getConsent().getStatus().name(),
                     shared.getLawfulBasis());
         } else if (event instanceof ShareWithdrawn withdrawn) {
-            heldShares.withdrawn(withdrawn.getShareId());
+            heldShares.noLongerPassedOn(withdrawn.getShareId());
+        } else if (event instanceof ConsentWithdrawn withdrawn && withdrawn.getSafeguardingJustification() == null) {
+            heldShares.noLongerPassedOn(withdrawn.getShareId());
         } else if (event instanceof InformationRequested requested) {
             envelope = requested.getEnvelope();
             parties.add(requested.getRequestingAgency());

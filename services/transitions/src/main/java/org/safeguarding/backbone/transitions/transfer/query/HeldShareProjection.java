@@ -31,9 +31,12 @@ public class HeldShareProjection {
         }
     }
 
-    /** A share its sender withdrew is not passed on with a transfer package: no agency holds it for that. */
+    /**
+     * A share its sender withdrew, or whose consent was withdrawn with no justification for sharing on without it, is
+     * not passed on with a transfer package: no agency holds it for that.
+     */
     @Transactional
-    public void withdrawn(String shareId) {
+    public void noLongerPassedOn(String shareId) {
         shares.findById(shareId).ifPresent(shares::delete);
     }
 

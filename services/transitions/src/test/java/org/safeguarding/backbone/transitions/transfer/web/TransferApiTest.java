@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.safeguarding.backbone.contracts.referrals.v1.ConsentWithdrawn;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareWithdrawn;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
@@ -227,10 +228,17 @@ class TransferApiTest {
         shared(child, "csc-a", List.of("school-a"), "Outcome of the assessment");
         shared(child, "gp-a", List.of("csc-a"), "Missed appointments");
         String wrong = shared(child, "school-a", List.of("csc-a"), "About another child");
+        String unconsented = shared(child, "school-a", List.of("csc-a"), "Consent since withdrawn");
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from held_share where child_id = ?", Integer.class, child) == 4);
-        // a share its sender withdrew (issue 13) is not passed on
+                "select count(*) from held_share where child_id = ?", Integer.class, child) == 5);
+        // a share its sender withdrew, or whose consent was withdrawn with no justification (issue 13), is not passed on
         withdrawn(child, "school-a", wrong);
+        kafka.send(Topics.REFERRALS, child, ConsentWithdrawn.newBuilder()
+                .setEnvelope(Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(child)
+                        .setOccurredAt(Instant.now()).setRecordedAt(Instant.now()).setActingAgency("school-a")
+                        .setCorrelationId("c").build())
+                .setShareId(unconsented).setSenderAgency("school-a").setRecipientAgencies(List.of("csc-a"))
+                .setWithdrawnAt(Instant.now()).setReason("The mother withdrew consent").build()).get();
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from held_share where child_id = ?", Integer.class, child) == 3);
 
