@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -32,10 +33,17 @@ public class IdempotentRequests {
     public record Found(Stored stored) implements Claim {
     }
 
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+
     private final JdbcTemplate jdbc;
     private final Duration retention;
     private final Duration abandonedAfter;
     private final Clock clock;
+    /**
+     * When keys past their retention were last deleted: at most once a minute, not on every request (a key found
+     * past its retention before then is forgotten where it is found).
+     */
+    private final AtomicReference<Instant> purged = new AtomicReference<>(Instant.MIN);
 
     public IdempotentRequests(JdbcTemplate jdbc, Duration retention, Duration abandonedAfter, Clock clock) {
         this.jdbc = jdbc;
@@ -51,7 +59,10 @@ public class IdempotentRequests {
      */
     public Claim claim(String agency, String key, String fingerprint) {
         Instant now = clock.instant();
-        jdbc.update("delete from idempotent_request where created_at < ?", at(now.minus(retention)));
+        Instant last = purged.get();
+        if (last.isBefore(now.minus(PURGE_EVERY)) && purged.compareAndSet(last, now)) {
+            jdbc.update("delete from idempotent_request where created_at < ?", at(now.minus(retention)));
+        }
         try {
             jdbc.update("insert into idempotent_request (agency, idempotency_key, fingerprint, state, created_at) "
                     + "values (?, ?, ?, 'IN_PROGRESS', ?)", agency, key, fingerprint, at(now));
@@ -69,6 +80,11 @@ public class IdempotentRequests {
                 return claim(agency, key, fingerprint);
             }
             Stored found = stored.get(0);
+            if (found.startedAt().isBefore(now.minus(retention))) {
+                // past its retention, not yet deleted: forgotten, as if it had been
+                release(agency, key);
+                return claim(agency, key, fingerprint);
+            }
             if (!found.answered() && found.fingerprint().equals(fingerprint)
                     && found.startedAt().isBefore(now.minus(abandonedAfter))
                     && jdbc.update("update idempotent_request set created_at = ? where agency = ? "

@@ -287,21 +287,18 @@ public class InformationShare {
                        DeadlineManager deadlineManager) {
         requireSender(command.agency(), "correct it");
         requireNotWithdrawn("corrected");
-        if (command.statementIndex() < 0 || command.statementIndex() >= statementCount) {
-            throw new ShareRules.NoSuchStatement(shareId, command.statementIndex(), statementCount);
-        }
+        requireStatement(command.statementIndex());
         ShareRules.requireClassified(command.corrected(), "corrected");
         int correction = corrections + 1;
         List<String> holders = holders();
-        Instant due = deadlines.acknowledgeBy(urgency, command.occurredAt());
-        Map<String, Instant> dueByRecipient = deadlines.acknowledgeByRecipient(urgency, command.occurredAt(), holders);
+        CorrectionDue due = CorrectionDue.of(deadlines, urgency, command.occurredAt(), holders);
         Map<String, String> text = new LinkedHashMap<>();
         text.put("corrected.text", command.corrected().text());
         text.put("reason", command.reason());
         apply(new ShareCorrected(shareId, childId, senderAgency, holders, correction, command.statementIndex(),
-                command.corrected(), command.reason(), due, dueByRecipient, plainLanguage.check(text),
+                command.corrected(), command.reason(), due.due(), due.byRecipient(), plainLanguage.check(text),
                 command.occurredAt()));
-        scheduleCorrectionDeadlines(correction, due, dueByRecipient, holders, deadlineManager);
+        due.schedule(correction, holders, deadlineManager);
     }
 
     /**
@@ -316,11 +313,10 @@ public class InformationShare {
         }
         int correction = corrections + 1;
         List<String> holders = holders();
-        Instant due = deadlines.acknowledgeBy(urgency, command.occurredAt());
-        Map<String, Instant> dueByRecipient = deadlines.acknowledgeByRecipient(urgency, command.occurredAt(), holders);
-        apply(new ShareWithdrawn(shareId, childId, senderAgency, holders, correction, command.reason(), due,
-                dueByRecipient, command.occurredAt()));
-        scheduleCorrectionDeadlines(correction, due, dueByRecipient, holders, deadlineManager);
+        CorrectionDue due = CorrectionDue.of(deadlines, urgency, command.occurredAt(), holders);
+        apply(new ShareWithdrawn(shareId, childId, senderAgency, holders, correction, command.reason(), due.due(),
+                due.byRecipient(), command.occurredAt()));
+        due.schedule(correction, holders, deadlineManager);
     }
 
     /** A recipient acknowledges a correction or the withdrawal; again changes nothing. */
@@ -347,28 +343,47 @@ public class InformationShare {
             throw new Invalid("statement-not-verified", "A statement is later recorded as VERIFIED or CORROBORATED, "
                     + "not as unverified.", "verification");
         }
-        if (command.statementIndex() < 0 || command.statementIndex() >= statementCount) {
-            throw new ShareRules.NoSuchStatement(shareId, command.statementIndex(), statementCount);
-        }
+        requireStatement(command.statementIndex());
         apply(new StatementVerified(shareId, childId, command.agency(), senderAgency, command.statementIndex(),
                 command.verification(), command.verifiedBy(), command.occurredAt()));
     }
 
-    /** Every agency holding the share but its sender: its recipients, then the recipients by transfer. */
+    /**
+     * Every agency holding the share but its sender: its recipients, then the recipients by transfer (never a
+     * recipient already: a share is not passed to an agency that holds it).
+     */
     private List<String> holders() {
         List<String> holders = new ArrayList<>(recipientAgencies);
-        forwardedTo.stream().filter(agency -> !holders.contains(agency)).forEach(holders::add);
+        holders.addAll(forwardedTo);
         return List.copyOf(holders);
     }
 
-    private void scheduleCorrectionDeadlines(int correction, Instant due, Map<String, Instant> dueByRecipient,
-                                             List<String> holders, DeadlineManager deadlineManager) {
-        Set<Instant> dues = new LinkedHashSet<>(dueByRecipient.values());
-        if (!dueByRecipient.keySet().containsAll(holders)) {
-            dues.add(due);
+    private void requireStatement(int statementIndex) {
+        if (statementIndex < 0 || statementIndex >= statementCount) {
+            throw new ShareRules.NoSuchStatement(shareId, statementIndex, statementCount);
         }
-        dues.forEach(at -> deadlineManager.schedule(at, CORRECTION_ACKNOWLEDGEMENT_DUE,
-                inThisConversation(correction + "@" + at.toEpochMilli())));
+    }
+
+    /**
+     * When the holders must acknowledge a correction made at a time: the share's deadline rules counted from then,
+     * {@code byRecipient} for those due at another time (schools).
+     */
+    private record CorrectionDue(Instant due, Map<String, Instant> byRecipient) {
+
+        static CorrectionDue of(ShareDeadlines deadlines, Urgency urgency, Instant at, List<String> holders) {
+            return new CorrectionDue(deadlines.acknowledgeBy(urgency, at),
+                    deadlines.acknowledgeByRecipient(urgency, at, holders));
+        }
+
+        /** One deadline per distinct time, its payload "{correction}@{epoch millis}". */
+        void schedule(int correction, List<String> holders, DeadlineManager deadlineManager) {
+            Set<Instant> dues = new LinkedHashSet<>(byRecipient.values());
+            if (!byRecipient.keySet().containsAll(holders)) {
+                dues.add(due);
+            }
+            dues.forEach(at -> deadlineManager.schedule(at, CORRECTION_ACKNOWLEDGEMENT_DUE,
+                    inThisConversation(correction + "@" + at.toEpochMilli())));
+        }
     }
 
     private void requireNotWithdrawn(String act) {

@@ -83,6 +83,12 @@ public record ShareDraft(
                             @NotBlank(message = "must say where the information comes from") @Size(max = 500) String source,
                             @NotNull(message = "must say unverified, verified or corroborated") Verification verification,
                             @Size(max = 200) String verifiedBy) {
+
+        /** The statement as the share records it. */
+        public ShareContent.Statement content() {
+            return new ShareContent.Statement(text, kind, currency, historicalRelevance, source, verification,
+                    verifiedBy);
+        }
     }
 
     public record ChildVoice(@Size(max = 4000) String wishesAndFeelings, @Size(max = 4000) String whatTheChildSaid,
@@ -99,9 +105,7 @@ public record ShareDraft(
     /** The statements, a missing one (the shape check reports it) kept in its place as an empty statement. */
     public List<ShareContent.Statement> statementContent() {
         return statements == null ? List.of() : statements.stream().map(s -> s == null
-                ? new ShareContent.Statement(null, null, null, null, null, null, null)
-                : new ShareContent.Statement(s.text(), s.kind(), s.currency(), s.historicalRelevance(), s.source(),
-                        s.verification(), s.verifiedBy())).toList();
+                ? new ShareContent.Statement(null, null, null, null, null, null, null) : s.content()).toList();
     }
 
     /**

@@ -68,8 +68,8 @@ public class ShareIntake {
         ShareRules.problemsWith(share).stream()
                 .filter(rule -> problems.stream().noneMatch(p -> p.field().equals(rule.field())))
                 .forEach(rule -> problems.add(new Problem(rule.type(), rule.field(), rule.getMessage())));
-        return new Review(problems, plainLanguage.check(ShareContent.freeText(draft.purpose(),
-                draft.statementContent(), draft.details().childVoice())));
+        return new Review(problems, plainLanguage.check(ShareContent.freeText(share.purpose(), share.statements(),
+                share.details().childVoice())));
     }
 
     /**

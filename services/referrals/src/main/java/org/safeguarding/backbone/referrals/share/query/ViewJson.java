@@ -23,68 +23,60 @@ final class ViewJson {
     private ViewJson() {
     }
 
-    /** What the share says beyond its envelope ({@code content_json}). */
-    @Converter
-    static final class ContentConverter implements AttributeConverter<ShareView.Content, String> {
+    /**
+     * A value kept as JSON in one column; {@code absent} is what an empty column reads as, and is stored as an empty
+     * column (no warnings: null, not {@code []}).
+     */
+    private abstract static class JsonColumn<T> implements AttributeConverter<T, String> {
 
-        @Override
-        public String convertToDatabaseColumn(ShareView.Content content) {
-            return content == null ? null : JSON.writeValueAsString(content);
+        private final TypeReference<T> type;
+        private final T absent;
+
+        JsonColumn(TypeReference<T> type, T absent) {
+            this.type = type;
+            this.absent = absent;
         }
 
         @Override
-        public ShareView.Content convertToEntityAttribute(String json) {
-            return json == null ? null : JSON.readValue(json, ShareView.Content.class);
+        public String convertToDatabaseColumn(T value) {
+            return value == null || value.equals(absent) ? null : JSON.writeValueAsString(value);
+        }
+
+        @Override
+        public T convertToEntityAttribute(String json) {
+            return json == null ? absent : JSON.readValue(json, type);
         }
     }
 
-    /** The plain-language warnings kept with one thread entry ({@code warnings_json}; null while there are none). */
+    /** What the share says beyond its envelope ({@code content_json}). */
     @Converter
-    static final class WarningsConverter implements AttributeConverter<List<PlainLanguageWarning>, String> {
-
-        private static final TypeReference<List<PlainLanguageWarning>> WARNINGS = new TypeReference<>() { };
-
-        @Override
-        public String convertToDatabaseColumn(List<PlainLanguageWarning> warnings) {
-            return warnings == null || warnings.isEmpty() ? null : JSON.writeValueAsString(warnings);
+    static final class ContentConverter extends JsonColumn<ShareView.Content> {
+        ContentConverter() {
+            super(new TypeReference<>() { }, null);
         }
+    }
 
-        @Override
-        public List<PlainLanguageWarning> convertToEntityAttribute(String json) {
-            return json == null ? List.of() : List.copyOf(JSON.readValue(json, WARNINGS));
+    /** The plain-language warnings kept with a thread entry or a correction ({@code warnings_json}). */
+    @Converter
+    static final class WarningsConverter extends JsonColumn<List<PlainLanguageWarning>> {
+        WarningsConverter() {
+            super(new TypeReference<>() { }, List.of());
         }
     }
 
     /** A corrected statement ({@code statement_json}). */
     @Converter
-    static final class StatementConverter implements AttributeConverter<ShareContent.Statement, String> {
-
-        @Override
-        public String convertToDatabaseColumn(ShareContent.Statement statement) {
-            return statement == null ? null : JSON.writeValueAsString(statement);
-        }
-
-        @Override
-        public ShareContent.Statement convertToEntityAttribute(String json) {
-            return json == null ? null : JSON.readValue(json, ShareContent.Statement.class);
+    static final class StatementConverter extends JsonColumn<ShareContent.Statement> {
+        StatementConverter() {
+            super(new TypeReference<>() { }, null);
         }
     }
 
     /** Where each agency holding a share is with acknowledging one correction ({@code recipients_json}). */
     @Converter
-    static final class CorrectionRecipientsConverter
-            implements AttributeConverter<List<ShareView.CorrectionRecipient>, String> {
-
-        private static final TypeReference<List<ShareView.CorrectionRecipient>> RECIPIENTS = new TypeReference<>() { };
-
-        @Override
-        public String convertToDatabaseColumn(List<ShareView.CorrectionRecipient> recipients) {
-            return JSON.writeValueAsString(recipients == null ? List.of() : recipients);
-        }
-
-        @Override
-        public List<ShareView.CorrectionRecipient> convertToEntityAttribute(String json) {
-            return json == null ? List.of() : List.copyOf(JSON.readValue(json, RECIPIENTS));
+    static final class CorrectionRecipientsConverter extends JsonColumn<List<ShareView.CorrectionRecipient>> {
+        CorrectionRecipientsConverter() {
+            super(new TypeReference<>() { }, null);
         }
     }
 }

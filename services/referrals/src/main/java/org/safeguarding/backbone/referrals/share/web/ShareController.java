@@ -166,11 +166,8 @@ class ShareController {
     @PostMapping("/{shareId}/corrections")
     ResponseEntity<ShareResponse> correct(@PathVariable String shareId, @Valid @RequestBody CorrectionRequest request,
                                           Principal principal, RequestedCorrelation correlation) {
-        ShareDraft.Statement s = request.corrected();
         ShareResponse share = act(shareId, principal, correlation, agency -> new CorrectStatement(shareId, agency,
-                request.statementIndex(), new ShareContent.Statement(s.text(), s.kind(), s.currency(),
-                        s.historicalRelevance(), s.source(), s.verification(), s.verifiedBy()),
-                request.reason(), Instant.now()));
+                request.statementIndex(), request.corrected().content(), request.reason(), Instant.now()));
         int correction = share.corrections().get(share.corrections().size() - 1).correction();
         return ResponseEntity.created(URI.create("/api/shares/" + shareId + "/corrections/" + correction))
                 .body(share);

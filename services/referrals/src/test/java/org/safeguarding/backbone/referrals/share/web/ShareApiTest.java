@@ -80,6 +80,11 @@ public class ShareApiTest {
     @Autowired JsonMapper json;
     @Autowired EventProcessingConfiguration processing;
 
+    /** A POST of a JSON body. */
+    public static MockHttpServletRequestBuilder postJson(String path, String body, Object... vars) {
+        return post(path, vars).contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
     public static RequestPostProcessor as(String agency) {
         return httpBasic(agency, "dev-only-" + agency);
     }

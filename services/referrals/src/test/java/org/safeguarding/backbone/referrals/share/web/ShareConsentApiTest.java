@@ -3,8 +3,8 @@ package org.safeguarding.backbone.referrals.share.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.VALID;
 import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.as;
+import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.postJson;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -23,12 +23,10 @@ import org.safeguarding.backbone.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Issue 13 part 2 over HTTP (R3): when and how the family was told, and consent withdrawn, each on Kafka. */
@@ -46,10 +44,6 @@ class ShareConsentApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
-
-    private static MockHttpServletRequestBuilder postJson(String path, String body, Object... vars) {
-        return post(path, vars).contentType(MediaType.APPLICATION_JSON).content(body);
-    }
 
     private String share(String consent) throws Exception {
         return json.readTree(mvc.perform(postJson("/api/shares", VALID.replace(ShareApiTest.CHILD, CHILD)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.VALID;
 import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.as;
+import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.postJson;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -25,12 +26,10 @@ import org.safeguarding.backbone.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,10 +55,6 @@ class ShareCorrectionApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
-
-    private static MockHttpServletRequestBuilder postJson(String path, String body, Object... vars) {
-        return post(path, vars).contentType(MediaType.APPLICATION_JSON).content(body);
-    }
 
     private String share() throws Exception {
         return share(CHILD);

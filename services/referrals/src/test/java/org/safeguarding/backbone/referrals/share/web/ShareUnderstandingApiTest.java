@@ -3,6 +3,7 @@ package org.safeguarding.backbone.referrals.share.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.VALID;
 import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.as;
+import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.postJson;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -25,12 +26,10 @@ import org.safeguarding.backbone.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** R9 and R17 over HTTP: read, understood, asked and answered, used; each a separate fact, each published. */
@@ -46,10 +45,6 @@ class ShareUnderstandingApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
-
-    private static MockHttpServletRequestBuilder postJson(String path, String body, Object... vars) {
-        return post(path, vars).contentType(MediaType.APPLICATION_JSON).content(body);
-    }
 
     @Test
     void recipientsReadUnderstandAskAndRecordUse_theSenderAnswers_allOnTheRecord() throws Exception {
