@@ -5,6 +5,12 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,12 +24,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.messaging.audit.ChildDataReads;
 import org.safeguarding.backbone.messaging.audit.LeadAgencies;
+import org.safeguarding.backbone.messaging.consume.ConsumerFailures;
+import org.safeguarding.backbone.messaging.consume.ConsumerRetries;
 import org.safeguarding.backbone.messaging.consume.ProcessedEvents;
-import org.safeguarding.backbone.messaging.consume.UnprocessableRecord;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,21 +39,26 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Every service's Kafka clients speak Avro through the schema registry, in the Confluent wire format (magic byte 0
  * and a 4-byte schema id), so any Confluent-compatible consumer elsewhere can read our topics. A record that cannot
- * be decoded, or that its listener rejects after retries, goes to the topic's dead-letter topic with the reason in
- * its headers; the consumer carries on with the next record.
+ * be decoded, or that its listener declares unprocessable, goes to the topic's dead-letter topic with the reason in
+ * its headers; anything else is tried again until it succeeds (see {@link #consumerErrorHandler}).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
 @EnableConfigurationProperties(MessagingProperties.class)
@@ -131,18 +144,70 @@ public class MessagingAutoConfiguration {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(), values));
     }
 
+    /**
+     * A record its listener could not act on is tried again, the consumer paused between attempts (1 s, doubling to
+     * {@code backbone.messaging.consumer-retry.max-pause}, default 1 min), until it succeeds, so an outage of the
+     * database or the registry delays work and loses none. Only what can never succeed ({@link ConsumerFailures}) goes
+     * to the topic's dead-letter topic, at once, with the reason in its headers.
+     */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler deadLetteringErrorHandler(KafkaProperties kafka, MessagingProperties properties) {
+    DefaultErrorHandler consumerErrorHandler(KafkaProperties kafka, MessagingProperties properties,
+                                             ConsumerRetries retries,
+                                             @Value("${backbone.messaging.consumer-retry.first-pause:PT1S}")
+                                             Duration firstPause,
+                                             @Value("${backbone.messaging.consumer-retry.max-pause:PT1M}")
+                                             Duration maxPause) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
                 deadLetterTemplate(kafka, properties),
                 (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
-        // three attempts for what may be transient (a database hiccup), then the dead-letter topic;
-        // a record that cannot be decoded (Spring Kafka's own rule) or that its listener declares unprocessable is
-        // not retried at all
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(1000L, 2));
-        handler.addNotRetryableExceptions(UnprocessableRecord.class);
+        ExponentialBackOff untilItSucceeds = new ExponentialBackOff(firstPause.toMillis(), 2.0);
+        untilItSucceeds.setMaxInterval(maxPause.toMillis());
+        // the pause is the consumer's, not a sleep in its poll loop: the broker keeps it in its group meanwhile
+        ThreadPoolTaskScheduler resumer = new ThreadPoolTaskScheduler();
+        resumer.setThreadNamePrefix("consumer-resume-");
+        resumer.setDaemon(true);
+        resumer.initialize();
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, untilItSucceeds,
+                new ContainerPausingBackOffHandler(new ListenerContainerPauseService(null, resumer)));
+        // the decision is ConsumerFailures', not Spring Kafka's own list (which dead-letters every record that
+        // could not be decoded, even when only the registry was down)
+        handler.setClassifications(Map.of(), true);
+        handler.setBackOffFunction((record, exception) ->
+                ConsumerFailures.canNeverSucceed(exception) ? new FixedBackOff(0L, 0L) : null);
+        handler.setRetryListeners(retries);
         return handler;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConsumerRetries consumerRetries(@Value("${backbone.messaging.consumer-retry.max-pause:PT1M}") Duration maxPause) {
+        return new ConsumerRetries(maxPause.multipliedBy(2), Clock.systemUTC());
+    }
+
+    /** The consumers' retries and dead letters as metrics, where the service has Micrometer. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class ConsumerMetrics {
+
+        @Bean
+        MeterBinder consumerRetryMetrics(ConsumerRetries retries) {
+            return registry -> {
+                Gauge.builder("backbone.consumer.records.retrying", retries, r -> r.retrying().size())
+                        .description("Records a consumer is trying again: their partitions wait behind them")
+                        .register(registry);
+                Gauge.builder("backbone.consumer.records.retrying.longest", retries, r -> r.retrying().stream()
+                                .findFirst().map(oldest -> Duration.between(oldest.failingSince(),
+                                        java.time.Instant.now()).toSeconds()).orElse(0L))
+                        .description("How long the longest-failing record has been failing")
+                        .baseUnit("seconds")
+                        .register(registry);
+                FunctionCounter.builder("backbone.consumer.dead.letters", retries,
+                                r -> r.deadLettersByTopic().values().stream().mapToLong(Long::longValue).sum())
+                        .description("Records sent to a dead-letter topic since the service started")
+                        .register(registry);
+            };
+        }
     }
 
     /** Reads of a child's data, on the record before they are answered; {@code spring.application.name} names them. */

@@ -35,6 +35,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.Statement;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.ChallengeFeedback;
 import org.safeguarding.backbone.messaging.CorrelatedCommands;
+import org.safeguarding.backbone.messaging.consume.ConsumerRetries;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.RebuildChecks;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
@@ -72,6 +73,7 @@ class FeedbackFlowTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired MockMvc mvc;
     @Autowired CommandGateway commands;
+    @Autowired ConsumerRetries retries;
 
     static InformationShared share(String shareId, String eventId) {
         return share(shareId, eventId, Instant.parse("2026-11-20T09:15:00Z"));
@@ -122,6 +124,41 @@ class FeedbackFlowTest {
                     .isEqualTo(LocalDate.parse("2026-12-04"));
             assertThat(first.getEnvelope().getCausationId()).isEqualTo(eventId);
             assertThat(first.getEnvelope().getCorrelationId()).isEqualTo("conversation-" + shareId);
+        }
+    }
+
+    /**
+     * Issue 12: a consumer used to try three times in two seconds and then dead-letter the record and move on, so a
+     * database outage of more than two seconds lost the feedback a share opens, silently.
+     */
+    @Test
+    void aShareArrivingWhileTheStoreCannotBeWritten_opensItsFeedbackOnceTheStoreIsBack_andIsNotDeadLettered()
+            throws Exception {
+        String shareId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        // for longer than the old retries lasted, the consumer cannot record what it acted on
+        jdbc.execute("alter table processed_event rename to processed_event_away");
+        try {
+            kafka.send(Topics.REFERRALS, CHILD, share(shareId, eventId)).get();
+            await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8)).until(() -> jdbc.queryForObject(
+                    "select count(*) from feedback_view where share_id = ?", Integer.class, shareId) == 0);
+            assertThat(retries.retrying()).as("the operators can see what is being tried again")
+                    .anySatisfy(r -> {
+                        assertThat(r.topic()).isEqualTo(Topics.REFERRALS);
+                        assertThat(r.attempts()).isGreaterThanOrEqualTo(3);
+                    });
+        } finally {
+            jdbc.execute("alter table processed_event_away rename to processed_event");
+        }
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "select owed_by from feedback_view where share_id = ? order by owed_by", String.class, shareId))
+                .containsExactly("csc-a", "gp-a"));
+        assertThat(jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Integer.class,
+                eventId)).isEqualTo(1);
+        try (TopicReader<byte[]> deadLetters = TopicReader.raw(Topics.REFERRALS + Topics.DEAD_LETTER_SUFFIX)) {
+            assertThat(deadLetters.settle(r -> new String(r.value(), StandardCharsets.ISO_8859_1).contains(shareId),
+                    Duration.ofSeconds(3))).as("nothing dead-lettered").isEmpty();
         }
     }
 

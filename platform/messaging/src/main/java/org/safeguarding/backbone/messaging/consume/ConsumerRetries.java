@@ -1,0 +1,99 @@
+package org.safeguarding.backbone.messaging.consume;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.kernel.outage.Outages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.RetryListener;
+
+/**
+ * What this service's consumers are failing on, for the operators: each record being tried again (where, since when,
+ * how many times, why) and each record sent to a dead-letter topic. Logged as it happens (a warning for each retry,
+ * an error for each dead letter) and kept for the metrics ({@code backbone.consumer.records.retrying},
+ * {@code backbone.consumer.dead.letters}). The logs name a record by topic, partition and offset only: its key is a
+ * child's NHS number, and its content is the child's data.
+ */
+public class ConsumerRetries implements RetryListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerRetries.class);
+
+    /** A record being tried again. {@code reason} is {@link Outages#describe}: classes and codes, never data. */
+    public record Retrying(String topic, int partition, long offset, int attempts, Instant failingSince,
+                           Instant lastFailedAt, String reason) {
+
+        String where() {
+            return topic + "-" + partition + "@" + offset;
+        }
+    }
+
+    private final Map<String, Retrying> retrying = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
+    private final Duration forgetAfter;
+    private final Clock clock;
+
+    /**
+     * @param forgetAfter a record not failing again within this long has succeeded (or moved elsewhere): more than
+     *                    the longest pause between attempts
+     */
+    public ConsumerRetries(Duration forgetAfter, Clock clock) {
+        this.forgetAfter = forgetAfter;
+        this.clock = clock;
+    }
+
+    @Override
+    public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
+        Instant now = clock.instant();
+        String key = record.topic() + "-" + record.partition() + "@" + record.offset();
+        Retrying before = retrying.get(key);
+        if (ConsumerFailures.canNeverSucceed(failure)) {
+            retrying.remove(key);
+            return;
+        }
+        Retrying now_ = new Retrying(record.topic(), record.partition(), record.offset(), attempt,
+                before == null ? now : before.failingSince(), now, Outages.describe(failure));
+        retrying.put(key, now_);
+        LOG.warn("Could not act on the record at {} (attempt {}, failing since {}): {}. It is tried again after a "
+                        + "pause; nothing after it on its partition is acted on until it succeeds.", key, attempt,
+                now_.failingSince(), now_.reason());
+    }
+
+    @Override
+    public void recovered(ConsumerRecord<?, ?> record, Exception failure) {
+        String key = record.topic() + "-" + record.partition() + "@" + record.offset();
+        retrying.remove(key);
+        deadLetters.computeIfAbsent(record.topic(), topic -> new AtomicLong()).incrementAndGet();
+        LOG.error("The record at {} can never be acted on as it is ({}): sent to {} with the reason in its headers. "
+                        + "Once the cause is fixed, replay that topic (docs/operations in the README: ./run "
+                        + "replay-dead-letters).", key, Outages.describe(failure),
+                record.topic() + Topics.DEAD_LETTER_SUFFIX);
+    }
+
+    @Override
+    public void recoveryFailed(ConsumerRecord<?, ?> record, Exception original, Exception failure) {
+        LOG.error("The record at {} could not be sent to its dead-letter topic ({}); it is tried again.",
+                record.topic() + "-" + record.partition() + "@" + record.offset(), Outages.describe(failure));
+    }
+
+    /** The records failing now, longest failing first. */
+    public List<Retrying> retrying() {
+        Instant recent = clock.instant().minus(forgetAfter);
+        retrying.values().removeIf(r -> r.lastFailedAt().isBefore(recent));
+        return retrying.values().stream().sorted(Comparator.comparing(Retrying::failingSince)).toList();
+    }
+
+    /** Records sent to a dead-letter topic since this service started, by the topic they came from. */
+    public Map<String, Long> deadLettersByTopic() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        deadLetters.forEach((topic, count) -> counts.put(topic, count.get()));
+        return counts;
+    }
+}
