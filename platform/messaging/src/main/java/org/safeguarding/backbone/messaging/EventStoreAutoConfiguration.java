@@ -82,6 +82,17 @@ public class EventStoreAutoConfiguration {
         return command.andMetaData(Map.of(ActingPractitioner.METADATA, acting.get()));
     }
 
+    /**
+     * A view kept in the same transaction as the events (a subscribing processor) fails the call when its handler
+     * fails, so the events are not stored without it and the caller is told; Axon's default would log the error
+     * and carry on, leaving the view behind the store for ever. A tracking processor stops at the event and tries
+     * it again, rather than skipping it.
+     */
+    @Autowired
+    void viewsDoNotSwallowErrors(EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+
     /** The bean Axon reads and writes stored events with (AxonAutoConfiguration). */
     static final String EVENT_SERIALIZER = "eventSerializer";
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.safeguarding.backbone.kernel.outage.Outages;
 import org.safeguarding.backbone.kernel.rule.RuleViolation;
 import org.safeguarding.backbone.web.input.RequestTooLarge;
 import org.slf4j.Logger;
@@ -133,6 +134,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception exception) {
         String incident = UUID.randomUUID().toString();
+        if (Outages.isOutage(exception)) {
+            return unavailable(incident, exception);
+        }
         LOG.error("incident {}: an unexpected error answered with 500", incident, exception);
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Internal error", "The backbone could not complete this request (incident " + incident
@@ -140,6 +144,24 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("incident", incident);
         return ResponseEntity.internalServerError().body(problem);
     }
+
+    /**
+     * Something the backbone depends on (its database, the broker, the registry) is unreachable or busy: 503 with
+     * {@code Retry-After}. A change asked for was not recorded (the transaction rolled back), so sending the same
+     * request again is safe, and with the same {@code Idempotency-Key} too (a refused request is not kept).
+     */
+    private ResponseEntity<ProblemDetail> unavailable(String incident, Exception exception) {
+        LOG.warn("incident {}: answered 503, a dependency is unavailable: {}", incident, Outages.describe(exception));
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                "Service unavailable", "The backbone cannot reach its store or its broker just now, so nothing "
+                        + "was recorded by this request. Send it again in a few seconds (incident " + incident + ").");
+        problem.setProperty("incident", incident);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS)).body(problem);
+    }
+
+    /** How long a caller is asked to wait before sending a request again after a 503. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     /** Spring's own errors (404, 405, 406, 415, ...) carry the project's problem type too. */
     @Override
