@@ -1,8 +1,12 @@
 package org.safeguarding.backbone.launcher;
 
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +14,13 @@ import java.util.concurrent.CountDownLatch;
 import org.safeguarding.backbone.localinfra.KafkaAccess;
 import org.safeguarding.backbone.localinfra.LocalAgencies;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
-import org.safeguarding.backbone.localinfra.LocalSchemaRegistry;
 
 /**
  * The whole backbone on one machine: a Kafka broker (in this JVM), the schema registry, the token issuer and the four
  * services (child JVMs), all on 127.0.0.1, all keeping their data under one directory so a restart finds everything
- * as it was. Stopping this process (Ctrl-C) stops them all; a child whose launcher dies stops by itself.
+ * as it was. Stopping this process (Ctrl-C) stops them all; a child whose launcher dies stops by itself. A child that
+ * dies is reported and started again ({@link Supervisor}); {@code ./run status} reads how each one is
+ * ({@link StatusCommand}).
  *
  * <p>Run it with {@code ./run} from the repository root; {@code ./run --help} lists the options.
  */
@@ -26,9 +31,11 @@ public final class LocalBackbone implements AutoCloseable {
 
     private final Settings settings;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Instant startedAt = Instant.now();
     private ServiceProcess issuer;
     private LocalKafkaBroker broker;
-    private LocalSchemaRegistry registry;
+    private RegistryProcess registry;
+    private Supervisor supervisor;
 
     /** Where things are and which ports they use. */
     public record Settings(Path repoRoot, Path dataDir, String version, int kafkaPort, int controllerPort,
@@ -57,16 +64,50 @@ public final class LocalBackbone implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** Starts everything and returns once every service is healthy; on failure stops what it had started. */
+    /**
+     * Starts everything and returns once every service is healthy; on failure stops what it had started. A child
+     * that dies afterwards is started again, reported on standard output; one that keeps dying stops the backbone.
+     */
     public static LocalBackbone start(Settings settings) {
+        return start(settings, Supervisor.Policy.defaults(), System.out, null);
+    }
+
+    /**
+     * @param giveUp what to do when a child keeps dying (null: stop the backbone), run after the message
+     */
+    static LocalBackbone start(Settings settings, Supervisor.Policy policy, PrintStream terminal, Runnable giveUp) {
         LocalBackbone backbone = new LocalBackbone(settings);
         try {
             backbone.startAll();
+            backbone.supervise(policy, terminal, giveUp == null ? backbone::close : giveUp);
             return backbone;
         } catch (RuntimeException e) {
             backbone.close();
             throw e;
         }
+    }
+
+    private void supervise(Supervisor.Policy policy, PrintStream terminal, Runnable giveUp) {
+        supervisor = new Supervisor(policy, terminal, giveUp, this::writeStatus, Clock.systemUTC());
+        supervisor.watch(registry);
+        supervisor.watch(issuer);
+        services.values().forEach(supervisor::watch);
+        writeStatus();
+    }
+
+    private void writeStatus() {
+        StatusCommand.write(settings.dataDir().toAbsolutePath(), ProcessHandle.current().pid(), startedAt,
+                broker.bootstrapServers(), supervisor.status());
+    }
+
+    /** How each child process is now, as the supervisor sees it. */
+    List<Supervisor.Status> status() {
+        return supervisor.status();
+    }
+
+    /** The process id of a service (e.g. {@code referrals}) now. */
+    long pid(String service) {
+        return services.get(service).process().pid();
     }
 
     private void startAll() {
@@ -77,7 +118,7 @@ public final class LocalBackbone implements AutoCloseable {
         broker = LocalKafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(), settings.controllerPort(),
                 access.principals());
         broker.apply(access);
-        registry = LocalSchemaRegistry.start(settings.registryJar(), data.resolve("registry"), settings.registryPort(),
+        registry = new RegistryProcess(settings.registryJar(), data.resolve("registry"), settings.registryPort(),
                 logs.resolve("registry.log"));
         issuer = ServiceProcess.start("token-issuer", settings.issuerJar(), settings.issuerPort(),
                 logs.resolve("token-issuer.log"), "128m", List.of(
@@ -126,6 +167,15 @@ public final class LocalBackbone implements AutoCloseable {
     /** Stops the services first (they drain their work), then the registry, then the broker. */
     @Override
     public synchronized void close() {
+        if (supervisor != null) {
+            // from here on a child that ends is being stopped, not dying
+            supervisor.close();
+            try {
+                Files.deleteIfExists(StatusCommand.file(settings.dataDir().toAbsolutePath()));
+            } catch (IOException e) {
+                System.err.println("while stopping: " + e);
+            }
+        }
         services.values().parallelStream().forEach(ServiceProcess::stop);
         if (issuer != null) {
             issuer.stop();
@@ -151,6 +201,14 @@ public final class LocalBackbone implements AutoCloseable {
         Path dataDir = repoRoot.resolve(".backbone");
         if (args.length > 0 && args[0].equals("rebuild")) {
             System.exit(RebuildCommand.run(args, System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("replay-dead-letters")) {
+            System.exit(ReplayDeadLettersCommand.run(args, System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("status")) {
+            Path statusOf = args.length > 1 && args[1].startsWith("--data-dir=")
+                    ? Path.of(args[1].substring("--data-dir=".length())).toAbsolutePath() : dataDir;
+            System.exit(StatusCommand.run(statusOf, System.out));
         }
         for (String arg : args) {
             if (arg.equals("--kafka-access") || arg.startsWith("--kafka-access=")) {
@@ -180,6 +238,15 @@ public final class LocalBackbone implements AutoCloseable {
                                            from the log (chronology: from the topics, from the beginning), printing
                                            its progress; reads go on meanwhile. Calls as the local operator unless
                                            given an operator's token
+                        ./run status [--data-dir=DIR]
+                                           one line: whether the backbone is running and the health of each of its
+                                           processes (exit code 0 all up, 1 something is not, 3 not running)
+                        ./run replay-dead-letters TOPIC [--dry-run] [--bootstrap=HOST:PORT] [--config=FILE]
+                                           once the cause is fixed, send the records of TOPIC's dead-letter topic
+                                           back to TOPIC as they were sent (consumers act on each once); --dry-run
+                                           counts them by reason. Locally as the broker's super user; elsewhere
+                                           --config names a Kafka client properties file with an operator's
+                                           credentials
                         Stop with Ctrl-C. To start again from nothing, stop it and delete the data directory.""");
                 return;
             } else {
@@ -192,7 +259,9 @@ public final class LocalBackbone implements AutoCloseable {
             System.exit(2);
         }
         long begun = System.nanoTime();
-        LocalBackbone backbone = start(Settings.defaults(repoRoot, dataDir));
+        // a child that keeps dying: the supervisor has said why; exiting runs the hook below, which stops the rest
+        LocalBackbone backbone = start(Settings.defaults(repoRoot, dataDir), Supervisor.Policy.defaults(), System.out,
+                () -> System.exit(1));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the backbone...");
@@ -221,7 +290,8 @@ public final class LocalBackbone implements AutoCloseable {
                 .append("   (to reset: stop, then delete this directory)\n")
                 .append("  agencies: the development credentials in platform/web/src/main/resources/backbone/"
                         + "local-agencies.yml (local only)\n")
-                .append("\nPress Ctrl-C to stop.\n");
+                .append("\nA process that stops is reported here and started again. ./run status (in another "
+                        + "terminal) shows how each one is.\nPress Ctrl-C to stop.\n");
         System.out.print(out);
     }
 }

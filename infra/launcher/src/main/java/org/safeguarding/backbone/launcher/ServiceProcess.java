@@ -13,21 +13,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.safeguarding.backbone.localinfra.ChildProcesses;
 
-/** One service's Spring Boot jar running as a child JVM, its output in a log file. */
-final class ServiceProcess {
+/** One service's Spring Boot jar running as a child JVM, its output in a log file; started again the same way. */
+final class ServiceProcess implements Supervised {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
     private final Path log;
-    private final Process process;
+    private final List<String> command;
+    private volatile Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, List<String> command) {
         this.name = name;
         this.port = port;
         this.log = log;
-        this.process = process;
+        this.command = List.copyOf(command);
     }
 
     static ServiceProcess start(String name, Path jar, int port, Path log, List<String> arguments) {
@@ -46,20 +47,29 @@ final class ServiceProcess {
                 "-jar", jar.toString(),
                 "--server.port=" + port));
         command.addAll(arguments);
+        ServiceProcess service = new ServiceProcess(name, port, log, command);
+        service.restart();
+        return service;
+    }
+
+    /** Starts the JVM (again), appending to the same log. */
+    @Override
+    public void restart() {
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command)
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            return new ServiceProcess(name, port, log, process);
         } catch (IOException e) {
             throw new IllegalStateException("could not start the " + name + " service", e);
         }
     }
 
     /** Waits until the service reports itself healthy, or fails naming its log. */
-    void awaitHealthy(Duration timeout) {
+    @Override
+    public void awaitHealthy(Duration timeout) {
+        Process process = this.process;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -90,7 +100,8 @@ final class ServiceProcess {
         }
     }
 
-    private boolean healthy() {
+    @Override
+    public boolean healthy() {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
@@ -108,19 +119,23 @@ final class ServiceProcess {
         ChildProcesses.stop(process, 30);
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
-    String url() {
+    @Override
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    long pid() {
-        return process.pid();
+    @Override
+    public Process process() {
+        return process;
     }
 
-    Path log() {
+    @Override
+    public Path log() {
         return log;
     }
 }

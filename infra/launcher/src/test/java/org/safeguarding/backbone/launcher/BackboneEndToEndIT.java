@@ -62,7 +62,7 @@ class BackboneEndToEndIT {
         "TransferPackageSent", "ShareForwarded"};
 
     @Test
-    void aShareFlowsThroughAllFourServicesIntoTheChronologyOnce_andSurvivesARestart(@TempDir Path data)
+    void aShareFlowsThroughAllFourServicesIntoTheChronologyOnce_andSurvivesARestart_andAServiceKilled(@TempDir Path data)
             throws Exception {
         LocalBackbone.Settings settings = new LocalBackbone.Settings(
                 Path.of(System.getProperty("backbone.repo-root", "../..")), data, Version.current(),
@@ -162,6 +162,17 @@ class BackboneEndToEndIT {
         }
 
         try (LocalBackbone restarted = LocalBackbone.start(settings)) {
+            assertThat(StatusCommand.run(data, System.out)).as("./run status").isEqualTo(StatusCommand.ALL_UP);
+            // issue 12: a service killed is started again by the launcher, and nothing it had is lost
+            long killed = restarted.pid("referrals");
+            ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+            await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> assertThat(restarted.status())
+                    .filteredOn(s -> s.name().equals("referrals")).singleElement().satisfies(s -> {
+                        assertThat(s.state()).isEqualTo(Supervisor.State.RUNNING);
+                        assertThat(s.restarts()).isEqualTo(1);
+                        assertThat(s.pid()).isNotEqualTo(killed);
+                    }));
+            assertThat(StatusCommand.run(data, System.out)).as("./run status").isEqualTo(StatusCommand.ALL_UP);
             assertThat(call(restarted, "referrals", "GET", "/api/shares/" + shareId, "csc-a", null, 200)
                     .get("recipients").get(0).get("acknowledged").asBoolean()).isTrue();
             assertThat(call(restarted, "feedback", "GET", "/api/feedback", "school-a", null, 200).get(0)

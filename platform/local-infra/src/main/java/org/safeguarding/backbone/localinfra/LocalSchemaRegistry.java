@@ -163,6 +163,16 @@ public final class LocalSchemaRegistry implements AutoCloseable {
         return process.pid();
     }
 
+    /** The registry's process, e.g. to learn when it exits ({@link Process#onExit()}). */
+    public Process process() {
+        return process;
+    }
+
+    /** True when the registry answers that it is ready. */
+    public boolean ready() {
+        return get("/health/ready") == 200;
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) {

@@ -72,9 +72,9 @@ public class ConsumerRetries implements RetryListener {
         retrying.remove(key);
         deadLetters.computeIfAbsent(record.topic(), topic -> new AtomicLong()).incrementAndGet();
         LOG.error("The record at {} can never be acted on as it is ({}): sent to {} with the reason in its headers. "
-                        + "Once the cause is fixed, replay that topic (docs/operations in the README: ./run "
-                        + "replay-dead-letters).", key, Outages.describe(failure),
-                record.topic() + Topics.DEAD_LETTER_SUFFIX);
+                        + "Once the cause is fixed, send it back with ./run replay-dead-letters {} "
+                        + "(docs/reliability.md).", key, Outages.describe(failure),
+                record.topic() + Topics.DEAD_LETTER_SUFFIX, record.topic());
     }
 
     @Override
