@@ -1,5 +1,8 @@
 package org.safeguarding.backbone.messaging;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +15,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -19,6 +23,9 @@ import org.axonframework.serialization.Serializer;
 import org.safeguarding.backbone.kernel.agency.ActingPractitioner;
 import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
 import org.safeguarding.backbone.messaging.publish.KafkaIntegrationPublisher;
+import org.safeguarding.backbone.messaging.publish.ParkedEvents;
+import org.safeguarding.backbone.messaging.publish.PublisherFailures;
+import org.safeguarding.backbone.messaging.publish.PublisherOperations;
 import org.safeguarding.backbone.messaging.store.PinnedNameSerializer;
 import org.safeguarding.backbone.messaging.store.StoredEventNames;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +37,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * For the event-sourced (Axon) services: events are stored under their pinned names, correlation metadata flows
@@ -121,9 +131,47 @@ public class EventStoreAutoConfiguration {
     static class Publishing {
 
         @Bean
+        PublisherFailures publisherFailures() {
+            return new PublisherFailures(Clock.systemUTC());
+        }
+
+        @Bean
+        ParkedEvents parkedEvents(JdbcTemplate jdbc) {
+            return new ParkedEvents(jdbc);
+        }
+
+        @Bean
         KafkaIntegrationPublisher kafkaIntegrationPublisher(KafkaTemplate<String, SpecificRecord> kafka,
-                                                            List<IntegrationEventMapper> mappers) {
-            return new KafkaIntegrationPublisher(kafka, mappers);
+                                                            List<IntegrationEventMapper> mappers,
+                                                            PublisherFailures failures, ParkedEvents parked) {
+            return new KafkaIntegrationPublisher(kafka, mappers, failures, parked);
+        }
+
+        /** The operator's hold on the publisher ({@code /operator/publisher}, docs/reliability.md). */
+        @Bean
+        PublisherOperations publisherOperations(PublisherFailures failures, ParkedEvents parked,
+                                                KafkaIntegrationPublisher publisher, EventStore events,
+                                                PlatformTransactionManager transactions) {
+            return new PublisherOperations(failures, parked, publisher, events,
+                    new TransactionTemplate(transactions), Clock.systemUTC());
+        }
+
+        /** How long the publisher has been stuck on one event, and how many events are parked, off Kafka. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(MeterRegistry.class)
+        static class PublisherMetrics {
+
+            @Bean
+            MeterBinder publisherMetrics(PublisherFailures failures, ParkedEvents parked) {
+                return registry -> {
+                    Gauge.builder("backbone.publisher.stuck", failures, f -> f.stuckFor().toSeconds())
+                            .description("How long the publisher has been failing on one event: nothing after it "
+                                    + "reaches Kafka").baseUnit("seconds").register(registry);
+                    Gauge.builder("backbone.publisher.parked", parked, ParkedEvents::waiting)
+                            .description("Events parked by an operator and not yet republished: not on Kafka")
+                            .register(registry);
+                };
+            }
         }
 
         /** Axon's default would log a failed publication and skip the event: it would never reach Kafka. */

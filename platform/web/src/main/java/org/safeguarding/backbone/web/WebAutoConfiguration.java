@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.safeguarding.backbone.kernel.publish.Publication;
 import org.safeguarding.backbone.kernel.rebuild.Rebuild;
 import org.safeguarding.backbone.kernel.rebuild.SwitchGate;
 import org.safeguarding.backbone.web.correlation.RequestedCorrelationResolver;
@@ -16,6 +17,7 @@ import org.safeguarding.backbone.web.problem.ProblemReportValve;
 import org.safeguarding.backbone.web.problem.ProblemResponses;
 import org.safeguarding.backbone.web.process.ParentProcessWatchdog;
 import org.safeguarding.backbone.web.rebuild.CallsWaitForASwitch;
+import org.safeguarding.backbone.web.publish.PublisherController;
 import org.safeguarding.backbone.web.rebuild.RebuildController;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -130,6 +132,12 @@ public class WebAutoConfiguration {
     @Bean
     RebuildController rebuildController(List<Rebuild> rebuilds) {
         return new RebuildController(rebuilds);
+    }
+
+    /** Operators see what this service's publisher is stuck on, park it, republish it ({@code /operator/publisher}). */
+    @Bean
+    PublisherController publisherController(ObjectProvider<Publication> publication) {
+        return new PublisherController(publication);
     }
 
     /** Calls on a child's records wait out the moment a rebuilt projection takes the live one's place. */

@@ -10,6 +10,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -17,23 +19,50 @@ import org.springframework.kafka.core.KafkaTemplate;
  * processor's position only moves on once the broker has acknowledged the record (acks=all), and a failure stops
  * the processor and retries (PropagatingErrorHandler) instead of skipping. Delivery is therefore at least once,
  * in event-store order; consumers deduplicate on the envelope's event id.
+ *
+ * <p>An event it keeps failing on is reported ({@link PublisherFailures}); one an operator has parked because it can
+ * never be published ({@link ParkedEvents}) is skipped, and waits to be republished.
  */
 @ProcessingGroup(KafkaIntegrationPublisher.PROCESSING_GROUP)
 public class KafkaIntegrationPublisher {
 
     public static final String PROCESSING_GROUP = "integration-publisher";
 
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaIntegrationPublisher.class);
+
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final List<IntegrationEventMapper> mappers;
+    private final PublisherFailures failures;
+    private final ParkedEvents parked;
 
-    public KafkaIntegrationPublisher(KafkaTemplate<String, SpecificRecord> kafka, List<IntegrationEventMapper> mappers) {
+    public KafkaIntegrationPublisher(KafkaTemplate<String, SpecificRecord> kafka, List<IntegrationEventMapper> mappers,
+                                     PublisherFailures failures, ParkedEvents parked) {
         this.kafka = kafka;
         this.mappers = mappers;
+        this.failures = failures;
+        this.parked = parked;
     }
 
     @EventHandler
     public void on(Object payload, EventMessage<?> message)
             throws ExecutionException, InterruptedException, TimeoutException {
+        try {
+            publish(message);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            if (parked.isParked(message.getIdentifier())) {
+                LOG.warn("Skipping event {} ({}): an operator parked it; it is not on Kafka until republished.",
+                        message.getIdentifier(), message.getPayloadType().getName());
+                failures.succeeded(message);
+                return;
+            }
+            failures.failed(message, e);
+            throw e;
+        }
+        failures.succeeded(message);
+    }
+
+    /** Maps the event for the outside world and waits until the broker has it; nothing when no mapper knows it. */
+    void publish(EventMessage<?> message) throws ExecutionException, InterruptedException, TimeoutException {
         for (IntegrationEventMapper mapper : mappers) {
             Optional<IntegrationEvent> mapped = mapper.map(message);
             if (mapped.isPresent()) {

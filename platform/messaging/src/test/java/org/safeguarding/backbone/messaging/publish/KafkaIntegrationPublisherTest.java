@@ -8,21 +8,27 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.messaging.Correlation;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -43,23 +49,63 @@ class KafkaIntegrationPublisherTest {
 
     @SuppressWarnings("unchecked")
     private final KafkaTemplate<String, SpecificRecord> kafka = mock(KafkaTemplate.class);
+    private final JdbcTemplate jdbc = parkedEventTable();
+    private final PublisherFailures failures = new PublisherFailures(Clock.systemUTC());
+    private final ParkedEvents parked = new ParkedEvents(jdbc);
+
+    /** The table as db/publishing creates it, in an H2 database of this test's own. */
+    private static JdbcTemplate parkedEventTable() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:publisher-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        JdbcTemplate jdbc = new JdbcTemplate(h2);
+        try (var sql = KafkaIntegrationPublisherTest.class.getResourceAsStream("/db/publishing/R__parked_event.sql")) {
+            jdbc.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return jdbc;
+    }
+
+    private KafkaIntegrationPublisher publisher(IntegrationEventMapper mapper) {
+        return new KafkaIntegrationPublisher(kafka, List.of(mapper), failures, parked);
+    }
 
     @Test
     void aFailedSendIsThrown_soTheProcessorRetriesTheEventInsteadOfSkippingIt() {
         when(kafka.send(any(ProducerRecord.class)))
                 .thenReturn(CompletableFuture.failedFuture(new TimeoutException("broker unavailable")));
-        KafkaIntegrationPublisher publisher = new KafkaIntegrationPublisher(kafka, List.of(mapper));
+        KafkaIntegrationPublisher publisher = publisher(mapper);
 
         assertThatThrownBy(() -> publisher.on(stored.getPayload(), stored))
                 .isInstanceOf(ExecutionException.class)
                 .hasMessageContaining("broker unavailable");
+        assertThatThrownBy(() -> publisher.on(stored.getPayload(), stored)).isInstanceOf(ExecutionException.class);
+        assertThat(failures.stuck()).hasValueSatisfying(stuck -> {
+            assertThat(stuck.eventId()).isEqualTo(stored.getIdentifier());
+            assertThat(stuck.attempts()).isEqualTo(2);
+            assertThat(stuck.reason()).isEqualTo("ExecutionException <- TimeoutException");
+        });
+    }
+
+    @Test
+    void anEventAnOperatorParked_isSkippedWhenItFailsAgain_andThePublisherGoesOn() throws Exception {
+        when(kafka.send(any(ProducerRecord.class)))
+                .thenReturn(CompletableFuture.failedFuture(new RecordTooLargeException("too large")));
+        KafkaIntegrationPublisher publisher = publisher(mapper);
+        assertThatThrownBy(() -> publisher.on(stored.getPayload(), stored)).isInstanceOf(ExecutionException.class);
+
+        parked.park(failures.stuck().orElseThrow(), "operator", Instant.now());
+        publisher.on(stored.getPayload(), stored);
+
+        assertThat(failures.stuck()).isEmpty();
+        assertThat(parked.waiting()).isEqualTo(1);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void theRecordIsKeyedByChild_andItsEnvelopeCarriesTheStoredEventsIdentityAndCorrelation() throws Exception {
         when(kafka.send(any(ProducerRecord.class))).thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
-        KafkaIntegrationPublisher publisher = new KafkaIntegrationPublisher(kafka, List.of(mapper));
+        KafkaIntegrationPublisher publisher = publisher(mapper);
 
         publisher.on(stored.getPayload(), stored);
 
@@ -76,7 +122,7 @@ class KafkaIntegrationPublisherTest {
 
     @Test
     void eventsNoMapperClaimsAreNotPublished() throws Exception {
-        KafkaIntegrationPublisher publisher = new KafkaIntegrationPublisher(kafka, List.of(message -> Optional.empty()));
+        KafkaIntegrationPublisher publisher = publisher(message -> Optional.empty());
 
         publisher.on(stored.getPayload(), stored);
 
