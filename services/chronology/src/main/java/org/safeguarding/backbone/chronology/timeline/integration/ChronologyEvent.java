@@ -78,6 +78,28 @@ record ChronologyEvent(Envelope envelope, String type, String summary, String su
     /** How many items of a list a summary names before it counts the rest. */
     static final int LISTED = 20;
 
+    /**
+     * An act the chronology could not store as it is (a value longer than its column) is refused here, as a record
+     * that can never be processed, rather than failing at the database and being tried again for ever.
+     */
+    ChronologyEvent {
+        fits("envelope.childId", envelope.getChildId(), 20);
+        fits("envelope.eventId", envelope.getEventId(), 100);
+        fits("envelope.correlationId", envelope.getCorrelationId(), 100);
+        fits("envelope.actingAgency", envelope.getActingAgency(), 100);
+        fits("subject", subject, 200);
+        for (String party : parties) {
+            fits("a party", party, 100);
+        }
+    }
+
+    private static void fits(String field, String value, int length) {
+        if (value != null && value.length() > length) {
+            throw new UnprocessableRecord("The chronology cannot file this act: " + field + " is "
+                    + value.length() + " characters long, more than the " + length + " it holds.");
+        }
+    }
+
     static ChronologyEvent of(SpecificRecord record) {
         if (record instanceof InformationShared e) {
             return new ChronologyEvent(e.getEnvelope(), "InformationShared",

@@ -205,6 +205,20 @@ class ChronologyEventTest {
         assertThat(refused.parties()).containsExactly("police-a");
     }
 
+    /** Issue 12: a value the store cannot hold is a record that can never be processed, not one retried for ever. */
+    @Test
+    void anActWithAValueLongerThanTheChronologyHolds_isRefusedAsUnprocessable_namingTheField() {
+        Envelope tooLong = Envelope.newBuilder(ENVELOPE).setChildId("9".repeat(21)).build();
+        assertThatThrownBy(() -> ChronologyEvent.of(ShareRejected.newBuilder().setEnvelope(tooLong)
+                .setRequestId("r-1").setSendingAgency("police-a").setProblems(List.of()).build()))
+                .isInstanceOf(UnprocessableRecord.class)
+                .hasMessage("The chronology cannot file this act: envelope.childId is 21 characters long, more than "
+                        + "the 20 it holds.");
+        assertThatThrownBy(() -> ChronologyEvent.of(ShareRejected.newBuilder().setEnvelope(ENVELOPE)
+                .setRequestId("r".repeat(300)).setSendingAgency("police-a").setProblems(List.of()).build()))
+                .isInstanceOf(UnprocessableRecord.class).hasMessageContaining("subject");
+    }
+
     @Test
     void aDecisionNotToShareIsOnTheChronology_withWhoDecidedAndWhy() {
         ChronologyEvent declined = ChronologyEvent.of(SharingDeclined.newBuilder().setEnvelope(ENVELOPE)

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.safeguarding.backbone.contracts.Topics;
@@ -14,6 +15,7 @@ import org.safeguarding.backbone.contracts.referrals.inbound.v1.ShareInformation
 import org.safeguarding.backbone.contracts.referrals.v1.RejectionReason;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRejected;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
+import org.safeguarding.backbone.kernel.outage.Outages;
 import org.safeguarding.backbone.kernel.rule.RuleViolation;
 import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.messaging.consume.ProcessedEvents;
@@ -68,11 +70,31 @@ class InboundShareListener {
             throw new UnprocessableRecord("not a ShareInformation request: "
                     + (record.value() == null ? "null" : record.value().getSchema().getFullName()));
         }
+        if (!VALID_REQUEST_ID.matcher(request.getRequestId()).matches()) {
+            // checked before anything is recorded under it: the id is how the request is known
+            List<RejectionReason> problems = new ArrayList<>(List.of(reason("invalid-request-id", "requestId",
+                    "must be 1 to 100 letters, digits, '.', '_', ':' or '-', unique to the request (it was "
+                            + quoted(request.getRequestId()) + ")")));
+            reject(record.key(), sender, request, problems);
+            throw new InboundRejected("a share request from " + sender + " with an invalid request id refused");
+        }
         if (!processed.firstDelivery(CONSUMER, sender + "/" + request.getRequestId())) {
             return;
         }
-        ShareDraft draft = InboundShareMapper.toDraft(request);
-        List<RejectionReason> problems = check(sender, request, draft);
+        List<RejectionReason> problems;
+        ShareDraft draft = null;
+        try {
+            draft = InboundShareMapper.toDraft(request);
+            problems = check(sender, request, draft);
+        } catch (RuntimeException unreadable) {
+            if (Outages.isOutage(unreadable)) {
+                throw unreadable;
+            }
+            // a request whose content the intake cannot even read (a value of a kind it does not know): refused,
+            // never retried, so the agency's topic does not wait behind it
+            problems = new ArrayList<>(List.of(reason("unreadable-request", null, "The request could not be read "
+                    + "as a share (" + Outages.describe(unreadable) + ").")));
+        }
         if (problems.isEmpty()) {
             try {
                 intake.submit(shareId(sender, request.getRequestId()), draft, sender,
@@ -83,8 +105,10 @@ class InboundShareListener {
             }
         }
         reject(record.key(), sender, request, problems);
-        throw new InboundRejected("share request " + request.getRequestId() + " from " + sender
-                + " refused: " + problems.stream().map(p -> p.getField() + ": " + p.getMessage()).toList());
+        String reasons = problems.stream().map(p -> p.getField() + ": " + p.getMessage()).toList().toString();
+        // the dead letter's header: bounded, as the whole record must fit what the broker takes
+        throw new InboundRejected("share request " + request.getRequestId() + " from " + sender + " refused: "
+                + (reasons.length() <= 4000 ? reasons : reasons.substring(0, 4000) + "..."));
     }
 
     /** {@code sender} is the agency whose topic the request came on: the only agency that can write there. */
@@ -95,8 +119,8 @@ class InboundShareListener {
                     "'" + sender + "' is not an agency known to the backbone."));
         } else if (!sender.equals(request.getSendingAgency())) {
             problems.add(reason("not-the-sending-agency", "sendingAgency", "This request came on " + sender
-                    + "'s inbound topic, so it is from " + sender + ", but it claims to be from '"
-                    + request.getSendingAgency() + "'. An agency sends only as itself."));
+                    + "'s inbound topic, so it is from " + sender + ", but it claims to be from "
+                    + quoted(request.getSendingAgency()) + ". An agency sends only as itself."));
         }
         intake.check(draft).forEach(p -> problems.add(reason(p.type(), p.field(), p.message())));
         return problems;
@@ -106,24 +130,59 @@ class InboundShareListener {
     private void reject(String key, String sender, ShareInformation request, List<RejectionReason> problems)
             throws Exception {
         Instant now = Instant.now();
+        boolean validId = VALID_REQUEST_ID.matcher(request.getRequestId()).matches();
+        String eventId = UUID.nameUUIDFromBytes((sender + "/" + request.getRequestId() + "/rejected")
+                .getBytes(StandardCharsets.UTF_8)).toString();
         ShareRejected rejected = ShareRejected.newBuilder()
                 .setEnvelope(Envelope.newBuilder()
-                        .setEventId(UUID.nameUUIDFromBytes((sender + "/" + request.getRequestId()
-                                + "/rejected").getBytes(StandardCharsets.UTF_8)).toString())
-                        .setChildId(key == null ? request.getChildNhsNumber() : key)
+                        .setEventId(eventId)
+                        .setChildId(childOf(key, request.getChildNhsNumber()))
                         .setOccurredAt(now).setRecordedAt(now)
                         .setActingAgency(ShareIntegrationMapper.BACKBONE)
-                        .setCorrelationId(request.getRequestId())
+                        .setCorrelationId(validId ? request.getRequestId() : eventId)
                         .build())
-                .setRequestId(request.getRequestId())
+                // as sent, so the sender can match it; cut to the length an id may have when it was longer
+                .setRequestId(request.getRequestId().length() <= 100 ? request.getRequestId()
+                        : request.getRequestId().substring(0, 100))
                 .setSendingAgency(sender)
-                .setProblems(problems)
+                // every reason, up to as many as a share may have recipients and statements together
+                .setProblems(problems.size() <= 200 ? problems : problems.subList(0, 200))
                 .build();
         kafka.send(Topics.REFERRALS, rejected.getEnvelope().getChildId(), rejected).get(30, TimeUnit.SECONDS);
     }
 
+    /** Like {@code X-Correlation-Id}: what a request id may be. */
+    static final Pattern VALID_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    /** The child a rejection is filed under: the record's key, else the request's NHS number, when either is one. */
+    static String childOf(String key, String claimed) {
+        for (String candidate : new String[] {key, claimed}) {
+            if (candidate != null && candidate.matches("\\d{10}")) {
+                return candidate;
+            }
+        }
+        return UNIDENTIFIED_CHILD;
+    }
+
+    /** A rejection of a request that names no child the backbone can file it under (only its sender reads it). */
+    static final String UNIDENTIFIED_CHILD = "unidentified";
+
+    /** A value the request gave, quoted in a reason: at most 100 characters of it. */
+    static String quoted(String value) {
+        if (value == null) {
+            return "nothing";
+        }
+        return "'" + (value.length() <= 100 ? value : value.substring(0, 100) + "...") + "'";
+    }
+
+    /**
+     * A reason, bounded: it travels in {@code ShareRejected} into the chronology and the sender's feed, and a
+     * message may quote what the request gave, which could be of any length.
+     */
     private static RejectionReason reason(String type, String field, String message) {
-        return RejectionReason.newBuilder().setType(type).setField(field).setMessage(message).build();
+        return RejectionReason.newBuilder().setType(type)
+                .setField(field == null || field.length() <= 200 ? field : field.substring(0, 200))
+                .setMessage(message.length() <= 500 ? message : message.substring(0, 500) + "...").build();
     }
 
     /** Not retried: the same request would be refused the same way. Goes to the dead-letter topic with this reason. */

@@ -176,4 +176,46 @@ class InboundShareTest {
         }
         assertThat(storedShares(requestId)).isZero();
     }
+
+    /**
+     * Issue 12: an agency's inbound topic is input the backbone does not control. A request id too long for the
+     * store, an empty one, a claim of any length, a key that is no NHS number: each is refused with its reason (a
+     * ShareRejected small enough for every consumer of it to file), dead-lettered, and the topic goes on. Before,
+     * the long id failed at the database and was retried; with retries until success it would have held the
+     * agency's topic up for ever.
+     */
+    @Test
+    void hostileValues_areRefusedWithReasons_boundedForEveryConsumer_andTheTopicGoesOn() throws Exception {
+        String longId = "L" + UUID.randomUUID().toString().replace("-", "").repeat(8);
+        String claimed = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        try (TopicWriter<SpecificRecord> police = TopicWriter.avroAs("police-a")) {
+            police.send(POLICE_INBOUND, "1".repeat(40), request(longId).build());
+            police.send(POLICE_INBOUND, CHILD, request("").build());
+            police.send(POLICE_INBOUND, "not a child", request(claimed).setChildNhsNumber("x".repeat(50))
+                    .setSendingAgency("a".repeat(5000)).build());
+            police.send(POLICE_INBOUND, CHILD, request(after).build());
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedShares(after) == 1);
+        try (TopicReader<SpecificRecord> answers = TopicReader.avro(Topics.REFERRALS)) {
+            ShareRejected tooLong = (ShareRejected) answers.await(r -> r.value() instanceof ShareRejected s
+                    && s.getRequestId().equals(longId.substring(0, 100)), 1, Duration.ofSeconds(60)).get(0).value();
+            assertThat(tooLong.getProblems()).extracting(p -> p.getType() + ":" + p.getField())
+                    .containsExactly("invalid-request-id:requestId");
+            assertThat(tooLong.getEnvelope().getChildId()).as("the request's own NHS number").isEqualTo(CHILD);
+            assertThat(tooLong.getEnvelope().getCorrelationId()).hasSizeLessThanOrEqualTo(100);
+
+            assertThat(answers.await(r -> r.value() instanceof ShareRejected s && s.getRequestId().isEmpty(), 1,
+                    Duration.ofSeconds(60))).hasSize(1);
+
+            ShareRejected forged = (ShareRejected) answers.await(r -> r.value() instanceof ShareRejected s
+                    && s.getRequestId().equals(claimed), 1, Duration.ofSeconds(60)).get(0).value();
+            assertThat(forged.getEnvelope().getChildId()).isEqualTo(InboundShareListener.UNIDENTIFIED_CHILD);
+            assertThat(forged.getProblems()).extracting(p -> p.getField())
+                    .contains("sendingAgency", "child.nhsNumber");
+            assertThat(forged.getProblems()).allSatisfy(p -> assertThat(p.getMessage()).hasSizeLessThan(510));
+        }
+        assertThat(storedShares(claimed)).isZero();
+    }
 }
