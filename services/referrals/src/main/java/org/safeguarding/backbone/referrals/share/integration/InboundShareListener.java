@@ -72,42 +72,61 @@ class InboundShareListener {
         }
         if (!VALID_REQUEST_ID.matcher(request.getRequestId()).matches()) {
             // checked before anything is recorded under it: the id is how the request is known
-            List<RejectionReason> problems = new ArrayList<>(List.of(reason("invalid-request-id", "requestId",
+            throw refuse(record.key(), sender, request, List.of(reason("invalid-request-id", "requestId",
                     "must be 1 to 100 letters, digits, '.', '_', ':' or '-', unique to the request (it was "
                             + quoted(request.getRequestId()) + ")")));
-            reject(record.key(), sender, request, problems);
-            throw new InboundRejected("a share request from " + sender + " with an invalid request id refused");
         }
         if (!processed.firstDelivery(CONSUMER, sender + "/" + request.getRequestId())) {
             return;
         }
-        List<RejectionReason> problems;
-        ShareDraft draft = null;
-        try {
-            draft = InboundShareMapper.toDraft(request);
-            problems = check(sender, request, draft);
-        } catch (RuntimeException unreadable) {
-            if (Outages.isOutage(unreadable)) {
-                throw unreadable;
-            }
-            // a request whose content the intake cannot even read (a value of a kind it does not know): refused,
-            // never retried, so the agency's topic does not wait behind it
-            problems = new ArrayList<>(List.of(reason("unreadable-request", null, "The request could not be read "
-                    + "as a share (" + Outages.describe(unreadable) + ").")));
-        }
+        Interpreted interpreted = interpret(sender, request);
+        List<RejectionReason> problems = new ArrayList<>(interpreted.problems());
         if (problems.isEmpty()) {
             try {
-                intake.submit(shareId(sender, request.getRequestId()), draft, sender,
+                intake.submit(shareId(sender, request.getRequestId()), interpreted.draft(), sender,
                         Correlation.startedBy(request.getRequestId()));
                 return;
             } catch (RuleViolation violation) {
                 problems.add(reason(violation.type(), violation.field(), violation.getMessage()));
             }
         }
-        reject(record.key(), sender, request, problems);
+        throw refuse(record.key(), sender, request, problems);
+    }
+
+    /** A request read as a draft, and every problem with it seen before the share's own rules apply. */
+    record Interpreted(ShareDraft draft, List<RejectionReason> problems) {
+    }
+
+    /**
+     * What a request is, read without any I/O: the draft and its problems. Whatever a request holds, this answers
+     * (a request the intake cannot even read is one problem), so no request is left failing, and tried again for
+     * ever, for its content.
+     */
+    Interpreted interpret(String sender, ShareInformation request) {
+        try {
+            ShareDraft draft = InboundShareMapper.toDraft(request);
+            return new Interpreted(draft, check(sender, request, draft));
+        } catch (RuntimeException unreadable) {
+            if (Outages.isOutage(unreadable)) {
+                throw unreadable;
+            }
+            // a value of a kind the intake does not know, say: refused, never retried
+            return new Interpreted(null, List.of(reason("unreadable-request", null, "The request could not be read "
+                    + "as a share (" + Outages.describe(unreadable) + ").")));
+        }
+    }
+
+    /**
+     * Answers the sender with every reason; returns what to throw to send the request to the dead-letter topic with
+     * them.
+     */
+    private InboundRejected refuse(String key, String sender, ShareInformation request,
+                                   List<RejectionReason> problems) throws Exception {
+        ShareRejected rejected = rejection(key, sender, request, problems, Instant.now());
+        kafka.send(Topics.REFERRALS, rejected.getEnvelope().getChildId(), rejected).get(30, TimeUnit.SECONDS);
         String reasons = problems.stream().map(p -> p.getField() + ": " + p.getMessage()).toList().toString();
         // the dead letter's header: bounded, as the whole record must fit what the broker takes
-        throw new InboundRejected("share request " + request.getRequestId() + " from " + sender + " refused: "
+        return new InboundRejected("share request " + rejected.getRequestId() + " from " + sender + " refused: "
                 + (reasons.length() <= 4000 ? reasons : reasons.substring(0, 4000) + "..."));
     }
 
@@ -126,14 +145,17 @@ class InboundShareListener {
         return problems;
     }
 
-    /** The answer to the sending system: recorded nowhere else, so it is sent before the record is dead-lettered. */
-    private void reject(String key, String sender, ShareInformation request, List<RejectionReason> problems)
-            throws Exception {
-        Instant now = Instant.now();
+    /**
+     * The answer to the sending system (recorded nowhere else, so it is sent before the record is dead-lettered),
+     * bounded for every consumer of it whatever the request held: filed under a child only by an NHS-shaped id, the
+     * request id and every reason cut to the length the chronology and the feeds keep.
+     */
+    static ShareRejected rejection(String key, String sender, ShareInformation request,
+                                   List<RejectionReason> problems, Instant now) {
         boolean validId = VALID_REQUEST_ID.matcher(request.getRequestId()).matches();
         String eventId = UUID.nameUUIDFromBytes((sender + "/" + request.getRequestId() + "/rejected")
                 .getBytes(StandardCharsets.UTF_8)).toString();
-        ShareRejected rejected = ShareRejected.newBuilder()
+        return ShareRejected.newBuilder()
                 .setEnvelope(Envelope.newBuilder()
                         .setEventId(eventId)
                         .setChildId(childOf(key, request.getChildNhsNumber()))
@@ -148,7 +170,6 @@ class InboundShareListener {
                 // every reason, up to as many as a share may have recipients and statements together
                 .setProblems(problems.size() <= 200 ? problems : problems.subList(0, 200))
                 .build();
-        kafka.send(Topics.REFERRALS, rejected.getEnvelope().getChildId(), rejected).get(30, TimeUnit.SECONDS);
     }
 
     /** Like {@code X-Correlation-Id}: what a request id may be. */
