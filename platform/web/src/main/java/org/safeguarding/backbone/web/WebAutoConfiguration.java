@@ -33,6 +33,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -79,13 +81,15 @@ public class WebAutoConfiguration {
      */
     @Bean
     FilterRegistrationBean<IdempotencyKeys> idempotencyKeys(ObjectProvider<DataSource> dataSource,
-            ProblemResponses problems,
+            ObjectProvider<PlatformTransactionManager> transactions, ProblemResponses problems,
             @Value("${backbone.web.idempotency.retention:P1D}") Duration retention,
             @Value("${backbone.web.idempotency.abandoned-after:PT2M}") Duration abandonedAfter) {
         DataSource database = dataSource.getIfUnique();
+        PlatformTransactionManager transactionManager = transactions.getIfUnique();
         FilterRegistrationBean<IdempotencyKeys> registration = new FilterRegistrationBean<>(new IdempotencyKeys(
                 new IdempotentRequests(database == null ? null : new JdbcTemplate(database), retention,
-                        abandonedAfter, Clock.systemUTC()), problems));
+                        abandonedAfter, Clock.systemUTC()), problems,
+                transactionManager == null ? null : new TransactionTemplate(transactionManager)));
         registration.setEnabled(database != null);
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;

@@ -16,13 +16,16 @@ import java.security.Principal;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import org.safeguarding.backbone.kernel.outage.Outages;
 import org.safeguarding.backbone.web.input.RequestTooLarge;
 import org.safeguarding.backbone.web.problem.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -34,6 +37,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * for a different request is refused (422 {@code idempotency-key-reused}); a retry while the first is still being
  * answered is told to wait (409 {@code idempotency-key-in-use}, {@code Retry-After}). A refused request (4xx, 5xx)
  * changed nothing, so its key is free for the corrected request. Keys are each agency's own.
+ *
+ * <p>The request is carried out in one database transaction with the keeping of its answer, and answered only once
+ * that has committed: a service stopped mid-request has either recorded both, so a retry gets the answer, or
+ * neither, so a retry (once the claim is taken as abandoned) carries the request out for the first time. Never the
+ * change without its answer, which a retry would make twice.
  */
 public class IdempotencyKeys extends OncePerRequestFilter {
 
@@ -47,10 +55,13 @@ public class IdempotencyKeys extends OncePerRequestFilter {
 
     private final IdempotentRequests requests;
     private final ProblemResponses problems;
+    private final TransactionTemplate transaction;
 
-    public IdempotencyKeys(IdempotentRequests requests, ProblemResponses problems) {
+    /** @param transaction the service's transactions, which the request's commands join; null: none to join */
+    public IdempotencyKeys(IdempotentRequests requests, ProblemResponses problems, TransactionTemplate transaction) {
         this.requests = requests;
         this.problems = problems;
+        this.transaction = transaction;
     }
 
     @Override
@@ -92,21 +103,73 @@ public class IdempotencyKeys extends OncePerRequestFilter {
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
-            chain.doFilter(new Replayable(request, body), answer);
-            byte[] answered = answer.getContentAsByteArray();
-            if (answer.getStatus() < 400 && answered.length <= LARGEST_ANSWER) {
-                requests.answered(agency, key, answer.getStatus(), answer.getHeader(HttpHeaders.LOCATION),
-                        answer.getContentType(), new String(answered, StandardCharsets.UTF_8));
-                kept = true;
-            } else if (answer.getStatus() < 400) {
-                log.warn("The answer to {}'s request under Idempotency-Key {} is {} bytes, over {}: not kept, so a "
-                        + "retry is carried out again", agency, key, answered.length, LARGEST_ANSWER);
+            kept = transaction == null ? carryOut(request, body, answer, chain, agency, key)
+                    : Boolean.TRUE.equals(transaction.execute(status -> {
+                        try {
+                            boolean stored = carryOut(request, body, answer, chain, agency, key);
+                            if (answer.getStatus() >= 400) {
+                                // refused: whatever was begun is undone, quietly
+                                status.setRollbackOnly();
+                            }
+                            return stored;
+                        } catch (IOException | ServletException e) {
+                            throw new CarryingOutFailed(e);
+                        }
+                    }));
+        } catch (CarryingOutFailed e) {
+            kept = false;
+            answer.resetBuffer();
+            if (e.getCause() instanceof IOException io) {
+                throw io;
             }
+            throw (ServletException) e.getCause();
+        } catch (RuntimeException notCommitted) {
+            // the request and its answer were not committed (its transaction, or the keeping of its answer, failed),
+            // though it may have been answered as if they were: say so instead
+            kept = false;
+            String incident = UUID.randomUUID().toString();
+            boolean outage = Outages.isOutage(notCommitted);
+            log.warn("incident {}: the request under {}'s Idempotency-Key {} was not committed ({}); answered {}",
+                    incident, agency, key, Outages.describe(notCommitted), outage ? 503 : 500);
+            answer.reset();
+            problems.write(answer, outage ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR,
+                    outage ? "service-unavailable" : "internal-error", outage ? "Service unavailable" : "Internal error",
+                    "The request could not be recorded (incident " + incident + "); nothing was recorded, and the "
+                            + "key is free: send it again" + (outage ? " in a few seconds." : "."),
+                    header -> {
+                        if (outage) {
+                            header.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                        }
+                    });
         } finally {
             if (!kept) {
                 requests.release(agency, key);
             }
             answer.copyBodyToResponse();
+        }
+    }
+
+    /** Carries the request out and keeps its answer, when it succeeded; true when kept. */
+    private boolean carryOut(HttpServletRequest request, byte[] body, ContentCachingResponseWrapper answer,
+                             FilterChain chain, String agency, String key) throws IOException, ServletException {
+        chain.doFilter(new Replayable(request, body), answer);
+        byte[] answered = answer.getContentAsByteArray();
+        if (answer.getStatus() < 400 && answered.length <= LARGEST_ANSWER) {
+            requests.answered(agency, key, answer.getStatus(), answer.getHeader(HttpHeaders.LOCATION),
+                    answer.getContentType(), new String(answered, StandardCharsets.UTF_8));
+            return true;
+        }
+        if (answer.getStatus() < 400) {
+            log.warn("The answer to {}'s request under Idempotency-Key {} is {} bytes, over {}: not kept, so a "
+                    + "retry is carried out again", agency, key, answered.length, LARGEST_ANSWER);
+        }
+        return false;
+    }
+
+    /** A checked failure of the filter chain, carried out of the transaction's callback. */
+    private static final class CarryingOutFailed extends RuntimeException {
+        CarryingOutFailed(Exception cause) {
+            super(cause);
         }
     }
 

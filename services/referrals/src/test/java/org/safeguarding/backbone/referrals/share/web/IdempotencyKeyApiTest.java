@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.referrals.share.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.VALID;
 import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -60,6 +61,47 @@ class IdempotencyKeyApiTest {
     private int sharedEvents() {
         return jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%InformationShared'",
                 Integer.class);
+    }
+
+    /**
+     * Issue 12: the share and the answer a retry would get are recorded together or not at all. Here the store
+     * refuses to keep the answer (a trigger, as a crash between the two would leave it): before, the share stayed
+     * recorded with its key free, and the client's retry recorded it a second time.
+     */
+    @Test
+    void theShareAndTheAnswerARetryGets_areRecordedTogetherOrNotAtAll() throws Exception {
+        try (var connection = dataSource.getConnection()) {
+            assumeTrue(connection.getMetaData().getDatabaseProductName().equals("H2"), "a trigger written for H2");
+        }
+        String key = UUID.randomUUID().toString();
+        int before = sharedEvents();
+        jdbc.execute("create trigger refuse_answers before update on idempotent_request for each row call \""
+                + RefuseAnswers.class.getName() + "\"");
+        try {
+            mvc.perform(share(SHARE, key).with(as("school-a")))
+                    .andExpect(status().isInternalServerError())
+                    .andExpect(jsonPath("$.type").value(PROBLEM + "internal-error"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("nothing was recorded")));
+            assertThat(sharedEvents()).as("not recorded without its answer").isEqualTo(before);
+        } finally {
+            jdbc.execute("drop trigger if exists refuse_answers");
+        }
+
+        mvc.perform(share(SHARE, key).with(as("school-a")))
+                .andExpect(status().isCreated())
+                .andExpect(header().doesNotExist("Idempotent-Replayed"));
+        mvc.perform(share(SHARE, key).with(as("school-a")))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"));
+        assertThat(sharedEvents()).as("recorded once").isEqualTo(before + 1);
+    }
+
+    /** An H2 trigger refusing every answer kept under a key. */
+    public static class RefuseAnswers implements org.h2.api.Trigger {
+        @Override
+        public void fire(java.sql.Connection connection, Object[] before, Object[] after) throws java.sql.SQLException {
+            throw new java.sql.SQLException("the test refuses to keep answers", "23000");
+        }
     }
 
     @Test
