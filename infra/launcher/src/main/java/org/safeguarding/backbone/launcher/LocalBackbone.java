@@ -100,6 +100,18 @@ public final class LocalBackbone implements AutoCloseable {
                 broker.bootstrapServers(), supervisor.status());
     }
 
+    /**
+     * Stops the broker and starts it again on the same ports and data, as after a broker's crash and restart (it runs
+     * in this JVM, so it cannot be killed alone): for the fault tests. The services reconnect by themselves.
+     */
+    synchronized void restartBroker() {
+        broker.close();
+        KafkaAccess access = KafkaAccess.forAgencies(LocalAgencies.fromRepository(settings.repoRoot()));
+        broker = LocalKafkaBroker.start(settings.dataDir().toAbsolutePath().resolve("kafka"), settings.kafkaPort(),
+                settings.controllerPort(), access.principals());
+        broker.apply(access);
+    }
+
     /** How each child process is now, as the supervisor sees it. */
     List<Supervisor.Status> status() {
         return supervisor.status();
