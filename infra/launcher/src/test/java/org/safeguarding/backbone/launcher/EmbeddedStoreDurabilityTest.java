@@ -1,0 +1,94 @@
+package org.safeguarding.backbone.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safeguarding.backbone.localinfra.LocalSchemaRegistry;
+
+/**
+ * Issue 12: anything answered to a caller is durable, on the embedded default too. H2 keeps a commit in memory for
+ * up to half a second before writing it (its default {@code WRITE_DELAY}), so a service killed in that half second
+ * lost shares it had answered 201: found by {@code FaultToleranceIT}, a share answered 201 was unknown to the same
+ * service after its restart. Each store is now written at each commit.
+ */
+class EmbeddedStoreDurabilityTest {
+
+    private static final Pattern H2_URL = Pattern.compile("url: (jdbc:h2:file:\\S+)");
+
+    /** Each service's store, as its application.yml configures the embedded default's. */
+    static String serviceStoreUrl(String service) throws Exception {
+        String yml = Files.readString(Path.of(System.getProperty("backbone.repo-root", "../.."))
+                .resolve("services").resolve(service).resolve("src/main/resources/application.yml"));
+        Matcher url = H2_URL.matcher(yml);
+        assertThat(url.find()).as(service + "'s H2 store URL").isTrue();
+        return url.group(1);
+    }
+
+    @Test
+    void everyStoreOfTheEmbeddedDefaultIsWrittenAtEachCommit() throws Exception {
+        for (String service : LocalBackbone.SERVICES) {
+            assertThat(serviceStoreUrl(service)).as(service).contains(";WRITE_DELAY=0");
+        }
+        assertThat(LocalSchemaRegistry.H2_SETTINGS).as("the registry's").contains(";WRITE_DELAY=0");
+    }
+
+    /** With the services' own settings: every commit a process reported survives its being killed at once. */
+    @Test
+    void aCommitSurvivesTheProcessBeingKilledTheMomentAfter(@TempDir Path dir) throws Exception {
+        String url = serviceStoreUrl("referrals").replaceFirst("jdbc:h2:file:[^;]+", "jdbc:h2:file:"
+                + dir.resolve("store").toAbsolutePath());
+        int rounds = 8;
+        for (int round = 0; round < rounds; round++) {
+            Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), DurabilityWriter.class.getName(), url,
+                    String.valueOf(round)).redirectErrorStream(true).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null && !line.equals("committed " + round)) {
+                    assertThat(line).as("the writer's output").doesNotContain("Exception");
+                }
+                assertThat(line).as("the writer committed").isEqualTo("committed " + round);
+                writer.destroyForcibly();
+                assertThat(writer.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+        try (Connection store = DriverManager.getConnection(url, "sa", "");
+             Statement sql = store.createStatement();
+             ResultSet rows = sql.executeQuery("select n from answered order by n")) {
+            List<Integer> kept = new java.util.ArrayList<>();
+            while (rows.next()) {
+                kept.add(rows.getInt(1));
+            }
+            assertThat(kept).as("every commit reported before the kill").hasSize(rounds);
+        }
+    }
+
+    /** A process that commits one row, says so, and waits to be killed. */
+    public static final class DurabilityWriter {
+        public static void main(String[] args) throws Exception {
+            Connection store = DriverManager.getConnection(args[0], "sa", "");
+            try (Statement sql = store.createStatement()) {
+                sql.execute("create table if not exists answered (n int primary key)");
+                sql.execute("insert into answered (n) values (" + Integer.parseInt(args[1]) + ")");
+            }
+            System.out.println("committed " + args[1]);
+            System.out.flush();
+            Thread.sleep(60_000);
+        }
+    }
+}
