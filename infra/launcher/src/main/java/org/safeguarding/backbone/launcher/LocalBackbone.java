@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,21 @@ public final class LocalBackbone implements AutoCloseable {
 
     /** Where things are and which ports they use. */
     public record Settings(Path repoRoot, Path dataDir, String version, int kafkaPort, int controllerPort,
-                           int registryPort, int issuerPort, Map<String, Integer> servicePorts) {
+                           int registryPort, int issuerPort, Map<String, Integer> servicePorts,
+                           Map<String, List<String>> serviceArguments) {
+
+        /** With each service's own settings (its store, say) as the embedded default has them. */
+        public Settings(Path repoRoot, Path dataDir, String version, int kafkaPort, int controllerPort,
+                        int registryPort, int issuerPort, Map<String, Integer> servicePorts) {
+            this(repoRoot, dataDir, version, kafkaPort, controllerPort, registryPort, issuerPort, servicePorts,
+                    Map.of());
+        }
+
+        /** The same, with arguments added to a service's command line ({@code --name=value}, Spring's). */
+        public Settings withServiceArguments(Map<String, List<String>> arguments) {
+            return new Settings(repoRoot, dataDir, version, kafkaPort, controllerPort, registryPort, issuerPort,
+                    servicePorts, Map.copyOf(arguments));
+        }
 
         public static Settings defaults(Path repoRoot, Path dataDir) {
             return new Settings(repoRoot, dataDir, Version.current(), 19092, 19093, 18081, 9000,
@@ -138,14 +153,19 @@ public final class LocalBackbone implements AutoCloseable {
                         "--backbone.parent-pid=" + ProcessHandle.current().pid(),
                         "--backbone.security.token.issuer=http://127.0.0.1:" + settings.issuerPort()));
         for (String service : SERVICES) {
+            List<String> arguments = new ArrayList<>(List.of(
+                    "--backbone.data-dir=" + data,
+                    "--backbone.parent-pid=" + ProcessHandle.current().pid(),
+                    "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                    "--backbone.messaging.registry-url=" + registry.url(),
+                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.url()));
+            List<String> own = settings.serviceArguments().getOrDefault(service, List.of());
+            if (own.stream().noneMatch(argument -> argument.startsWith("--spring.profiles.active="))) {
+                arguments.add(0, "--spring.profiles.active=local");
+            }
+            arguments.addAll(own);
             ServiceProcess process = ServiceProcess.start(service, settings.serviceJar(service),
-                    settings.servicePorts().get(service), logs.resolve(service + ".log"), List.of(
-                            "--spring.profiles.active=local",
-                            "--backbone.data-dir=" + data,
-                            "--backbone.parent-pid=" + ProcessHandle.current().pid(),
-                            "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                            "--backbone.messaging.registry-url=" + registry.url(),
-                            "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.url()));
+                    settings.servicePorts().get(service), logs.resolve(service + ".log"), arguments);
             services.put(service, process);
         }
         issuer.awaitHealthy(Duration.ofSeconds(180));

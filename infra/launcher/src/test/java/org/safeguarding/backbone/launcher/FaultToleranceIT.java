@@ -33,7 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,24 +44,26 @@ import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.localinfra.FreePorts;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
+import org.safeguarding.backbone.testsupport.PostgresDatabase;
 
 /**
  * Issue 12: under a sustained load of shares and their acknowledgements, each service is killed with SIGKILL in turn
- * at a random moment, then the schema registry, then the broker is stopped and started again; the supervisor
- * restarts what was killed. Then, exactly: every share accepted (201) is in its recipient's inbox, on Kafka and in
+ * at a random moment, then the schema registry, then the broker is stopped and started again, then every service
+ * loses its database connections; the supervisor restarts what was killed. The services keep their stores on
+ * PostgreSQL (skipped, saying so, where none answers at 127.0.0.1:5432). Then, exactly: every share accepted (201) is in its recipient's inbox, on Kafka and in
  * the chronology once, its feedback owed once per recipient, every accepted acknowledgement recorded once; no share
  * recorded that was not accepted. The clients do what an agency system should: send each request under its own
- * {@code Idempotency-Key} and send it again until it is answered. Bounded: {@code -Dfaults.shares} (240 by default;
- * 10,000 for the full run the issue asks for) and each wait.
+ * {@code Idempotency-Key} and send it again until it is answered. Bounded: at least {@code -Dfaults.shares} (120 by
+ * default; 10,000 for the full run the issue asks for), and on until the last fault is recovered from; each wait.
  */
 class FaultToleranceIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int SHARES = Integer.getInteger("faults.shares", 240);
+    private static final int SHARES = Integer.getInteger("faults.shares", 120);
     private static final int CLIENTS = 4;
     private static final List<String> FAULTS = List.of("referrals", "feedback", "transitions", "chronology",
-            "registry", "broker");
+            "registry", "broker", "database");
 
     /** Synthetic NHS numbers (999 range) with valid check digits: the children the load is about. */
     static List<String> children(int count) {
@@ -83,24 +85,34 @@ class FaultToleranceIT {
     @Test
     void underLoad_eachServiceKilled_theRegistryKilled_theBrokerRestarted_nothingAcceptedIsLostOrDuplicated(
             @TempDir Path data) throws Exception {
+        // each service on a PostgreSQL schema of its own: the production store (the embedded default's H2 keeps a
+        // commit in memory for up to half a second, so a kill can take a commit already answered; docs/reliability.md)
+        Map<String, List<String>> stores = new HashMap<>();
+        for (String service : LocalBackbone.SERVICES) {
+            List<String> database = PostgresDatabase.freshSchemaFor("faults-" + service);
+            stores.put(service, List.of("--spring.profiles.active=local,postgres",
+                    "--spring.datasource.url=" + database.get(0), "--spring.datasource.username=" + database.get(1),
+                    "--spring.datasource.password=" + database.get(2)));
+        }
         LocalBackbone.Settings settings = new LocalBackbone.Settings(
                 Path.of(System.getProperty("backbone.repo-root", "../..")), data, Version.current(),
                 FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
                 Map.of("referrals", FreePorts.next(), "feedback", FreePorts.next(), "transitions", FreePorts.next(),
-                        "chronology", FreePorts.next()));
+                        "chronology", FreePorts.next())).withServiceArguments(stores);
         String example = Files.readString(settings.repoRoot().resolve("docs/examples/share.json"));
         List<String> children = children(24);
         Random random = new Random(Long.getLong("faults.seed", System.nanoTime()));
         try (LocalBackbone backbone = LocalBackbone.start(settings)) {
             Map<Integer, String> accepted = new ConcurrentHashMap<>();
             Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
-            AtomicInteger done = new AtomicInteger();
+            AtomicBoolean faultsDone = new AtomicBoolean();
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
             List<Future<?>> load = new ArrayList<>();
             for (int client = 0; client < CLIENTS; client++) {
                 int first = client;
                 load.add(clients.submit(() -> {
-                    for (int i = first; i < SHARES; i += CLIENTS) {
+                    // at least SHARES, and on until every fault has been made and recovered from
+                    for (int i = first; i < SHARES || !faultsDone.get(); i += CLIENTS) {
                         String child = children.get(i % children.size());
                         JsonNode share = untilAnswered(backbone, "referrals", "/api/shares", "school-a",
                                 example.replace("9990000018", child), "fault-share-" + i, 201);
@@ -108,25 +120,30 @@ class FaultToleranceIT {
                         untilAnswered(backbone, "referrals", "/api/shares/" + share.get("shareId").asText()
                                 + "/acknowledgements", "csc-a", null, "fault-ack-" + i, 200);
                         acknowledged.add(i);
-                        done.incrementAndGet();
                     }
                     return null;
                 }));
             }
-            // the faults, each at a random moment of its share of the load, each once the last has been recovered
+            // the faults in turn, each at a random moment (one to eight seconds into the load, or after the last
+            // was recovered from), the load going on meanwhile
             Map<String, Long> recovery = new LinkedHashMap<>();
             Future<?> faults = clients.submit(() -> {
-                for (int f = 0; f < FAULTS.size(); f++) {
-                    int at = SHARES * f / FAULTS.size() + random.nextInt(Math.max(1, SHARES / FAULTS.size() / 2));
-                    await().atMost(Duration.ofMinutes(10)).until(() -> done.get() >= at
+                for (String fault : FAULTS) {
+                    long at = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1000 + random.nextInt(7000));
+                    await().atMost(Duration.ofSeconds(10)).until(() -> System.nanoTime() >= at
                             || load.stream().anyMatch(Future::isDone));
-                    if (done.get() < at) {
-                        return null;
+                    if (load.stream().anyMatch(Future::isDone)) {
+                        // a client has failed: its exception is the test's answer
+                        break;
                     }
-                    String fault = FAULTS.get(f);
                     long begun = System.nanoTime();
                     if (fault.equals("broker")) {
                         backbone.restartBroker();
+                    } else if (fault.equals("database")) {
+                        // every service loses its database connections at once; the pools open new ones
+                        for (String service : LocalBackbone.SERVICES) {
+                            PostgresDatabase.terminateConnections("faults-" + service);
+                        }
                     } else {
                         long pid = backbone.status().stream().filter(s -> s.name().equals(fault)).findFirst()
                                 .orElseThrow().pid();
@@ -138,6 +155,7 @@ class FaultToleranceIT {
                             backbone.status().stream().allMatch(s -> s.state() == Supervisor.State.RUNNING));
                     recovery.put(fault, (System.nanoTime() - begun) / 1_000_000);
                 }
+                faultsDone.set(true);
                 return null;
             });
             for (Future<?> client : load) {
@@ -147,8 +165,9 @@ class FaultToleranceIT {
             clients.shutdown();
             System.out.println("Faults and the time to recover from each (ms): " + recovery);
             assertThat(recovery).containsOnlyKeys(FAULTS);
-            assertThat(accepted).hasSize(SHARES);
-            assertThat(acknowledged).hasSize(SHARES);
+            System.out.println(accepted.size() + " shares accepted and acknowledged under the faults");
+            assertThat(accepted.size()).isGreaterThanOrEqualTo(SHARES);
+            assertThat(acknowledged).hasSize(accepted.size());
 
             Map<String, Integer> sharesPerChild = new TreeMap<>();
             accepted.forEach((i, shareId) -> sharesPerChild.merge(children.get(i % children.size()), 1, Integer::sum));

@@ -24,10 +24,6 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSchemaRegistry.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** How the registry's H2 file store is opened (appended to its URL): written at each commit, so a schema id a
-     * serializer was given survives the registry being killed the moment after. */
-    public static final String H2_SETTINGS = ";WRITE_DELAY=0";
-
     /** System property naming the registry's runner jar; the build sets it for every test JVM. */
     public static final String JAR_PROPERTY = "backbone.registry.jar";
 
@@ -67,8 +63,7 @@ public final class LocalSchemaRegistry implements AutoCloseable {
                 "-Dquarkus.datasource.jdbc.min-size=1",
                 "-Dquarkus.datasource.jdbc.max-size=8"));
         if (dataDir != null) {
-            command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("registry")
-                    + H2_SETTINGS);
+            command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("registry"));
         }
         command.addAll(List.of("-jar", jar.toString()));
         long started = System.nanoTime();

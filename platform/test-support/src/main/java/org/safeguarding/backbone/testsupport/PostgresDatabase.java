@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +37,41 @@ public final class PostgresDatabase {
         properties.add("spring.datasource.url", () -> URL + separator + "currentSchema=" + schema);
         properties.add("spring.datasource.username", () -> USER);
         properties.add("spring.datasource.password", () -> env("BACKBONE_TEST_PG_PASSWORD", ""));
+    }
+
+    /**
+     * Creates schema {@code <prefix>_<random>} for a process the test starts, and returns the JDBC URL that opens it
+     * ({@code ApplicationName=<prefix>}, so the test can find its connections), the user and the password; skips
+     * the test where no server is reachable.
+     */
+    public static List<String> freshSchemaFor(String prefix) {
+        String schema = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).replace('-', '_');
+        try (Connection connection = DriverManager.getConnection(URL, USER, env("BACKBONE_TEST_PG_PASSWORD", ""));
+             Statement statement = connection.createStatement()) {
+            statement.execute("create schema " + schema);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(schema), "drop-" + schema));
+        } catch (SQLException e) {
+            Assumptions.abort("PostgreSQL is not reachable at " + URL + " as " + USER + " (" + e.getMessage()
+                    + "): skipping the PostgreSQL test. Start it, or set BACKBONE_TEST_PG_URL.");
+        }
+        String separator = URL.contains("?") ? "&" : "?";
+        return List.of(URL + separator + "currentSchema=" + schema + "&ApplicationName=" + prefix, USER,
+                env("BACKBONE_TEST_PG_PASSWORD", ""));
+    }
+
+    /** Ends every connection a process opened as {@code applicationName}: the database connection lost. */
+    public static int terminateConnections(String applicationName) {
+        try (Connection connection = DriverManager.getConnection(URL, USER, env("BACKBONE_TEST_PG_PASSWORD", ""));
+             java.sql.PreparedStatement statement = connection.prepareStatement("select count(pg_terminate_backend("
+                     + "pid)) from pg_stat_activity where application_name = ?")) {
+            statement.setString(1, applicationName);
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not end the connections of " + applicationName, e);
+        }
     }
 
     /** A test leaves nothing behind on the shared server. */
