@@ -29,10 +29,6 @@ public class ConsumerRetries implements RetryListener {
     /** A record being tried again. {@code reason} is {@link Outages#describe}: classes and codes, never data. */
     public record Retrying(String topic, int partition, long offset, int attempts, Instant failingSince,
                            Instant lastFailedAt, String reason) {
-
-        String where() {
-            return topic + "-" + partition + "@" + offset;
-        }
     }
 
     private final Map<String, Retrying> retrying = new ConcurrentHashMap<>();
@@ -52,23 +48,23 @@ public class ConsumerRetries implements RetryListener {
     @Override
     public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
         Instant now = clock.instant();
-        String key = record.topic() + "-" + record.partition() + "@" + record.offset();
+        String key = where(record);
         Retrying before = retrying.get(key);
         if (ConsumerFailures.canNeverSucceed(failure)) {
             retrying.remove(key);
             return;
         }
-        Retrying now_ = new Retrying(record.topic(), record.partition(), record.offset(), attempt,
+        Retrying current = new Retrying(record.topic(), record.partition(), record.offset(), attempt,
                 before == null ? now : before.failingSince(), now, Outages.describe(failure));
-        retrying.put(key, now_);
+        retrying.put(key, current);
         LOG.warn("Could not act on the record at {} (attempt {}, failing since {}): {}. It is tried again after a "
                         + "pause; nothing after it on its partition is acted on until it succeeds.", key, attempt,
-                now_.failingSince(), now_.reason());
+                current.failingSince(), current.reason());
     }
 
     @Override
     public void recovered(ConsumerRecord<?, ?> record, Exception failure) {
-        String key = record.topic() + "-" + record.partition() + "@" + record.offset();
+        String key = where(record);
         retrying.remove(key);
         deadLetters.computeIfAbsent(record.topic(), topic -> new AtomicLong()).incrementAndGet();
         LOG.error("The record at {} can never be acted on as it is ({}): sent to {} with the reason in its headers. "
@@ -80,7 +76,12 @@ public class ConsumerRetries implements RetryListener {
     @Override
     public void recoveryFailed(ConsumerRecord<?, ?> record, Exception original, Exception failure) {
         LOG.error("The record at {} could not be sent to its dead-letter topic ({}); it is tried again.",
-                record.topic() + "-" + record.partition() + "@" + record.offset(), Outages.describe(failure));
+                where(record), Outages.describe(failure));
+    }
+
+    /** A record as the logs name it: topic, partition and offset, never its key (a child's NHS number). */
+    private static String where(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
     /** The records failing now, longest failing first. */

@@ -34,17 +34,17 @@ public class PublisherFailures {
         boolean same = before != null && before.eventId().equals(event.getIdentifier());
         String aggregate = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "";
         long sequence = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1;
-        Stuck now_ = new Stuck(event.getIdentifier(), event.getPayloadType().getName(), aggregate, sequence,
+        Stuck current = new Stuck(event.getIdentifier(), event.getPayloadType().getName(), aggregate, sequence,
                 same ? before.attempts() + 1 : 1, same ? before.failingSince() : now, now, Outages.describe(failure));
-        stuck = now_;
-        if (now_.attempts() % 10 == 1) {
+        stuck = current;
+        if (current.attempts() % 10 == 1) {
             LOG.error("The publisher has failed {} time(s) since {} to publish event {} ({}, aggregate {} #{}): {}. "
                             + "Nothing stored after it reaches Kafka until it is published; it is tried again. {}",
-                    now_.attempts(), now_.failingSince(), now_.eventId(), now_.eventType(), aggregate, sequence,
-                    now_.reason(), Outages.isOutage(failure)
+                    current.attempts(), current.failingSince(), current.eventId(), current.eventType(), aggregate, sequence,
+                    current.reason(), Outages.isOutage(failure)
                             ? "The broker or the registry looks unreachable: it will go on once they are back."
                             : "If it can never be published (too large, refused by the registry), an operator parks "
-                                    + "it: POST /operator/publisher/parked {\"eventId\": \"" + now_.eventId()
+                                    + "it: POST /operator/publisher/parked {\"eventId\": \"" + current.eventId()
                                     + "\"} (docs/reliability.md).");
         }
     }

@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -148,7 +149,10 @@ class TimelinePageInABrowserTest {
         // only the GP's lane, chosen with the space bar and sent with Enter
         WebElement gp = browser.findElement(By.cssSelector("input[name=agency][value=gp-a]"));
         gp.sendKeys(Keys.SPACE);
+        WebElement before = browser.findElement(By.id("timeline"));
         browser.findElement(By.id("as-known-at")).sendKeys(Keys.ENTER);
+        // the form is sent and a new page comes: wait for it, not for the old one
+        await().atMost(Duration.ofSeconds(10)).until(() -> gone(before));
         assertThat(browser.findElements(By.cssSelector("#timeline tbody tr"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("#timeline caption")).getText())
                 .isEqualTo("1 acts, one lane per agency");
@@ -158,13 +162,25 @@ class TimelinePageInABrowserTest {
         browser.findElement(By.cssSelector("#known-by option[value='school-a']")).click();
         WebElement moment = browser.findElement(By.id("as-known-at"));
         moment.sendKeys(monday.plusSeconds(3599).toString());
+        WebElement unfiltered = browser.findElement(By.id("timeline"));
         moment.sendKeys(Keys.ENTER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> gone(unfiltered));
         assertThat(browser.findElement(By.id("timeline-heading")).getText())
                 .isEqualTo("What school-a knew at " + monday.plusSeconds(3599));
         assertThat(browser.findElements(By.cssSelector("#timeline tbody tr"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("#timeline td.act")).getText()).contains("its own act");
         assertThat(browser.findElement(By.id("export-csv")).getAttribute("href"))
                 .contains("/timeline.csv").contains("knownBy=school-a");
+    }
+
+    /** True once {@code element} belongs to a page the browser has left. */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isDisplayed();
+            return false;
+        } catch (StaleElementReferenceException left) {
+            return true;
+        }
     }
 
     private void screenshot() throws Exception {
