@@ -68,14 +68,18 @@ public final class WorkingDayCalendar {
             throw new IllegalArgumentException("working days cannot be negative: " + workingDays);
         }
         ZonedDateTime at = from.atZone(zone);
+        LocalDate day = at.toLocalDate();
         int remaining = workingDays;
         while (remaining > 0) {
-            at = at.plusDays(1);
-            if (isWorkingDay(at.toLocalDate())) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
                 remaining--;
             }
         }
-        return at.toInstant();
+        // the time of day of the start, on the day found: stepping a date-time day by day through the night the
+        // clocks go forward (a Sunday in London) would carry the hour it skips into every day after (found by
+        // CalendarPropertiesTest: Saturday 01:00 plus a working day came out at Monday 02:00)
+        return workingDays == 0 ? from : day.atTime(at.toLocalTime()).atZone(zone).toInstant();
     }
 
     /**

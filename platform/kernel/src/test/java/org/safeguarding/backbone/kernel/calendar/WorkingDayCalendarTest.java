@@ -29,6 +29,16 @@ class WorkingDayCalendarTest {
         assertThat(shipped().endOf(LocalDate.parse("2026-06-01"))).isEqualTo(Instant.parse("2026-06-01T23:00:00Z"));
     }
 
+    /** Found by CalendarPropertiesTest: the hour the clocks skip was carried into the deadline. */
+    @Test
+    void aShareMadeTheNightBeforeTheClocksGoForward_isDueAtTheSameTimeOfDay() {
+        // Saturday 28 March 2026, 01:00 GMT; the clocks go forward at 01:00 on Sunday 29 March
+        Instant saturday = Instant.parse("2026-03-28T01:00:00Z");
+
+        // Monday 30 March, 01:00 British Summer Time (00:00 UTC), not 02:00
+        assertThat(shipped().plusWorkingDays(saturday, 1)).isEqualTo(Instant.parse("2026-03-30T00:00:00Z"));
+    }
+
     @Test
     void aFridayShareIsDueOnMonday() {
         Instant friday = Instant.parse("2026-11-20T14:00:00Z");
