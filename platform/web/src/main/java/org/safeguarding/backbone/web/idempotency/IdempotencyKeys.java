@@ -143,7 +143,13 @@ public class IdempotencyKeys extends OncePerRequestFilter {
                     });
         } finally {
             if (!kept) {
-                requests.release(agency, key);
+                try {
+                    requests.release(agency, key);
+                } catch (RuntimeException storeDown) {
+                    // the store is unreachable: the claim is taken over once abandoned; the caller is answered still
+                    log.warn("The claim on {}'s Idempotency-Key {} could not be released ({})", agency, key,
+                            Outages.describe(storeDown));
+                }
             }
             answer.copyBodyToResponse();
         }
