@@ -24,19 +24,10 @@ public final class PostgresDatabase {
 
     /** Creates schema {@code <prefix>_<random>} and points the Spring context's datasource at it. */
     public static void freshSchema(String prefix, DynamicPropertyRegistry properties) {
-        String schema = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).replace('-', '_');
-        try (Connection connection = DriverManager.getConnection(URL, USER, env("BACKBONE_TEST_PG_PASSWORD", ""));
-             Statement statement = connection.createStatement()) {
-            statement.execute("create schema " + schema);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(schema), "drop-" + schema));
-        } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL is not reachable at " + URL + " as " + USER + " (" + e.getMessage()
-                    + "): skipping the PostgreSQL event-store tests. Start it, or set BACKBONE_TEST_PG_URL.");
-        }
-        String separator = URL.contains("?") ? "&" : "?";
-        properties.add("spring.datasource.url", () -> URL + separator + "currentSchema=" + schema);
-        properties.add("spring.datasource.username", () -> USER);
-        properties.add("spring.datasource.password", () -> env("BACKBONE_TEST_PG_PASSWORD", ""));
+        List<String> database = freshSchemaFor(prefix);
+        properties.add("spring.datasource.url", () -> database.get(0));
+        properties.add("spring.datasource.username", () -> database.get(1));
+        properties.add("spring.datasource.password", () -> database.get(2));
     }
 
     /**
