@@ -121,6 +121,14 @@ public final class LocalBackbone implements AutoCloseable {
      */
     synchronized void restartBroker() {
         broker.close();
+        startBroker();
+    }
+
+    /**
+     * The broker in this JVM, on its data: every service and agency connects as itself, and reads and writes only
+     * what the access plan grants.
+     */
+    private void startBroker() {
         KafkaAccess access = KafkaAccess.forAgencies(LocalAgencies.fromRepository(settings.repoRoot()));
         broker = LocalKafkaBroker.start(settings.dataDir().toAbsolutePath().resolve("kafka"), settings.kafkaPort(),
                 settings.controllerPort(), access.principals());
@@ -140,11 +148,7 @@ public final class LocalBackbone implements AutoCloseable {
     private void startAll() {
         Path data = settings.dataDir().toAbsolutePath();
         Path logs = data.resolve("logs");
-        // every service and agency connects as itself, and reads and writes only what the access plan grants
-        KafkaAccess access = KafkaAccess.forAgencies(LocalAgencies.fromRepository(settings.repoRoot()));
-        broker = LocalKafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(), settings.controllerPort(),
-                access.principals());
-        broker.apply(access);
+        startBroker();
         registry = new RegistryProcess(settings.registryJar(), data.resolve("registry"), settings.registryPort(),
                 logs.resolve("registry.log"));
         issuer = ServiceProcess.start("token-issuer", settings.issuerJar(), settings.issuerPort(),

@@ -196,14 +196,12 @@ public class MessagingAutoConfiguration {
                 Gauge.builder("backbone.consumer.records.retrying", retries, r -> r.retrying().size())
                         .description("Records a consumer is trying again: their partitions wait behind them")
                         .register(registry);
-                Gauge.builder("backbone.consumer.records.retrying.longest", retries, r -> r.retrying().stream()
-                                .findFirst().map(oldest -> Duration.between(oldest.failingSince(),
-                                        java.time.Instant.now()).toSeconds()).orElse(0L))
+                Gauge.builder("backbone.consumer.records.retrying.longest", retries,
+                                r -> r.longestFailing().toSeconds())
                         .description("How long the longest-failing record has been failing")
                         .baseUnit("seconds")
                         .register(registry);
-                FunctionCounter.builder("backbone.consumer.dead.letters", retries,
-                                r -> r.deadLettersByTopic().values().stream().mapToLong(Long::longValue).sum())
+                FunctionCounter.builder("backbone.consumer.dead.letters", retries, ConsumerRetries::deadLetters)
                         .description("Records sent to a dead-letter topic since the service started")
                         .register(registry);
             };

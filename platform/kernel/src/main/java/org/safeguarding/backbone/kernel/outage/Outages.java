@@ -9,8 +9,10 @@ import java.net.http.HttpTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -41,16 +43,19 @@ public final class Outages {
     private Outages() {
     }
 
+    /** {@code failure} and each of its causes in turn, once each (a chain of causes may loop). */
+    public static List<Throwable> causes(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            chain.add(cause);
+        }
+        return chain;
+    }
+
     /** True when anything in {@code failure}'s chain of causes says a dependency was unreachable or busy. */
     public static boolean isOutage(Throwable failure) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable cause = failure; cause != null && seen.put(cause, Boolean.TRUE) == null;
-             cause = cause.getCause()) {
-            if (isOutageItself(cause)) {
-                return true;
-            }
-        }
-        return false;
+        return causes(failure).stream().anyMatch(Outages::isOutageItself);
     }
 
     private static boolean isOutageItself(Throwable failure) {
@@ -80,9 +85,7 @@ public final class Outages {
      */
     public static String describe(Throwable failure) {
         StringBuilder out = new StringBuilder();
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable cause = failure; cause != null && seen.put(cause, Boolean.TRUE) == null;
-             cause = cause.getCause()) {
+        for (Throwable cause : causes(failure)) {
             if (!out.isEmpty()) {
                 out.append(" <- ");
             }

@@ -1,8 +1,6 @@
 package org.safeguarding.backbone.messaging.consume;
 
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.safeguarding.backbone.kernel.outage.Outages;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -34,18 +32,7 @@ public final class ConsumerFailures {
             // e.g. a record that could not be decoded because the registry was down: it will be, once it is up
             return false;
         }
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable cause = failure; cause != null && seen.put(cause, Boolean.TRUE) == null;
-             cause = cause.getCause()) {
-            if (cause instanceof UnprocessableRecord) {
-                return true;
-            }
-            for (Class<? extends Throwable> undecodable : UNDECODABLE) {
-                if (undecodable.isInstance(cause)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return Outages.causes(failure).stream().anyMatch(cause -> cause instanceof UnprocessableRecord
+                || UNDECODABLE.stream().anyMatch(undecodable -> undecodable.isInstance(cause)));
     }
 }

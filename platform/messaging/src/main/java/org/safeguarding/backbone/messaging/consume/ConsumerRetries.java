@@ -32,7 +32,7 @@ public class ConsumerRetries implements RetryListener {
     }
 
     private final Map<String, Retrying> retrying = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
+    private final AtomicLong deadLetters = new AtomicLong();
     private final Duration forgetAfter;
     private final Clock clock;
 
@@ -66,7 +66,7 @@ public class ConsumerRetries implements RetryListener {
     public void recovered(ConsumerRecord<?, ?> record, Exception failure) {
         String key = where(record);
         retrying.remove(key);
-        deadLetters.computeIfAbsent(record.topic(), topic -> new AtomicLong()).incrementAndGet();
+        deadLetters.incrementAndGet();
         LOG.error("The record at {} can never be acted on as it is ({}): sent to {} with the reason in its headers. "
                         + "Once the cause is fixed, send it back with ./run replay-dead-letters {} "
                         + "(docs/reliability.md).", key, Outages.describe(failure),
@@ -91,10 +91,14 @@ public class ConsumerRetries implements RetryListener {
         return retrying.values().stream().sorted(Comparator.comparing(Retrying::failingSince)).toList();
     }
 
-    /** Records sent to a dead-letter topic since this service started, by the topic they came from. */
-    public Map<String, Long> deadLettersByTopic() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        deadLetters.forEach((topic, count) -> counts.put(topic, count.get()));
-        return counts;
+    /** How long the longest-failing record has been failing; zero when none is. */
+    public Duration longestFailing() {
+        return retrying().stream().findFirst().map(oldest -> Duration.between(oldest.failingSince(), clock.instant()))
+                .orElse(Duration.ZERO);
+    }
+
+    /** Records sent to a dead-letter topic since this service started. */
+    public long deadLetters() {
+        return deadLetters.get();
     }
 }

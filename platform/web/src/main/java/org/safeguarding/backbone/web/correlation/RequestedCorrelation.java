@@ -20,6 +20,11 @@ public record RequestedCorrelation(String id) {
 
     public static final RequestedCorrelation NONE = new RequestedCorrelation(null);
 
+    /** True when {@code id} may name a conversation: 1 to {@value #MAX_LENGTH} of the allowed characters. */
+    public static boolean isUsable(String id) {
+        return id != null && !id.isEmpty() && id.length() <= MAX_LENGTH && ALLOWED.matcher(id).matches();
+    }
+
     /** The header as sent (absent or blank: none); refused, naming the header, unless it is a usable id. */
     public static RequestedCorrelation fromHeader(String value) {
         if (value == null || value.isBlank()) {

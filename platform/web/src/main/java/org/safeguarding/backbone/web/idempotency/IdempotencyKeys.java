@@ -138,7 +138,8 @@ public class IdempotencyKeys extends OncePerRequestFilter {
                             + "key is free: send it again" + (outage ? " in a few seconds." : "."),
                     header -> {
                         if (outage) {
-                            header.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                            header.setHeader(HttpHeaders.RETRY_AFTER,
+                                    String.valueOf(ProblemResponses.RETRY_AFTER_SECONDS));
                         }
                     });
         } finally {

@@ -157,11 +157,8 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                         + "was recorded by this request. Send it again in a few seconds (incident " + incident + ").");
         problem.setProperty("incident", incident);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS)).body(problem);
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemResponses.RETRY_AFTER_SECONDS)).body(problem);
     }
-
-    /** How long a caller is asked to wait before sending a request again after a 503. */
-    static final int RETRY_AFTER_SECONDS = 5;
 
     /** Spring's own errors (404, 405, 406, 415, ...) carry the project's problem type too. */
     @Override

@@ -17,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ProblemResponses {
 
+    /** How long a caller is asked to wait before sending a request again after a 503 (a dependency down). */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
     private static final String TYPE_PREFIX = "urn:safeguarding-backbone:problem:";
 
     private final JsonMapper json;

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.safeguarding.backbone.contracts.Topics;
@@ -22,6 +21,7 @@ import org.safeguarding.backbone.messaging.consume.ProcessedEvents;
 import org.safeguarding.backbone.messaging.consume.UnprocessableRecord;
 import org.safeguarding.backbone.referrals.share.intake.ShareDraft;
 import org.safeguarding.backbone.referrals.share.intake.ShareIntake;
+import org.safeguarding.backbone.web.correlation.RequestedCorrelation;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -70,7 +70,7 @@ class InboundShareListener {
             throw new UnprocessableRecord("not a ShareInformation request: "
                     + (record.value() == null ? "null" : record.value().getSchema().getFullName()));
         }
-        if (!VALID_REQUEST_ID.matcher(request.getRequestId()).matches()) {
+        if (!RequestedCorrelation.isUsable(request.getRequestId())) {
             // checked before anything is recorded under it: the id is how the request is known
             throw refuse(record.key(), sender, request, List.of(reason("invalid-request-id", "requestId",
                     "must be 1 to 100 letters, digits, '.', '_', ':' or '-', unique to the request (it was "
@@ -152,7 +152,7 @@ class InboundShareListener {
      */
     static ShareRejected rejection(String key, String sender, ShareInformation request,
                                    List<RejectionReason> problems, Instant now) {
-        boolean validId = VALID_REQUEST_ID.matcher(request.getRequestId()).matches();
+        boolean validId = RequestedCorrelation.isUsable(request.getRequestId());
         String eventId = UUID.nameUUIDFromBytes((sender + "/" + request.getRequestId() + "/rejected")
                 .getBytes(StandardCharsets.UTF_8)).toString();
         return ShareRejected.newBuilder()
@@ -171,9 +171,6 @@ class InboundShareListener {
                 .setProblems(problems.size() <= 200 ? problems : problems.subList(0, 200))
                 .build();
     }
-
-    /** Like {@code X-Correlation-Id}: what a request id may be. */
-    static final Pattern VALID_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     /** The child a rejection is filed under: the record's key, else the request's NHS number, when either is one. */
     static String childOf(String key, String claimed) {
