@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.safeguarding.backbone.localinfra.KafkaAccess;
+import org.safeguarding.backbone.localinfra.TopicRetention;
 import org.safeguarding.backbone.localinfra.LocalAgencies;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
 
@@ -129,7 +130,8 @@ public final class LocalBackbone implements AutoCloseable {
      * what the access plan grants.
      */
     private void startBroker() {
-        KafkaAccess access = KafkaAccess.forAgencies(LocalAgencies.fromRepository(settings.repoRoot()));
+        KafkaAccess access = KafkaAccess.forAgencies(LocalAgencies.fromRepository(settings.repoRoot()))
+                .withRetention(TopicRetention.fromEnvironment());
         broker = LocalKafkaBroker.start(settings.dataDir().toAbsolutePath().resolve("kafka"), settings.kafkaPort(),
                 settings.controllerPort(), access.principals());
         broker.apply(access);
@@ -252,7 +254,8 @@ public final class LocalBackbone implements AutoCloseable {
                         ? List.of(arg.substring("--kafka-access=".length()).split(","))
                         : LocalAgencies.fromRepository(repoRoot);
                 try {
-                    KafkaAccess.forAgencies(agencies).commands(6, 3).forEach(System.out::println);
+                    KafkaAccess.forAgencies(agencies).withRetention(TopicRetention.fromEnvironment())
+                            .commands(6, 3).forEach(System.out::println);
                     return;
                 } catch (IllegalArgumentException e) {
                     System.err.println(e.getMessage());

@@ -9,6 +9,7 @@ import static org.apache.kafka.common.resource.ResourceType.TOPIC;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +19,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
@@ -57,14 +62,26 @@ public final class KafkaAccess {
                     Topics.PATTERNS, Topics.ACCESS));
 
     private final List<String> agencies;
+    private final TopicRetention retention;
 
-    private KafkaAccess(Collection<String> agencies) {
+    private KafkaAccess(Collection<String> agencies, TopicRetention retention) {
         this.agencies = List.copyOf(new LinkedHashSet<>(agencies));
+        this.retention = retention;
     }
 
-    /** The access plan for the agencies the backbone knows. */
+    /** The access plan for the agencies the backbone knows, each topic kept for its default period. */
     public static KafkaAccess forAgencies(Collection<String> agencies) {
-        return new KafkaAccess(agencies);
+        return new KafkaAccess(agencies, TopicRetention.defaults());
+    }
+
+    /** The same plan, each topic kept for the period {@code retention} gives its kind. */
+    public KafkaAccess withRetention(TopicRetention retention) {
+        return new KafkaAccess(agencies, retention);
+    }
+
+    /** A topic's settings beyond partitions and replicas: how long it keeps its records. */
+    public Map<String, String> configOf(String topic) {
+        return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.of(topic).toMillis()));
     }
 
     /** Every topic the backbone uses: the services' topics, each with its dead letters, and each agency's two. */
@@ -117,7 +134,8 @@ public final class KafkaAccess {
     }
 
     /**
-     * Creates the topics that do not exist yet ({@code partitions} each, replication {@code replicas}) and every ACL
+     * Creates the topics that do not exist yet ({@code partitions} each, replication {@code replicas}), sets each
+     * topic's retention (on those that existed too: a broker kept from before has them changed) and every ACL
      * (creating an ACL that exists changes nothing), and returns once the broker enforces every one: an ACL is
      * committed before the broker's authorizer has it, and a client let in meanwhile would be refused (seen on a
      * loaded machine). {@code admin} must connect as a super user.
@@ -126,9 +144,18 @@ public final class KafkaAccess {
         try {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = topics().stream().filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, partitions, replicas)).toList();
+                    .map(topic -> new NewTopic(topic, partitions, replicas).configs(configOf(topic))).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+            }
+            Map<ConfigResource, Collection<AlterConfigOp>> settings = new LinkedHashMap<>();
+            topics().stream().filter(existing::contains).forEach(topic -> settings.put(
+                    new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                    configOf(topic).entrySet().stream().map(setting -> new AlterConfigOp(
+                            new ConfigEntry(setting.getKey(), setting.getValue()), AlterConfigOp.OpType.SET))
+                            .toList()));
+            if (!settings.isEmpty()) {
+                admin.incrementalAlterConfigs(settings).all().get(60, TimeUnit.SECONDS);
             }
             admin.createAcls(acls()).all().get(60, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -149,14 +176,19 @@ public final class KafkaAccess {
 
     /**
      * The plan as the commands an operator runs with Kafka's own tools against a production cluster ({@code
-     * $BOOTSTRAP}, and {@code admin.properties} authenticating as a super user): each topic, then each ACL.
+     * $BOOTSTRAP}, and {@code admin.properties} authenticating as a super user): each topic, its retention set
+     * again (for a topic that existed before), then each ACL.
      */
     public List<String> commands(int partitions, int replicas) {
         String connect = " --bootstrap-server \"$BOOTSTRAP\" --command-config admin.properties";
         List<String> commands = new ArrayList<>();
         for (String topic : topics()) {
+            String configs = configOf(topic).entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .sorted().reduce((a, b) -> a + "," + b).orElseThrow();
             commands.add("kafka-topics.sh" + connect + " --create --if-not-exists --topic " + topic
-                    + " --partitions " + partitions + " --replication-factor " + replicas);
+                    + " --partitions " + partitions + " --replication-factor " + replicas + " --config " + configs);
+            commands.add("kafka-configs.sh" + connect + " --alter --entity-type topics --entity-name " + topic
+                    + " --add-config " + configs);
         }
         for (AclBinding acl : acls()) {
             ResourcePattern resource = acl.pattern();

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -144,8 +145,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
         config.put("log.cleaner.dedupe.buffer.size", "2097152");
         // one broker: there is nowhere to move partition leadership to, so stop without asking the controller
         config.put("controlled.shutdown.enable", "false");
-        // a safeguarding record is kept: nothing is deleted by age or size on the local broker
-        config.put("log.retention.ms", "-1");
+        // every topic of the backbone's plan has its own retention (TopicRetention); anything else is kept a week
+        config.put("log.retention.ms", Long.toString(Duration.ofDays(7).toMillis()));
         try {
             Files.createDirectories(dataDir);
             if (!Files.exists(logDir.resolve("meta.properties"))) {

@@ -23,6 +23,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -167,15 +169,68 @@ class KafkaAccessTest {
     @Test
     void thePlanIsAlsoTheCommandsForAProductionCluster() {
         List<String> commands = access.commands(6, 3);
-        assertThat(commands).hasSize(access.topics().size() + access.acls().size())
+        assertThat(commands).hasSize(2 * access.topics().size() + access.acls().size())
                 .contains("kafka-topics.sh --bootstrap-server \"$BOOTSTRAP\" --command-config admin.properties "
                         + "--create --if-not-exists --topic safeguarding.feed.school-a.v1 --partitions 6 "
-                        + "--replication-factor 3")
+                        + "--replication-factor 3 --config retention.ms=2592000000")
+                .contains("kafka-configs.sh --bootstrap-server \"$BOOTSTRAP\" --command-config admin.properties "
+                        + "--alter --entity-type topics --entity-name safeguarding.feed.school-a.v1 "
+                        + "--add-config retention.ms=2592000000")
                 .contains("kafka-acls.sh --bootstrap-server \"$BOOTSTRAP\" --command-config admin.properties --add "
                         + "--allow-principal User:school-a --operation Write --topic safeguarding.inbound.school-a.v1")
                 .contains("kafka-acls.sh --bootstrap-server \"$BOOTSTRAP\" --command-config admin.properties --add "
                         + "--allow-principal User:school-a --operation Read --group school-a. "
                         + "--resource-pattern-type prefixed");
+    }
+
+    @Test
+    void everyTopic_keepsItsRecordsForThePeriodOfItsKind_deadLettersIncluded() throws Exception {
+        Map<String, String> expected = new TreeMap<>();
+        long years25 = Duration.ofDays(9131).toMillis();
+        for (String topic : List.of(REFERRALS, FEEDBACK, TRANSITIONS, REVIEWS, ACCESS, CHRONOLOGY, PATTERNS)) {
+            expected.put(topic, Long.toString(years25));
+            expected.put(dlt(topic), Long.toString(Duration.ofDays(90).toMillis()));
+        }
+        for (String agency : AGENCIES) {
+            expected.put(Topics.inboundFrom(agency), Long.toString(Duration.ofDays(7).toMillis()));
+            expected.put(dlt(Topics.inboundFrom(agency)), Long.toString(Duration.ofDays(90).toMillis()));
+            expected.put(Topics.feedOf(agency), Long.toString(Duration.ofDays(30).toMillis()));
+        }
+        assertThat(retentionOnTheBroker(access.topics())).isEqualTo(expected);
+    }
+
+    @Test
+    void retentionSetDifferently_isAppliedToTopicsThatAlreadyExist() throws Exception {
+        KafkaAccess shorter = access.withRetention(TopicRetention.from(Map.of(
+                "backbone.kafka.retention.dead-letters", "P14D")::get));
+        broker.apply(shorter);
+        try {
+            assertThat(retentionOnTheBroker(List.of(dlt(REFERRALS), REFERRALS))).containsExactly(
+                    Map.entry(REFERRALS, Long.toString(Duration.ofDays(9131).toMillis())),
+                    Map.entry(dlt(REFERRALS), Long.toString(Duration.ofDays(14).toMillis())));
+        } finally {
+            broker.apply(access);
+        }
+    }
+
+    @Test
+    void aRetentionThatIsNotAPeriod_isRefusedWithTheSettingNamed() {
+        assertThatThrownBy(() -> TopicRetention.from(Map.of("backbone.kafka.retention.feeds", "30 days")::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("backbone.kafka.retention.feeds").hasMessageContaining("'30 days'");
+        assertThatThrownBy(() -> TopicRetention.from(Map.of("backbone.kafka.retention.events", "PT0S")::get))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+    }
+
+    private static Map<String, String> retentionOnTheBroker(List<String> topics) throws Exception {
+        try (Admin admin = Admin.create(broker.clientConfig(LocalKafkaBroker.ADMIN))) {
+            Map<String, String> retention = new TreeMap<>();
+            admin.describeConfigs(topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t))
+                            .toList()).all().get(60, TimeUnit.SECONDS)
+                    .forEach((resource, config) -> retention.put(resource.name(),
+                            config.get(TopicConfig.RETENTION_MS_CONFIG).value()));
+            return retention;
+        }
     }
 
     @Test

@@ -87,7 +87,7 @@ public class MessagingAutoConfiguration {
 
     /** Registry settings shared by serializers and deserializers. */
     static Map<String, Object> registryConfig(MessagingProperties properties) {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(properties.registryProperties());
         config.put(SchemaResolverConfig.REGISTRY_URL, properties.registryApiUrl());
         config.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, properties.autoRegisterSchemas());
         // one registry artifact per record type (group = namespace, id = name): a topic carries several types

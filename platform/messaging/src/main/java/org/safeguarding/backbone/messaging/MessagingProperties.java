@@ -1,18 +1,25 @@
 package org.safeguarding.backbone.messaging;
 
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code backbone.messaging.*}: where the schema registry is, and whether this service may register new schema
- * versions in it (the embedded default does; a production registry is usually managed, with registration off).
+ * {@code backbone.messaging.*}: where the schema registry is, whether this service may register new schema
+ * versions in it (the embedded default does; a production registry is usually managed, with registration off), and
+ * {@code registry-properties.*}: settings passed as they are to the registry's clients (the serdes), as {@code
+ * spring.kafka.properties.*} are to Kafka's: how to authenticate ({@code apicurio.registry.auth.username} and
+ * {@code .password}, or {@code .client.id}, {@code .client.secret} and {@code .service.token.endpoint}) and whom to
+ * trust ({@code apicurio.registry.tls.truststore.location} ...).
  */
 @ConfigurationProperties("backbone.messaging")
-public record MessagingProperties(String registryUrl, Boolean autoRegisterSchemas) {
+public record MessagingProperties(String registryUrl, Boolean autoRegisterSchemas,
+                                  Map<String, String> registryProperties) {
 
     public MessagingProperties {
         if (autoRegisterSchemas == null) {
             autoRegisterSchemas = Boolean.TRUE;
         }
+        registryProperties = registryProperties == null ? Map.of() : Map.copyOf(registryProperties);
     }
 
     /** The Apicurio v2 API the serdes talk to; its ids are the Confluent-compatible ids. */
