@@ -240,6 +240,9 @@ public final class LocalBackbone implements AutoCloseable {
         if (args.length > 0 && args[0].equals("rebuild")) {
             System.exit(RebuildCommand.run(args, System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("verify-events")) {
+            System.exit(VerifyEventsCommand.run(args, System.out, System.err));
+        }
         if (args.length > 0 && args[0].equals("replay-dead-letters")) {
             System.exit(ReplayDeadLettersCommand.run(args, System.out, System.err));
         }
@@ -286,6 +289,10 @@ public final class LocalBackbone implements AutoCloseable {
                                            counts them by reason. Locally as the broker's super user; elsewhere
                                            --config names a Kafka client properties file with an operator's
                                            credentials
+                        ./run verify-events [SERVICE] [--url=URL] [--token=TOKEN | --operator=NAME:SECRET]
+                                           with the backbone running: check each service's event store (or the
+                                           one named) against its hash chain and signed checkpoints; prints the
+                                           first broken link. Exit 0 intact, 1 broken, 3 a service not reached
                         Stop with Ctrl-C. To start again from nothing, stop it and delete the data directory.""");
                 return;
             } else {

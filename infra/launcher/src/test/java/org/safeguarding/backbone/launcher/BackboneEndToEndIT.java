@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -179,6 +181,15 @@ class BackboneEndToEndIT {
                     .get("given").asBoolean()).isTrue();
             await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(eventTypes(restarted)).containsExactlyInAnyOrder(EVERY_ACT));
+            // issue 12: every event the four services stored, across a restart and a kill, is chained
+            for (String service : VerifyEventsCommand.SERVICES.keySet()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                int exit = VerifyEventsCommand.run(new String[] {"verify-events", service,
+                        "--url=" + restarted.serviceUrl(service)}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                        System.err);
+                assertThat(out.toString(StandardCharsets.UTF_8)).as(service).startsWith(service + ": intact: ");
+                assertThat(exit).as(service).isZero();
+            }
         }
     }
 

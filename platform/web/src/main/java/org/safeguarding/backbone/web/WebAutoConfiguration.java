@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.safeguarding.backbone.kernel.chain.EventChainCheck;
 import org.safeguarding.backbone.kernel.publish.Publication;
 import org.safeguarding.backbone.kernel.rebuild.Rebuild;
 import org.safeguarding.backbone.kernel.rebuild.SwitchGate;
+import org.safeguarding.backbone.web.chain.EventChainController;
 import org.safeguarding.backbone.web.correlation.RequestedCorrelationResolver;
 import org.safeguarding.backbone.web.idempotency.IdempotencyKeys;
 import org.safeguarding.backbone.web.idempotency.IdempotentRequests;
@@ -142,6 +144,12 @@ public class WebAutoConfiguration {
     @Bean
     PublisherController publisherController(ObjectProvider<Publication> publication) {
         return new PublisherController(publication);
+    }
+
+    /** Every service answers {@code /operator/event-chain}; one without an event store, 404. */
+    @Bean
+    EventChainController eventChainController(ObjectProvider<EventChainCheck> chain) {
+        return new EventChainController(chain);
     }
 
     /** Calls on a child's records wait out the moment a rebuilt projection takes the live one's place. */
