@@ -1,5 +1,7 @@
 package org.safeguarding.backbone.chronology;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.awaitility.Awaitility.await;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.COUNTERPART;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.EXPIRED_REVIEWER;
@@ -31,6 +33,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.Statement;
 import org.safeguarding.backbone.testsupport.AuthorizationMatrix;
 import org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.HostileBodies;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -207,5 +210,12 @@ class AuthorizationMatrixTest {
     @Test
     void everyCallerGetsWhatItShould_onEveryEndpoint() throws Exception {
         matrix().holds(mvc);
+    }
+
+    /** Issue 12: every command endpoint, sent broken and hostile JSON, answers with a problem, never a 500. */
+    @Test
+    void everyCommandBody_brokenOrHostile_isAnsweredWithAProblem_neverA500() throws Exception {
+        assertThat(matrix().refusesHostileBodies(mvc, HostileBodies.seed(), HostileBodies.perEndpoint()))
+                .isPositive();
     }
 }

@@ -1,5 +1,7 @@
 package org.safeguarding.backbone.feedback;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.COUNTERPART;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.LEAD_AGENCY;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.MAKER;
@@ -21,6 +23,7 @@ import org.safeguarding.backbone.messaging.CorrelatedCommands;
 import org.safeguarding.backbone.messaging.audit.LeadAgencies;
 import org.safeguarding.backbone.testsupport.AuthorizationMatrix;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.HostileBodies;
 import org.safeguarding.backbone.testsupport.LeadAgencyAnnouncer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -129,5 +132,12 @@ class AuthorizationMatrixTest {
     @Test
     void everyCallerGetsWhatItShould_onEveryEndpoint() throws Exception {
         matrix().holds(mvc);
+    }
+
+    /** Issue 12: every command endpoint, sent broken and hostile JSON, answers with a problem, never a 500. */
+    @Test
+    void everyCommandBody_brokenOrHostile_isAnsweredWithAProblem_neverA500() throws Exception {
+        assertThat(matrix().refusesHostileBodies(mvc, HostileBodies.seed(), HostileBodies.perEndpoint()))
+                .isPositive();
     }
 }

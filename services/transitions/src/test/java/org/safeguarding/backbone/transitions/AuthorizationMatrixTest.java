@@ -1,5 +1,7 @@
 package org.safeguarding.backbone.transitions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.COUNTERPART;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.LEAD_AGENCY;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.MAKER;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.messaging.audit.LeadAgencies;
 import org.safeguarding.backbone.testsupport.AuthorizationMatrix;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.HostileBodies;
 import org.safeguarding.backbone.testsupport.LeadAgencyAnnouncer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.messaging.CorrelatedCommands;
@@ -155,5 +158,12 @@ class AuthorizationMatrixTest {
     @Test
     void everyCallerGetsWhatItShould_onEveryEndpoint() throws Exception {
         matrix().holds(mvc);
+    }
+
+    /** Issue 12: every command endpoint, sent broken and hostile JSON, answers with a problem, never a 500. */
+    @Test
+    void everyCommandBody_brokenOrHostile_isAnsweredWithAProblem_neverA500() throws Exception {
+        assertThat(matrix().refusesHostileBodies(mvc, HostileBodies.seed(), HostileBodies.perEndpoint()))
+                .isPositive();
     }
 }

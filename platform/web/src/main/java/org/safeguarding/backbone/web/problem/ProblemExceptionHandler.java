@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.validation.method.ParameterErrors;
@@ -125,6 +126,16 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(fieldError(violation.field(), violation.getMessage())));
         }
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /**
+     * Spring Security's firewall refused what the request holds once it was read (a form body where JSON is taken
+     * is read as parameters, and a parameter may not be named like that): 400, as when it refuses a path.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException rejected) {
+        return ResponseEntity.badRequest().body(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "request-rejected",
+                "Request rejected", ProblemResponses.REQUEST_REJECTED));
     }
 
     /**

@@ -20,6 +20,14 @@ public class ProblemResponses {
     /** How long a caller is asked to wait before sending a request again after a 503 (a dependency down). */
     public static final int RETRY_AFTER_SECONDS = 5;
 
+    /**
+     * Why a request Spring Security's firewall refused was refused. Its own reason can quote the body (a form body's
+     * first "parameter" is the JSON sent), so it is neither repeated nor logged.
+     */
+    public static final String REQUEST_REJECTED = "The request was refused before it was read: its path, parameters "
+            + "or form body hold a character or name the backbone does not accept. Commands take a JSON body "
+            + "(Content-Type: application/json); nothing was done.";
+
     private static final String TYPE_PREFIX = "urn:safeguarding-backbone:problem:";
 
     private final JsonMapper json;

@@ -1,12 +1,18 @@
 package org.safeguarding.backbone.referrals.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.COUNTERPART;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.LEAD_AGENCY;
 import static org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller.MAKER;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +21,7 @@ import org.safeguarding.backbone.referrals.share.web.ShareApiTest;
 import org.safeguarding.backbone.testsupport.AuthorizationMatrix;
 import org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.HostileBodies;
 import org.safeguarding.backbone.testsupport.LeadAgencyAnnouncer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -188,6 +195,26 @@ class AuthorizationMatrixTest {
     @Test
     void everyCallerGetsWhatItShould_onEveryEndpoint() throws Exception {
         matrix().holds(mvc);
+    }
+
+    /** A path or a form body Spring Security's firewall refuses is a 400 problem that does not quote it. */
+    @Test
+    void whatTheFirewallRefuses_isA400Problem_thatDoesNotQuoteIt() throws Exception {
+        mvc.perform(post(URI.create("/api/shares/x%2F..%2Fy/read")).with(ShareApiTest.as("csc-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:request-rejected"));
+        mvc.perform(post("/api/shares").contentType(MediaType.APPLICATION_FORM_URLENCODED).content(SHARE)
+                        .with(ShareApiTest.as("school-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:request-rejected"))
+                .andExpect(content().string(not(containsString(CHILD))));
+    }
+
+    /** Issue 12: every command endpoint, sent broken and hostile JSON, answers with a problem, never a 500. */
+    @Test
+    void everyCommandBody_brokenOrHostile_isAnsweredWithAProblem_neverA500() throws Exception {
+        assertThat(matrix().refusesHostileBodies(mvc, HostileBodies.seed(), HostileBodies.perEndpoint()))
+                .isPositive();
     }
 
     @Test
