@@ -45,19 +45,31 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final Path logDir;
+    /** The certificate clients connect over TLS with; null when they connect in plain text. */
+    private final LocalCertificates tls;
     private boolean closed;
 
-    private LocalKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir) {
+    private LocalKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir, LocalCertificates tls) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.logDir = logDir;
+        this.tls = tls;
     }
 
     /** A broker on free ports with its data in a new temporary directory, {@code access} applied: for tests. */
     public static LocalKafkaBroker startTemporary(KafkaAccess access) {
+        return startTemporary(access, false);
+    }
+
+    /**
+     * The same, clients connecting over TLS ({@code SASL_SSL}, the broker's certificate checked, host name and all)
+     * when {@code tls}: a certificate for 127.0.0.1 is made in the data directory ({@link LocalCertificates}).
+     */
+    public static LocalKafkaBroker startTemporary(KafkaAccess access, boolean tls) {
         try {
-            LocalKafkaBroker broker = start(Files.createTempDirectory("backbone-kafka-"), FreePorts.next(),
-                    FreePorts.next(), access.principals());
+            Path dataDir = Files.createTempDirectory("backbone-kafka-");
+            LocalKafkaBroker broker = start(dataDir, FreePorts.next(), FreePorts.next(), access.principals(),
+                    tls ? LocalCertificates.in(dataDir.resolve("tls")) : null);
             broker.apply(access);
             return broker;
         } catch (IOException e) {
@@ -78,10 +90,14 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 "sasl.jaas.config", jaas(principal, Map.of()));
     }
 
-    /** Everything a client needs to connect to this broker as {@code principal}. */
+    /** Everything a client needs to connect to this broker as {@code principal}, over TLS if it serves TLS. */
     public Map<String, Object> clientConfig(String principal) {
         Map<String, Object> config = new HashMap<>(saslConfig(principal));
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        if (tls != null) {
+            config.put("security.protocol", "SASL_SSL");
+            config.putAll(tls.kafkaClientConfig());
+        }
         return config;
     }
 
@@ -108,6 +124,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
      */
     public static LocalKafkaBroker start(Path dataDir, int brokerPort, int controllerPort,
                                          Collection<String> principals) {
+        return start(dataDir, brokerPort, controllerPort, principals, null);
+    }
+
+    /** The same, serving clients over TLS with {@code tls}'s certificate when it is not null. */
+    public static LocalKafkaBroker start(Path dataDir, int brokerPort, int controllerPort,
+                                         Collection<String> principals, LocalCertificates tls) {
         long started = System.nanoTime();
         Path logDir = dataDir.resolve("kraft-logs");
         Properties config = new Properties();
@@ -119,7 +141,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
         config.put("controller.listener.names", "CONTROLLER");
         config.put("inter.broker.listener.name", "CLIENT");
         // every connection, the broker's own to its controller included, authenticates; only ACLs grant anything
-        config.put("listener.security.protocol.map", "CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT");
+        config.put("listener.security.protocol.map",
+                "CONTROLLER:SASL_PLAINTEXT,CLIENT:" + (tls == null ? "SASL_PLAINTEXT" : "SASL_SSL"));
+        if (tls != null) {
+            // clients, and the broker calling itself, check its certificate and that it names 127.0.0.1
+            config.putAll(tls.kafkaBrokerConfig());
+        }
         config.put("sasl.enabled.mechanisms", "PLAIN");
         config.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
         config.put("sasl.mechanism.controller.protocol", "PLAIN");
@@ -155,9 +182,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
             server.startup();
             String bootstrap = "127.0.0.1:" + brokerPort;
-            LocalKafkaBroker broker = new LocalKafkaBroker(server, bootstrap, logDir);
+            LocalKafkaBroker broker = new LocalKafkaBroker(server, bootstrap, logDir, tls);
             broker.awaitReady();
-            LOG.info("Kafka broker ready at {} ({} ms, data in {})", bootstrap,
+            LOG.info("Kafka broker ready at {}{} ({} ms, data in {})", bootstrap, tls == null ? "" : " over TLS",
                     (System.nanoTime() - started) / 1_000_000, logDir);
             return broker;
         } catch (IOException e) {
