@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * one younger may not (found under load by {@code FaultToleranceIT}: a share answered 201 was unknown to its service
  * after a restart). Writing at each commit ({@code WRITE_DELAY=0}) closes that window but, measured, makes H2 write a
  * chunk per commit with no background compaction: the referrals store grew to 2.3 GB under a few hundred shares and
- * calls waited minutes, so it is not the fix (docs/reliability.md: the fix proposed). This test pins what holds: with
- * the services' own settings, a commit older than the write delay is kept.
+ * calls waited minutes, so it is not the fix. The fix: nothing leaves a service before a checkpoint has written what
+ * it committed (H2FileCheckpoints, tried with a kill at once by H2FileCheckpointsTest in platform/messaging). This
+ * test pins what holds besides: with the services' own settings, a commit older than the write delay is kept.
  */
 class EmbeddedStoreDurabilityTest {
 

@@ -21,6 +21,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.safeguarding.backbone.kernel.agency.ActingPractitioner;
+import org.safeguarding.backbone.kernel.durability.DurableCommits;
 import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
 import org.safeguarding.backbone.messaging.publish.KafkaIntegrationPublisher;
 import org.safeguarding.backbone.messaging.publish.ParkedEvents;
@@ -143,8 +144,9 @@ public class EventStoreAutoConfiguration {
         @Bean
         KafkaIntegrationPublisher kafkaIntegrationPublisher(KafkaTemplate<String, SpecificRecord> kafka,
                                                             List<IntegrationEventMapper> mappers,
-                                                            PublisherFailures failures, ParkedEvents parked) {
-            return new KafkaIntegrationPublisher(kafka, mappers, failures, parked);
+                                                            PublisherFailures failures, ParkedEvents parked,
+                                                            DurableCommits durable) {
+            return new KafkaIntegrationPublisher(kafka, mappers, failures, parked, durable);
         }
 
         /** The operator's hold on the publisher ({@code /operator/publisher}, docs/reliability.md). */

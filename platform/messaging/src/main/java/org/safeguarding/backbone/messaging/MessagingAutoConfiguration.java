@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -22,11 +24,13 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.kernel.durability.DurableCommits;
 import org.safeguarding.backbone.messaging.audit.ChildDataReads;
 import org.safeguarding.backbone.messaging.audit.LeadAgencies;
 import org.safeguarding.backbone.messaging.consume.ConsumerFailures;
 import org.safeguarding.backbone.messaging.consume.ConsumerRetries;
 import org.safeguarding.backbone.messaging.consume.ProcessedEvents;
+import org.safeguarding.backbone.messaging.persistence.H2FileCheckpoints;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,9 +45,11 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -94,6 +100,39 @@ public class MessagingAutoConfiguration {
         config.put(SchemaResolverConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName());
         config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
         return config;
+    }
+
+    /**
+     * What this service committed is made durable before it is said outside ({@link DurableCommits}): a checkpoint
+     * for the embedded default's H2 file store, at most one every {@code backbone.store.checkpoint-gap} (10 ms);
+     * nothing to wait for on any other store.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    DurableCommits durableCommits(ObjectProvider<DataSource> dataSource,
+                                  @Value("${spring.datasource.url:}") String url,
+                                  @Value("${backbone.store.checkpoint-gap:PT0.01S}") Duration gap) {
+        DataSource store = dataSource.getIfAvailable();
+        return store != null && H2FileCheckpoints.isH2File(url) ? new H2FileCheckpoints(store, gap)
+                : DurableCommits.AT_COMMIT;
+    }
+
+    /**
+     * A consumer commits its offset past a record only once what it did with the record is durable: otherwise a
+     * service killed after the offset moved, before its store wrote the commit, would never act on the record.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> offsetsOnceDurable(
+            DurableCommits commits) {
+        return container -> {
+            if (commits != DurableCommits.AT_COMMIT) {
+                container.getContainerProperties().setOffsetAndMetadataProvider((listener, offset) -> {
+                    commits.awaitDurable();
+                    return new OffsetAndMetadata(offset);
+                });
+            }
+        };
     }
 
     @Bean

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.safeguarding.backbone.kernel.chain.EventChainCheck;
+import org.safeguarding.backbone.kernel.durability.DurableCommits;
 import org.safeguarding.backbone.kernel.publish.Publication;
 import org.safeguarding.backbone.kernel.rebuild.Rebuild;
 import org.safeguarding.backbone.kernel.rebuild.SwitchGate;
 import org.safeguarding.backbone.web.chain.EventChainController;
 import org.safeguarding.backbone.web.correlation.RequestedCorrelationResolver;
+import org.safeguarding.backbone.web.durability.AnswerOnceDurable;
 import org.safeguarding.backbone.web.idempotency.IdempotencyKeys;
 import org.safeguarding.backbone.web.idempotency.IdempotentRequests;
 import org.safeguarding.backbone.web.input.RequestSizeLimit;
@@ -71,6 +73,21 @@ public class WebAutoConfiguration {
         FilterRegistrationBean<RequestSizeLimit> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimit(limit.toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * A change is answered only once the store has written it ({@link AnswerOnceDurable}): for the embedded default's
+     * H2 file stores; a store durable at each commit (PostgreSQL) has nothing to wait for, and the filter is off.
+     * Outermost, so the answer waits for every commit the call made, its {@code Idempotency-Key}'s included.
+     */
+    @Bean
+    FilterRegistrationBean<AnswerOnceDurable> answerOnceDurable(ObjectProvider<DurableCommits> durable) {
+        DurableCommits commits = durable.getIfAvailable(() -> DurableCommits.AT_COMMIT);
+        FilterRegistrationBean<AnswerOnceDurable> registration =
+                new FilterRegistrationBean<>(new AnswerOnceDurable(commits));
+        registration.setEnabled(commits != DurableCommits.AT_COMMIT);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

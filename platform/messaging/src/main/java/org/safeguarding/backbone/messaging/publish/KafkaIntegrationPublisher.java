@@ -10,6 +10,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.safeguarding.backbone.kernel.durability.DurableCommits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -34,13 +36,24 @@ public class KafkaIntegrationPublisher {
     private final List<IntegrationEventMapper> mappers;
     private final PublisherFailures failures;
     private final ParkedEvents parked;
+    private final DurableCommits durable;
+
+    /** The unit of work's resource saying its events were made durable once already. */
+    private static final String DURABLE = KafkaIntegrationPublisher.class.getName() + ".durable";
 
     public KafkaIntegrationPublisher(KafkaTemplate<String, SpecificRecord> kafka, List<IntegrationEventMapper> mappers,
                                      PublisherFailures failures, ParkedEvents parked) {
+        this(kafka, mappers, failures, parked, DurableCommits.AT_COMMIT);
+    }
+
+    /** @param durable made to wait before an event goes out, so no event is on Kafka that its store could lose */
+    public KafkaIntegrationPublisher(KafkaTemplate<String, SpecificRecord> kafka, List<IntegrationEventMapper> mappers,
+                                     PublisherFailures failures, ParkedEvents parked, DurableCommits durable) {
         this.kafka = kafka;
         this.mappers = mappers;
         this.failures = failures;
         this.parked = parked;
+        this.durable = durable;
     }
 
     @EventHandler
@@ -61,12 +74,28 @@ public class KafkaIntegrationPublisher {
         failures.succeeded(message);
     }
 
+    /**
+     * The events this processor read are committed, but an H2 file store may not have written them yet: once per
+     * batch (unit of work), before the first goes out, wait until it has.
+     */
+    private void storedDurably() {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().getOrComputeResource(DURABLE, key -> {
+                durable.awaitDurable();
+                return Boolean.TRUE;
+            });
+        } else {
+            durable.awaitDurable();
+        }
+    }
+
     /** Maps the event for the outside world and waits until the broker has it; nothing when no mapper knows it. */
     void publish(EventMessage<?> message) throws ExecutionException, InterruptedException, TimeoutException {
         for (IntegrationEventMapper mapper : mappers) {
             Optional<IntegrationEvent> mapped = mapper.map(message);
             if (mapped.isPresent()) {
                 IntegrationEvent event = mapped.get();
+                storedDurably();
                 kafka.send(new ProducerRecord<>(event.topic(), event.childId(), event.value()))
                         .get(30, TimeUnit.SECONDS);
             }
