@@ -6,9 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -37,32 +35,20 @@ final class RebuildCommand {
 
     /** Runs the command; returns the process's exit code (0: rebuilt). */
     static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
-        String projection = null;
-        String operator = "operator:dev-only-operator";
-        String token = null;
-        String url = null;
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].startsWith("--operator=")) {
-                operator = args[i].substring("--operator=".length());
-            } else if (args[i].startsWith("--token=")) {
-                token = args[i].substring("--token=".length());
-            } else if (args[i].startsWith("--url=")) {
-                url = args[i].substring("--url=".length());
-            } else if (projection == null && !args[i].startsWith("--")) {
-                projection = args[i];
-            } else {
-                err.println("unknown option " + args[i] + " (try --help)");
-                return 2;
-            }
+        OperatorCall call = OperatorCall.of(args);
+        if (call.unknown() != null) {
+            err.println("unknown option " + call.unknown() + " (try --help)");
+            return 2;
         }
+        String projection = call.subject();
         if (projection == null || !PROJECTIONS.containsKey(projection)) {
             err.println("Name the projection to rebuild: one of " + new TreeSet<>(PROJECTIONS.keySet()) + ", e.g. ./run rebuild "
                     + "chronology");
             return 2;
         }
-        String address = (url == null ? PROJECTIONS.get(projection) : url) + "/operator/rebuilds/" + projection;
-        String authorization = token != null ? "Bearer " + token
-                : "Basic " + Base64.getEncoder().encodeToString(operator.getBytes(StandardCharsets.UTF_8));
+        String address = (call.url() == null ? PROJECTIONS.get(projection) : call.url()) + "/operator/rebuilds/"
+                + projection;
+        String authorization = call.authorization();
         try {
             HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(address))
                     .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.noBody()).build(),

@@ -6,10 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,7 @@ import java.util.Map;
 final class VerifyEventsCommand {
 
     /** The services with an event store, by their local address. */
-    static final Map<String, String> SERVICES = new LinkedHashMap<>(Map.of());
+    static final Map<String, String> SERVICES = new LinkedHashMap<>();
 
     static {
         SERVICES.put("referrals", "http://127.0.0.1:8081");
@@ -40,24 +38,13 @@ final class VerifyEventsCommand {
 
     /** Runs the command; returns the process's exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
-        String service = null;
-        String operator = "operator:dev-only-operator";
-        String token = null;
-        String url = null;
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].startsWith("--operator=")) {
-                operator = args[i].substring("--operator=".length());
-            } else if (args[i].startsWith("--token=")) {
-                token = args[i].substring("--token=".length());
-            } else if (args[i].startsWith("--url=")) {
-                url = args[i].substring("--url=".length());
-            } else if (service == null && !args[i].startsWith("--")) {
-                service = args[i];
-            } else {
-                err.println("unknown option " + args[i] + " (try --help)");
-                return 2;
-            }
+        OperatorCall call = OperatorCall.of(args);
+        if (call.unknown() != null) {
+            err.println("unknown option " + call.unknown() + " (try --help)");
+            return 2;
         }
+        String service = call.subject();
+        String url = call.url();
         if (service != null && !SERVICES.containsKey(service)) {
             err.println("No service " + service + ": one of " + SERVICES.keySet() + ", or none for all of them");
             return 2;
@@ -66,8 +53,7 @@ final class VerifyEventsCommand {
             err.println("With --url, name the service it is (e.g. ./run verify-events referrals --url=https://...)");
             return 2;
         }
-        String authorization = token != null ? "Bearer " + token
-                : "Basic " + Base64.getEncoder().encodeToString(operator.getBytes(StandardCharsets.UTF_8));
+        String authorization = call.authorization();
         List<String> services = service == null ? new ArrayList<>(SERVICES.keySet()) : List.of(service);
         int exit = 0;
         for (String name : services) {

@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedCaseInsensitiveMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,6 +90,17 @@ class EventChainTest {
                 + "aggregate_identifier = ? order by sequence_number", shareId);
     }
 
+    /** Changes the sender named in {@code event}'s stored payload, in the database; returns the payload as it was. */
+    private byte[] senderChangedIn(Map<String, Object> event) {
+        byte[] payload = (byte[]) event.get("payload");
+        byte[] changed = new String(payload, StandardCharsets.UTF_8).replace("school-a", "school-b")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(changed).isNotEqualTo(payload);
+        jdbc.update("update domain_event_entry set payload = ? where global_index = ?", changed,
+                event.get("global_index"));
+        return payload;
+    }
+
     /** What someone with write access to the database but not the signing key could do: make the links again. */
     private void relinkTheShare() {
         relink(shareId);
@@ -117,12 +131,7 @@ class EventChainTest {
     @Test
     void anEventWhoseStoredBytesWereChanged_isTheFirstBrokenLink() throws Exception {
         Map<String, Object> first = eventsOfTheShare().get(0);
-        byte[] payload = (byte[]) first.get("payload");
-        byte[] changed = new String(payload, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("school-a", "school-b").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(changed).isNotEqualTo(payload);
-        jdbc.update("update domain_event_entry set payload = ? where global_index = ?", changed,
-                first.get("global_index"));
+        byte[] payload = senderChangedIn(first);
         try {
             JsonNode report = check();
             assertThat(report.get("intact").asBoolean()).isFalse();
@@ -141,11 +150,7 @@ class EventChainTest {
     @Test
     void anEventChangedWithItsLinksMadeAgain_isCaughtByTheSignedCheckpoint() throws Exception {
         Map<String, Object> first = eventsOfTheShare().get(0);
-        byte[] payload = (byte[]) first.get("payload");
-        byte[] changed = new String(payload, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("school-a", "school-b").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        jdbc.update("update domain_event_entry set payload = ? where global_index = ?", changed,
-                first.get("global_index"));
+        byte[] payload = senderChangedIn(first);
         relinkTheShare();
         try {
             JsonNode report = check();
@@ -179,7 +184,7 @@ class EventChainTest {
         assertThat(check().get("intact").asBoolean()).isTrue();
 
         long added = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class) + 1000;
-        Map<String, Object> forged = new org.springframework.util.LinkedCaseInsensitiveMap<>();
+        Map<String, Object> forged = new LinkedCaseInsensitiveMap<>();
         forged.putAll(row);
         forged.put("global_index", added);
         forged.put("event_identifier", "forged-" + added);
@@ -236,7 +241,7 @@ class EventChainTest {
     private void insert(Map<String, Object> row) {
         List<String> columns = List.copyOf(row.keySet());
         jdbc.update("insert into domain_event_entry (" + String.join(", ", columns) + ") values ("
-                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")",
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")",
                 columns.stream().map(row::get).toArray());
     }
 }
