@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -110,12 +109,13 @@ public class EventChain implements EventChainCheck {
         return transactions.execute(status -> {
             Breaks breaks = new Breaks();
             long[] events = {0};
-            Map<String, Tail> tails = new HashMap<>();
+            // read aggregate by aggregate, each in sequence: only the link before is needed, whatever the store's size
+            Tail[] before = {null};
             reading.query("select " + EVENT_COLUMNS + ", c.hash from domain_event_entry e left join event_chain c "
                     + "on c.global_index = e.global_index order by e.aggregate_identifier, e.sequence_number", rs -> {
                         StoredEvent event = StoredEvent.of(rs);
                         String stored = rs.getString("hash");
-                        Tail tail = tails.get(event.aggregate);
+                        Tail tail = before[0] != null && before[0].aggregate.equals(event.aggregate) ? before[0] : null;
                         long expected = tail == null ? 0 : tail.sequence + 1;
                         String computed = event.link(tail == null ? null : tail.link);
                         events[0]++;
@@ -129,9 +129,8 @@ public class EventChain implements EventChainCheck {
                             breaks.add(event, "its stored form no longer gives its link: it, or its link, was changed");
                         }
                         // go on from the stored link, so one change breaks one link, not every one after it
-                        tails.put(event.aggregate, new Tail(event.sequence, stored != null ? stored : computed));
+                        before[0] = new Tail(event.aggregate, event.sequence, stored != null ? stored : computed);
                     });
-            tails.clear();
             jdbc.query("select c.global_index, c.aggregate_identifier, c.sequence_number from event_chain c where not "
                     + "exists (select 1 from domain_event_entry e where e.global_index = c.global_index)", rs -> {
                         breaks.add(new BrokenLink(rs.getLong(1), null, rs.getString(2), rs.getLong(3),
@@ -214,7 +213,7 @@ public class EventChain implements EventChainCheck {
     record Head(String aggregate, long sequence, String hash) {
     }
 
-    private record Tail(long sequence, String link) {
+    private record Tail(String aggregate, long sequence, String link) {
     }
 
     private static final class Breaks {
