@@ -179,6 +179,8 @@ public class AgencySecurityAutoConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         // running the backbone (rebuilding a projection, ...) is for operators, who read no child's data
                         .requestMatchers("/operator/**").hasRole(OPERATOR)
+                        // metrics are counts, never a child's data, and for those who run the backbone
+                        .requestMatchers("/actuator/prometheus").hasRole(OPERATOR)
                         .anyRequest().hasRole("AGENCY"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
