@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -26,6 +27,7 @@ import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
 import org.safeguarding.backbone.messaging.publish.KafkaIntegrationPublisher;
 import org.safeguarding.backbone.messaging.publish.ParkedEvents;
 import org.safeguarding.backbone.messaging.publish.PublisherFailures;
+import org.safeguarding.backbone.messaging.publish.PublisherLag;
 import org.safeguarding.backbone.messaging.publish.PublisherOperations;
 import org.safeguarding.backbone.messaging.store.PinnedNameSerializer;
 import org.safeguarding.backbone.messaging.store.StoredEventNames;
@@ -164,8 +166,13 @@ public class EventStoreAutoConfiguration {
         static class PublisherMetrics {
 
             @Bean
-            MeterBinder publisherMetrics(PublisherFailures failures, ParkedEvents parked) {
+            MeterBinder publisherMetrics(PublisherFailures failures, ParkedEvents parked,
+                                         EventProcessingConfiguration processing, EventStore events) {
+                PublisherLag lag = new PublisherLag(processing, events);
                 return registry -> {
+                    Gauge.builder("backbone.publisher.lag", lag, PublisherLag::positionsBehind)
+                            .description("Positions of the event store the publisher has not yet put on Kafka")
+                            .register(registry);
                     Gauge.builder("backbone.publisher.stuck", failures, f -> f.stuckFor().toSeconds())
                             .description("How long the publisher has been failing on one event: nothing after it "
                                     + "reaches Kafka").baseUnit("seconds").register(registry);

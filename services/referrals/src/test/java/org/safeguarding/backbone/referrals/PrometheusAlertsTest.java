@@ -78,7 +78,8 @@ class PrometheusAlertsTest {
                 .andExpect(status().isCreated());
         List<Map<String, Object>> rules = rules();
         assertThat(rules).extracting(rule -> rule.get("alert")).contains("BackboneDeadLetters",
-                "BackboneConsumerRetrying", "BackboneConsumerLag", "BackbonePublisherStuck", "BackbonePublisherParked");
+                "BackboneConsumerRetrying", "BackboneConsumerLag", "BackbonePublisherStuck", "BackbonePublisherLag",
+                "BackbonePublisherParked");
         TreeSet<String> named = new TreeSet<>();
         for (Map<String, Object> rule : rules) {
             assertThat(rule).as("rule " + rule.get("alert")).containsKeys("alert", "expr", "labels", "annotations");
@@ -95,6 +96,9 @@ class PrometheusAlertsTest {
                 assertThat(scraped).as(metric).containsPattern("(?m)^" + metric + "\\{[^}]*application=\"referrals\"");
             }
         });
+        // once the share is on Kafka, the publisher is nothing behind its store
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(scrape())
+                .containsPattern("(?m)^backbone_publisher_lag\\{[^}]*\\} 0\\.0$"));
         assertThat(scrape()).as("no child's data in the metrics").doesNotContain(ShareApiTest.CHILD);
     }
 
