@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -184,7 +185,7 @@ public final class KafkaAccess {
         List<String> commands = new ArrayList<>();
         for (String topic : topics()) {
             String configs = configOf(topic).entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                    .sorted().reduce((a, b) -> a + "," + b).orElseThrow();
+                    .sorted().collect(Collectors.joining(","));
             commands.add("kafka-topics.sh" + connect + " --create --if-not-exists --topic " + topic
                     + " --partitions " + partitions + " --replication-factor " + replicas + " --config " + configs);
             commands.add("kafka-configs.sh" + connect + " --alter --entity-type topics --entity-name " + topic

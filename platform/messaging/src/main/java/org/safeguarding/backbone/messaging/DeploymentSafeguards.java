@@ -22,7 +22,8 @@ import org.springframework.core.env.Profiles;
  */
 public class DeploymentSafeguards implements EnvironmentPostProcessor, Ordered {
 
-    static final String LOCAL_PROFILE = "local";
+    /** The profile of ./run and the tests: development credentials, 127.0.0.1 only. */
+    public static final String LOCAL_PROFILE = "local";
 
     /** Set true where a load balancer or ingress ends TLS in front of the service, on a private network. */
     static final String HTTP_TLS_IN_FRONT = "backbone.security.http-tls-in-front";

@@ -97,11 +97,7 @@ public final class AuthorizationMatrix {
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, Row> row : rows.entrySet()) {
             for (Caller caller : Caller.values()) {
-                MockHttpServletRequestBuilder request = row.getValue().request().apply(caller);
-                if (caller.agency() != null) {
-                    request.with(SecurityMockMvcRequestPostProcessors.httpBasic(caller.agency(),
-                            "dev-only-" + caller.agency()));
-                }
+                MockHttpServletRequestBuilder request = as(caller, row.getValue().request().apply(caller));
                 int status = mvc.perform(request).andReturn().getResponse().getStatus();
                 int expected = row.getValue().expected().get(caller);
                 if (status != expected) {
@@ -110,6 +106,12 @@ public final class AuthorizationMatrix {
             }
         }
         assertThat(wrong).as("cells of the authorization matrix that do not hold").isEmpty();
+    }
+
+    /** {@code request} with {@code caller}'s development credentials (none for {@link Caller#NOBODY}). */
+    private static MockHttpServletRequestBuilder as(Caller caller, MockHttpServletRequestBuilder request) {
+        return caller.agency() == null ? request : request.with(SecurityMockMvcRequestPostProcessors.httpBasic(
+                caller.agency(), "dev-only-" + caller.agency()));
     }
 
     /** The callers tried first for an endpoint's hostile bodies: one it answers with success gets deepest. */
@@ -138,10 +140,7 @@ public final class AuthorizationMatrix {
             if (valid.getContentType() == null || !valid.getContentType().contains("json")) {
                 continue;
             }
-            if (caller.agency() != null) {
-                request.with(SecurityMockMvcRequestPostProcessors.httpBasic(caller.agency(),
-                        "dev-only-" + caller.agency()));
-            }
+            as(caller, request);
             String body = new String(valid.getContentAsByteArray(), StandardCharsets.UTF_8);
             for (HostileBodies.Hostile input : HostileBodies.of(body,
                     seed ^ row.getKey().hashCode(), perEndpoint)) {
@@ -150,12 +149,12 @@ public final class AuthorizationMatrix {
                 sent++;
                 int status = answer.getStatus();
                 String type = answer.getContentType();
+                String text = answer.getContentAsString(StandardCharsets.UTF_8);
                 boolean problem = type != null && type.startsWith("application/problem+json")
-                        && answer.getContentAsString(StandardCharsets.UTF_8).contains("urn:safeguarding-backbone:problem:");
+                        && text.contains("urn:safeguarding-backbone:problem:");
                 if (status >= 500 || (status >= 400 && !problem)) {
                     wrong.add(row.getKey() + " as " + caller + ", " + input.made() + " (" + input.contentType()
-                            + "): " + status + " " + type + " "
-                            + HostileBodies.abbreviated(answer.getContentAsString(StandardCharsets.UTF_8)));
+                            + "): " + status + " " + type + " " + HostileBodies.abbreviated(text));
                 }
             }
         }

@@ -90,8 +90,8 @@ public class EventChain implements EventChainCheck {
      * @return how many events were linked
      */
     public long chainWhatWasStoredBefore() {
-        Boolean unchained = transactions.execute(status -> jdbc.queryForObject("select count(*) from event_chain",
-                Long.class) == 0 && jdbc.queryForObject("select count(*) from domain_event_entry", Long.class) > 0);
+        // two rows looked for, not every row counted: this runs at every start
+        Boolean unchained = transactions.execute(status -> !any("event_chain") && any("domain_event_entry"));
         if (!Boolean.TRUE.equals(unchained)) {
             return 0;
         }
@@ -102,6 +102,10 @@ public class EventChain implements EventChainCheck {
             transactions.executeWithoutResult(status -> link(some));
         }
         return jdbc.queryForObject("select count(*) from event_chain", Long.class);
+    }
+
+    private boolean any(String table) {
+        return !jdbc.queryForList("select 1 from " + table + " fetch first 1 rows only").isEmpty();
     }
 
     @Override
@@ -147,23 +151,25 @@ public class EventChain implements EventChainCheck {
         String previousSignature = "";
         for (Map<String, Object> checkpoint : checkpoints) {
             long id = ((Number) checkpoint.get("id")).longValue();
-            List<Head> heads = jdbc.query("select aggregate_identifier, sequence_number, hash from "
-                            + "event_chain_checkpoint_head where checkpoint_id = ? order by aggregate_identifier",
-                    (rs, row) -> new Head(rs.getString(1), rs.getLong(2), rs.getString(3)), id);
-            String digest = digest(previousSignature, heads);
+            // each head as signed, with the link stored for it now (none: removed)
+            List<SignedHead> signed = jdbc.query("select h.aggregate_identifier, h.sequence_number, h.hash, "
+                            + "c.global_index, c.hash from event_chain_checkpoint_head h left join event_chain c "
+                            + "on c.aggregate_identifier = h.aggregate_identifier and c.sequence_number = "
+                            + "h.sequence_number where h.checkpoint_id = ? order by h.aggregate_identifier",
+                    (rs, row) -> new SignedHead(new Head(rs.getString(1), rs.getLong(2), rs.getString(3)),
+                            rs.getObject(4) == null ? -1 : rs.getLong(4), rs.getString(5)), id);
+            String digest = digest(previousSignature, signed.stream().map(SignedHead::head).toList());
             String signature = (String) checkpoint.get("signature");
             if (!key.id().equals(checkpoint.get("key_id")) || !digest.equals(checkpoint.get("digest"))
                     || !key.verifies(digest.getBytes(StandardCharsets.US_ASCII), signature)) {
                 breaks.add(new BrokenLink(-1, null, null, -1, "checkpoint " + id + " is not signed by this service's "
                         + "key (" + key.id() + ") over what it lists, or a checkpoint before it was changed"));
             }
-            for (Head head : heads) {
-                List<Map<String, Object>> link = jdbc.queryForList("select global_index, hash from event_chain where "
-                        + "aggregate_identifier = ? and sequence_number = ?", head.aggregate, head.sequence);
-                if (link.isEmpty() || !head.hash.equals(link.get(0).get("hash"))) {
-                    breaks.add(new BrokenLink(link.isEmpty() ? -1 : ((Number) link.get(0).get("global_index"))
-                            .longValue(), null, head.aggregate, head.sequence, "its link differs from the one signed "
-                            + "in checkpoint " + id + ": the events up to it were changed and their links made again"));
+            for (SignedHead head : signed) {
+                if (!head.head.hash.equals(head.storedLink)) {
+                    breaks.add(new BrokenLink(head.storedIndex, null, head.head.aggregate, head.head.sequence,
+                            "its link differs from the one signed in checkpoint " + id + ": the events up to it "
+                                    + "were changed and their links made again"));
                 }
             }
             previousSignature = signature;
@@ -211,6 +217,10 @@ public class EventChain implements EventChainCheck {
     }
 
     record Head(String aggregate, long sequence, String hash) {
+    }
+
+    /** A head a checkpoint signed, and the link stored for it now ({@code storedIndex} -1 and no link: none). */
+    private record SignedHead(Head head, long storedIndex, String storedLink) {
     }
 
     private record Tail(String aggregate, long sequence, String link) {

@@ -18,9 +18,9 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.safeguarding.backbone.messaging.DeploymentSafeguards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,7 +56,7 @@ public class EventChainAutoConfiguration {
     @Bean
     ChainSigningKey eventChainSigningKey(@Value("${backbone.event-chain.signing-key}") Path path,
                                          Environment environment) {
-        return ChainSigningKey.at(path, environment.acceptsProfiles(Profiles.of("local")));
+        return ChainSigningKey.at(path, environment.acceptsProfiles(Profiles.of(DeploymentSafeguards.LOCAL_PROFILE)));
     }
 
     @Bean
@@ -100,7 +100,7 @@ public class EventChainAutoConfiguration {
         return new Checkpoints(chain, every);
     }
 
-    static final class Checkpoints implements SmartLifecycle, DisposableBean {
+    static final class Checkpoints implements SmartLifecycle {
         private final EventChain chain;
         private final Duration every;
         private ScheduledExecutorService scheduler;
@@ -139,11 +139,6 @@ public class EventChainAutoConfiguration {
         @Override
         public synchronized boolean isRunning() {
             return scheduler != null;
-        }
-
-        @Override
-        public void destroy() {
-            stop();
         }
     }
 }

@@ -28,20 +28,19 @@ public final class H2FileCheckpoints implements DurableCommits {
     private long callers;
     private long covered;
     private boolean running;
-    /** When the last checkpoint started (System.nanoTime), while one has. */
+    /** When the last checkpoint started (System.nanoTime); at first, a gap before the service started. */
     private long lastStarted;
-    private boolean started;
 
     public H2FileCheckpoints(DataSource store, Duration gap) {
         this.store = store;
         this.gapNanos = gap.toNanos();
+        this.lastStarted = System.nanoTime() - gapNanos;
     }
 
     /** Whether {@code url} names an H2 store kept in a file (not in memory, not another database). */
     public static boolean isH2File(String url) {
-        return url != null && (url.startsWith("jdbc:h2:file:") || (url.startsWith("jdbc:h2:")
-                && !url.startsWith("jdbc:h2:mem:") && !url.startsWith("jdbc:h2:tcp:")
-                && !url.startsWith("jdbc:h2:ssl:") && !url.contains(":mem:")));
+        return url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")
+                && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
     }
 
     @Override
@@ -60,31 +59,27 @@ public final class H2FileCheckpoints implements DurableCommits {
         } finally {
             lock.unlock();
         }
-        long covering;
+        // this caller runs the next checkpoint (fields below are only touched by the one running it)
+        long covering = 0;
+        boolean written = false;
         try {
-            long wait = started ? lastStarted + gapNanos - System.nanoTime() : 0;
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+            LockSupport.parkNanos(lastStarted + gapNanos - System.nanoTime());
             lock.lock();
             try {
                 // every caller numbered so far committed before the checkpoint starts: it covers them all
                 covering = callers;
-                lastStarted = System.nanoTime();
-                started = true;
             } finally {
                 lock.unlock();
             }
+            lastStarted = System.nanoTime();
             checkpoint();
-            lock.lock();
-            try {
-                covered = Math.max(covered, covering);
-            } finally {
-                lock.unlock();
-            }
+            written = true;
         } finally {
             lock.lock();
             try {
+                if (written) {
+                    covered = Math.max(covered, covering);
+                }
                 running = false;
                 finished.signalAll();
             } finally {
