@@ -8,6 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +46,37 @@ class LocalSchemaRegistryTest {
                     .POST(HttpRequest.BodyPublishers.ofString(incompatible)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).isEqualTo(409);
+        }
+    }
+
+    /**
+     * Issue 10: the registry's H2 storage deadlocked when two schemas were created at the same moment (4 clients
+     * creating 10 each: 22 answered 500 after its 60 s transaction timeout). Four services register the contracts at
+     * once when the backbone starts; every creation must succeed, and none wait for a timeout.
+     */
+    @Test
+    void schemasCreatedAtTheSameMoment_areAllCreated() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try (LocalSchemaRegistry registry = LocalSchemaRegistry.startTemporary()) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int client = 0; client < 4; client++) {
+                for (int i = 0; i < 5; i++) {
+                    String name = "Created" + client + "x" + i;
+                    answers.add(clients.submit(() -> HTTP.send(HttpRequest.newBuilder(URI.create(
+                                    registry.url() + "/apis/registry/v2/groups/default/artifacts"))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .header("X-Registry-ArtifactId", "test." + name)
+                            .header("X-Registry-ArtifactType", "AVRO")
+                            .POST(HttpRequest.BodyPublishers.ofString(V1.replace("Probe", name))).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode()));
+                }
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            clients.shutdownNow();
         }
     }
 

@@ -1,10 +1,7 @@
 package org.safeguarding.backbone.messaging;
 
-import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
-import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.safeguarding.backbone.contracts.Contracts;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.kernel.durability.DurableCommits;
 import org.safeguarding.backbone.messaging.audit.ChildDataReads;
@@ -30,7 +28,10 @@ import org.safeguarding.backbone.messaging.audit.LeadAgencies;
 import org.safeguarding.backbone.messaging.consume.ConsumerFailures;
 import org.safeguarding.backbone.messaging.consume.ConsumerRetries;
 import org.safeguarding.backbone.messaging.consume.ProcessedEvents;
+import org.safeguarding.backbone.messaging.consume.SentBytes;
 import org.safeguarding.backbone.messaging.persistence.H2FileCheckpoints;
+import org.safeguarding.backbone.messaging.registry.ContractRegistration;
+import org.safeguarding.backbone.messaging.registry.ContractSchemas;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -91,15 +92,21 @@ public class MessagingAutoConfiguration {
         }
     }
 
-    /** Registry settings shared by serializers and deserializers. */
+    /** Registry settings shared by serializers and deserializers (subjects and ids: {@link ContractSchemas}). */
     static Map<String, Object> registryConfig(MessagingProperties properties) {
         Map<String, Object> config = new HashMap<>(properties.registryProperties());
-        config.put(SchemaResolverConfig.REGISTRY_URL, properties.registryApiUrl());
-        config.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, properties.autoRegisterSchemas());
-        // one registry artifact per record type (group = namespace, id = name): a topic carries several types
-        config.put(SchemaResolverConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName());
-        config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+        config.putAll(ContractSchemas.serdeConfig(properties.registryApiUrl(), properties.autoRegisterSchemas()));
         return config;
+    }
+
+    /** Every contract registered at start, where this service may register schemas (the embedded default). */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "backbone.messaging.auto-register-schemas", havingValue = "true",
+            matchIfMissing = true)
+    ContractRegistration contractRegistration(MessagingProperties properties) {
+        return new ContractRegistration(() -> ContractSchemas.client(registryConfig(properties)),
+                Contracts.records(), Duration.ofSeconds(1), Duration.ofMinutes(1));
     }
 
     /**
@@ -154,7 +161,8 @@ public class MessagingAutoConfiguration {
             Map<String, Object> config = registryConfig(properties);
             config.put("key.deserializer", ErrorHandlingDeserializer.class);
             config.put(ErrorHandlingDeserializer.KEY_DESERIALIZER_CLASS, StringDeserializer.class);
-            config.put("value.deserializer", ErrorHandlingDeserializer.class);
+            // decoded through the registry, keeping the bytes as sent for a dead letter
+            config.put("value.deserializer", SentBytes.Deserializer.class);
             config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, AvroKafkaDeserializer.class);
             config.put("auto.offset.reset", "earliest");
             config.put("enable.auto.commit", false);
@@ -164,8 +172,9 @@ public class MessagingAutoConfiguration {
     }
 
     /**
-     * Dead letters keep the original bytes when a record could not be decoded, and are Avro again when a decoded
-     * record was rejected by its listener. Not a bean: it would displace Boot's own KafkaTemplate.
+     * Dead letters are the bytes as they were sent ({@link SentBytes}); only a record consumed without the backbone's
+     * deserializer (a test's own container, say) would be encoded again. Not a bean: it would displace Boot's own
+     * KafkaTemplate.
      */
     static KafkaTemplate<String, Object> deadLetterTemplate(KafkaProperties kafka, MessagingProperties properties) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
@@ -197,7 +206,7 @@ public class MessagingAutoConfiguration {
                                              Duration firstPause,
                                              @Value("${backbone.messaging.consumer-retry.max-pause:PT1M}")
                                              Duration maxPause) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+        DeadLetterPublishingRecoverer recoverer = new SentBytes.Recoverer(
                 deadLetterTemplate(kafka, properties),
                 (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
         ExponentialBackOff untilItSucceeds = new ExponentialBackOff(firstPause.toMillis(), 2.0);

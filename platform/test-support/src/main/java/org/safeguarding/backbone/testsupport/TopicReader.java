@@ -1,8 +1,6 @@
 package org.safeguarding.backbone.testsupport;
 
-import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
+import org.safeguarding.backbone.messaging.registry.ContractSchemas;
 
 /**
  * Reads a test's topics from the beginning, as an outside consumer would: Avro records decoded through the
@@ -52,9 +51,8 @@ public final class TopicReader<V> implements AutoCloseable {
 
     private static <T> AvroKafkaDeserializer<T> avroValues() {
         AvroKafkaDeserializer<T> values = new AvroKafkaDeserializer<>();
-        values.configure(Map.of(SchemaResolverConfig.REGISTRY_URL,
-                BackboneInfrastructure.registry().url() + "/apis/registry/v2",
-                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
+        values.configure(ContractSchemas.serdeConfig(BackboneInfrastructure.registry().url() + "/apis/registry/v2",
+                false), false);
         return values;
     }
 

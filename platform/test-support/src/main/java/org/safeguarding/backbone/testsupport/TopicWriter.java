@@ -1,8 +1,6 @@
 package org.safeguarding.backbone.testsupport;
 
-import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +12,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.safeguarding.backbone.messaging.registry.ContractSchemas;
 
 /**
  * Writes to the test broker as an agency's system would: authenticated as that agency, so the broker's ACLs apply
@@ -30,13 +29,11 @@ public final class TopicWriter<V> implements AutoCloseable {
         producer = new KafkaProducer<>(config, new StringSerializer(), values);
     }
 
-    /** Avro records, their schemas registered as the services register theirs (one artifact per record type). */
+    /** Avro records, their schemas registered as the services register theirs ({@link ContractSchemas}). */
     public static TopicWriter<SpecificRecord> avroAs(String principal) {
         AvroKafkaSerializer<SpecificRecord> values = new AvroKafkaSerializer<>();
-        values.configure(Map.of(SchemaResolverConfig.REGISTRY_URL,
-                BackboneInfrastructure.registry().url() + "/apis/registry/v2",
-                SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, true,
-                SchemaResolverConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName()), false);
+        values.configure(ContractSchemas.serdeConfig(BackboneInfrastructure.registry().url() + "/apis/registry/v2",
+                true), false);
         return new TopicWriter<>(principal, values);
     }
 

@@ -2,11 +2,8 @@ package org.safeguarding.backbone.chronology.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
-import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,6 +56,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
 import org.safeguarding.backbone.kernel.rebuild.RebuildProgress;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
+import org.safeguarding.backbone.messaging.registry.ContractSchemas;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -119,10 +117,8 @@ class ReplayBenchmark {
             }
         }
         AvroKafkaSerializer<SpecificRecord> values = new AvroKafkaSerializer<>();
-        values.configure(Map.of(SchemaResolverConfig.REGISTRY_URL,
-                BackboneInfrastructure.registry().url() + "/apis/registry/v2",
-                SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, true,
-                SchemaResolverConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName()), false);
+        values.configure(ContractSchemas.serdeConfig(BackboneInfrastructure.registry().url() + "/apis/registry/v2",
+                true), false);
         Map<String, Object> config = new HashMap<>(BackboneInfrastructure.kafkaClient(LocalKafkaBroker.ADMIN));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
@@ -266,9 +262,8 @@ class ReplayBenchmark {
 
     private static AvroKafkaDeserializer<Object> avroValues() {
         AvroKafkaDeserializer<Object> values = new AvroKafkaDeserializer<>();
-        values.configure(Map.of(SchemaResolverConfig.REGISTRY_URL,
-                BackboneInfrastructure.registry().url() + "/apis/registry/v2",
-                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
+        values.configure(ContractSchemas.serdeConfig(BackboneInfrastructure.registry().url() + "/apis/registry/v2",
+                false), false);
         return values;
     }
 

@@ -1,11 +1,23 @@
 package org.safeguarding.backbone.referrals.share.integration;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.Encoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.safeguarding.backbone.contracts.Topics;
@@ -33,7 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
  * through the share's one intake ({@link ShareIntake}), as {@code POST /api/shares} does: the same checks, the same
  * known agencies, the same rules. A request sent again with the same id is recorded once. A refused one changes
  * nothing: its sender gets {@code ShareRejected} with every reason (on its feed), and the record goes to the
- * dead-letter topic beside the inbound topic with the reason; the consumer carries on.
+ * dead-letter topic beside the inbound topic, as sent, with the reason; the consumer carries on. Another request
+ * under an id already taken is refused ({@code request-id-reused}), not dropped as a repeat.
  */
 @Component
 class InboundShareListener {
@@ -76,8 +89,18 @@ class InboundShareListener {
                     "must be 1 to 100 letters, digits, '.', '_', ':' or '-', unique to the request (it was "
                             + quoted(request.getRequestId()) + ")")));
         }
-        if (!processed.firstDelivery(CONSUMER, sender + "/" + request.getRequestId())) {
-            return;
+        switch (processed.delivery(CONSUMER, sender + "/" + request.getRequestId(), fingerprint(request))) {
+            case AGAIN -> {
+                // sent again: recorded once
+                return;
+            }
+            case DIFFERENT -> throw refuse(record.key(), sender, request, List.of(reason("request-id-reused",
+                    "requestId", "The request id " + quoted(request.getRequestId()) + " was used already by another "
+                            + "request from " + sender + ", which was taken; this one, with different content, is "
+                            + "not. Give each request an id of its own.")));
+            case FIRST -> {
+                // acted on below
+            }
         }
         Interpreted interpreted = interpret(sender, request);
         List<RejectionReason> problems = new ArrayList<>(interpreted.problems());
@@ -106,6 +129,8 @@ class InboundShareListener {
         try {
             ShareDraft draft = InboundShareMapper.toDraft(request);
             return new Interpreted(draft, check(sender, request, draft));
+        } catch (InboundShareMapper.UnknownValue unknown) {
+            return new Interpreted(null, List.of(reason("unknown-value", unknown.field(), unknown.getMessage())));
         } catch (RuntimeException unreadable) {
             if (Outages.isOutage(unreadable)) {
                 throw unreadable;
@@ -153,8 +178,9 @@ class InboundShareListener {
     static ShareRejected rejection(String key, String sender, ShareInformation request,
                                    List<RejectionReason> problems, Instant now) {
         boolean validId = RequestedCorrelation.isUsable(request.getRequestId());
-        String eventId = UUID.nameUUIDFromBytes((sender + "/" + request.getRequestId() + "/rejected")
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        // the same request refused again is the same rejection; another request under the same id, another one
+        String eventId = UUID.nameUUIDFromBytes((sender + "/" + request.getRequestId() + "/rejected/"
+                + fingerprint(request)).getBytes(StandardCharsets.UTF_8)).toString();
         return ShareRejected.newBuilder()
                 .setEnvelope(Envelope.newBuilder()
                         .setEventId(eventId)
@@ -170,6 +196,29 @@ class InboundShareListener {
                 // every reason, up to as many as a share may have recipients and statements together
                 .setProblems(problems.size() <= 200 ? problems : problems.subList(0, 200))
                 .build();
+    }
+
+    /**
+     * What a request says, as a SHA-256 in hex: two requests with the same fields have the same fingerprint, whatever
+     * the order of their map entries, the schema version they were written with or how they were encoded.
+     */
+    static String fingerprint(ShareInformation request) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+        try {
+            new SpecificDatumWriter<ShareInformation>(ShareInformation.getClassSchema()) {
+                @Override
+                protected void writeMap(Schema schema, Object datum, Encoder out) throws IOException {
+                    Map<String, Object> sorted = new TreeMap<>();
+                    ((Map<?, ?>) datum).forEach((key, value) -> sorted.put(String.valueOf(key), value));
+                    super.writeMap(schema, sorted, out);
+                }
+            }.write(request, encoder);
+            encoder.flush();
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint a request in memory", e);
+        }
     }
 
     /** The child a rejection is filed under: the record's key, else the request's NHS number, when either is one. */

@@ -4,12 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -29,6 +45,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.Statement;
 import org.safeguarding.backbone.contracts.referrals.v1.StatementCurrency;
 import org.safeguarding.backbone.contracts.referrals.v1.StatementKind;
 import org.safeguarding.backbone.contracts.referrals.v1.Verification;
+import org.safeguarding.backbone.messaging.consume.SentBytes;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.TopicReader;
 import org.safeguarding.backbone.testsupport.TopicWriter;
@@ -39,6 +56,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Shares arriving over Kafka: accepted once, refused with reasons, and never stalling on a bad record. */
 @SpringBootTest
@@ -47,6 +65,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class InboundShareTest {
 
     private static final String CHILD = "9990000115";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
@@ -66,7 +86,8 @@ class InboundShareTest {
                 .setConsent(Consent.newBuilder().setStatus(ConsentStatus.NOT_SOUGHT)
                         .setReason("Operation Encompass notification").setSafeguardingJustification(
                                 "The child was present during the incident").setFamilyInformed(true).build())
-                .setPrinciples(Arrays.stream(Principle.values()).map(p -> PrincipleAttestation.newBuilder()
+                .setPrinciples(Arrays.stream(Principle.values()).filter(p -> p != Principle.UNKNOWN)
+                        .map(p -> PrincipleAttestation.newBuilder()
                         .setPrinciple(p).setAttested(true).build()).toList())
                 .setStatements(List.of(Statement.newBuilder().setText("Officers attended at 23:40")
                         .setKind(StatementKind.FACT).setCurrency(StatementCurrency.CURRENT).setSource("Incident log")
@@ -178,6 +199,27 @@ class InboundShareTest {
     }
 
     /**
+     * Issue 10: every contract enum resolves a symbol newer than its reader to UNKNOWN. A request carrying it (sent by
+     * a system on a newer contract, or as such) is refused with the field it was in, never taken as some other value.
+     */
+    @Test
+    void aSymbolTheBackboneDoesNotTake_isRefusedWithItsField() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        try (TopicWriter<SpecificRecord> police = TopicWriter.avroAs("police-a")) {
+            police.send(POLICE_INBOUND, CHILD, request(requestId).setCategory(ShareCategory.UNKNOWN).build());
+        }
+
+        try (TopicReader<SpecificRecord> answers = TopicReader.avro(Topics.REFERRALS)) {
+            ShareRejected rejected = (ShareRejected) answers.await(r -> r.value() instanceof ShareRejected s
+                    && s.getRequestId().equals(requestId), 1, Duration.ofSeconds(60)).get(0).value();
+            assertThat(rejected.getProblems()).extracting(p -> p.getType() + ":" + p.getField())
+                    .containsExactly("unknown-value:category");
+            assertThat(rejected.getProblems().get(0).getMessage()).contains("EXPOSURE_TO_HARM");
+        }
+        assertThat(storedShares(requestId)).isZero();
+    }
+
+    /**
      * Issue 12: an agency's inbound topic is input the backbone does not control. A request id too long for the
      * store, an empty one, a claim of any length, a key that is no NHS number: each is refused with its reason (a
      * ShareRejected small enough for every consumer of it to file), dead-lettered, and the topic goes on. Before,
@@ -217,5 +259,121 @@ class InboundShareTest {
             assertThat(forged.getProblems()).allSatisfy(p -> assertThat(p.getMessage()).hasSizeLessThan(510));
         }
         assertThat(storedShares(claimed)).isZero();
+    }
+
+    /**
+     * Issue 10: a request id is how the sender knows its request. The same request sent again is recorded once; a
+     * different request under an id already taken was silently dropped as a repeat. Now it is refused with its reason,
+     * and the share first recorded under the id stays as it was.
+     */
+    @Test
+    void anotherRequestUnderAnIdAlreadyTaken_isRefusedNotDropped() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        try (TopicWriter<SpecificRecord> police = TopicWriter.avroAs("police-a")) {
+            police.send(POLICE_INBOUND, CHILD, request(requestId).build());
+            police.send(POLICE_INBOUND, CHILD, request(requestId).setPurpose("Something else entirely, sent later")
+                    .build());
+            police.send(POLICE_INBOUND, CHILD, request(requestId).build());
+        }
+
+        try (TopicReader<SpecificRecord> answers = TopicReader.avro(Topics.REFERRALS)) {
+            List<ConsumerRecord<String, SpecificRecord>> rejected = answers.await(r ->
+                    r.value() instanceof ShareRejected s && s.getRequestId().equals(requestId), 1,
+                    Duration.ofSeconds(60));
+            assertThat(((ShareRejected) rejected.get(0).value()).getProblems())
+                    .extracting(p -> p.getType() + ":" + p.getField())
+                    .containsExactly("request-id-reused:requestId");
+            List<ConsumerRecord<String, SpecificRecord>> shared = answers.await(r ->
+                    r.value() instanceof InformationShared s
+                            && s.getShareId().equals(InboundShareListener.shareId("police-a", requestId)), 1,
+                    Duration.ofSeconds(60));
+            assertThat(((InformationShared) shared.get(0).value()).getPurpose())
+                    .as("the share first recorded under the id").startsWith("Police attended");
+        }
+        assertThat(storedShares(requestId)).as("recorded once: the same request again is a repeat").isEqualTo(1);
+    }
+
+    @Test
+    void theFingerprintOfARequest_isItsContent_notTheOrderOfItsMapEntries() {
+        ShareInformation one = request("r-1").setChildLocalIds(new LinkedHashMap<>(Map.of()))
+                .build();
+        LinkedHashMap<String, String> ab = new LinkedHashMap<>();
+        ab.put("school", "S-1");
+        ab.put("gp", "G-1");
+        LinkedHashMap<String, String> ba = new LinkedHashMap<>();
+        ba.put("gp", "G-1");
+        ba.put("school", "S-1");
+        ShareInformation first = ShareInformation.newBuilder(one).setChildLocalIds(ab).build();
+        ShareInformation second = ShareInformation.newBuilder(one).setChildLocalIds(ba).build();
+
+        assertThat(InboundShareListener.fingerprint(first)).isEqualTo(InboundShareListener.fingerprint(second))
+                .hasSize(64);
+        assertThat(InboundShareListener.fingerprint(ShareInformation.newBuilder(first).setPurpose("Other").build()))
+                .isNotEqualTo(InboundShareListener.fingerprint(first));
+    }
+
+    /**
+     * A request as an agency's own system encodes it: with a schema of its own (here the contract with one optional
+     * field more), registered through the registry's Confluent API under a subject of its own, in the Confluent wire
+     * format (magic byte 0, the 4-byte id, the Avro binary).
+     */
+    private static byte[] asAForeignClientEncodes(ShareInformation request) throws Exception {
+        Schema writer = new Schema.Parser().parse(ShareInformation.getClassSchema().toString().replaceFirst(
+                "\"fields\":\\[", "\"fields\":[{\"name\":\"senderSystem\",\"type\":[\"null\",\"string\"],"
+                        + "\"default\":null},"));
+        HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        BackboneInfrastructure.registry().url() + "/apis/ccompat/v7/subjects/" + POLICE_INBOUND
+                                + "-value/versions"))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("schema", writer.toString())))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        int id = JSON.readTree(registered.body()).get("id").asInt();
+
+        ByteArrayOutputStream asClass = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(asClass, null);
+        new SpecificDatumWriter<ShareInformation>(ShareInformation.class).write(request, encoder);
+        encoder.flush();
+        GenericRecord asWriter = new GenericDatumReader<GenericRecord>(ShareInformation.getClassSchema(), writer)
+                .read(null, DecoderFactory.get().binaryDecoder(asClass.toByteArray(), null));
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        wire.write(0);
+        wire.write(ByteBuffer.allocate(4).putInt(id).array());
+        BinaryEncoder body = EncoderFactory.get().binaryEncoder(wire, null);
+        new GenericDatumWriter<GenericRecord>(writer).write(asWriter, body);
+        body.flush();
+        return wire.toByteArray();
+    }
+
+    /**
+     * Issue 10: a dead letter is the record as its sender sent it, byte for byte, so the sender decodes it with what
+     * it encoded it with; before, it was encoded again under the backbone's own registration of the type.
+     */
+    @Test
+    void aRefusedRequestsDeadLetter_isTheBytesAsSent_withTheReasonInItsHeaders() throws Exception {
+        String accepted = UUID.randomUUID().toString();
+        try (TopicWriter<byte[]> raw = TopicWriter.rawAs("police-a")) {
+            raw.send(POLICE_INBOUND, CHILD, asAForeignClientEncodes(request(accepted).build()));
+        }
+        await("a request in the agency's own registration is taken").atMost(Duration.ofSeconds(60))
+                .until(() -> storedShares(accepted) == 1);
+
+        String requestId = UUID.randomUUID().toString();
+        ShareInformation refused = request(requestId).setRecipients(List.of(Recipient.newBuilder()
+                .setAgency("nowhere").setTeam(null).build())).build();
+        byte[] sent = asAForeignClientEncodes(refused);
+        try (TopicWriter<byte[]> raw = TopicWriter.rawAs("police-a")) {
+            raw.send(POLICE_INBOUND, CHILD, sent);
+        }
+
+        try (TopicReader<byte[]> deadLetters = TopicReader.rawAs("police-a",
+                POLICE_INBOUND + Topics.DEAD_LETTER_SUFFIX)) {
+            ConsumerRecord<String, byte[]> dead = deadLetters.await(r -> new String(
+                    r.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8)
+                    .contains(requestId), 1, Duration.ofSeconds(60)).get(0);
+            assertThat(dead.value()).as("the bytes as sent").isEqualTo(sent);
+            assertThat(dead.headers().lastHeader(SentBytes.HEADER))
+                    .as("the backbone's own header stays inside").isNull();
+        }
     }
 }
