@@ -191,6 +191,10 @@ class BackboneEndToEndIT {
                 assertThat(exit).as(service).isZero();
             }
         }
+        // issue 10: nothing the share said about the child is in any process's log, across all of the above
+        List<String> childData = new ArrayList<>(List.of(ChildDataInLogs.EXAMPLE_SHARE_DATA));
+        childData.add(CHILD);
+        ChildDataInLogs.assertNone(data, childData.toArray(String[]::new));
     }
 
     /** The kinds of act about {@code child} on {@code agency}'s feed, read as that agency, once all have arrived. */

@@ -18,22 +18,32 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safeguarding.backbone.contracts.Contracts;
+import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.localinfra.FreePorts;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
 import org.safeguarding.backbone.messaging.registry.ContractSchemas;
@@ -44,11 +54,13 @@ import org.safeguarding.backbone.messaging.registry.ContractSchemas;
  * it. It finds every contract's subject through the registry's Confluent API, decodes one record of every contract
  * type as the services encode them and every record on its feed, and sends a share by Kafka that reaches the
  * recipient's inbox; a schema-valid but invalid one gets ShareRejected and a dead letter it decodes itself. Before,
- * it decoded none of about 5,460 records, and the Confluent API listed no subject to send with.
+ * it decoded none of about 5,460 records, and the Confluent API listed no subject to send with. And the AsyncAPI
+ * document, read by the AsyncAPI parser.
  */
 class ForeignClientContractIT {
 
     private static final String CHILD = "9990001723";
+    private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
     private static final String EVERY_TYPE_TOPIC = "contract-test.every-type.v1";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,7 +78,8 @@ class ForeignClientContractIT {
             // a share to children's social care over HTTP, so its feed has a record the services wrote
             String example = Files.readString(settings.repoRoot().resolve("docs/examples/share.json"))
                     .replace("9990000018", CHILD);
-            String shareId = call(backbone, "POST", "/api/shares", "school-a", example, 201).get("shareId").asText();
+            String shareId = call(backbone, "POST", "/api/shares", "school-a", example, 201,
+                    "traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01").get("shareId").asText();
             call(backbone, "POST", "/api/shares/" + shareId + "/acknowledgements", "csc-a", null, 200);
             writeOneOfEveryContract(backbone);
 
@@ -96,12 +109,37 @@ class ForeignClientContractIT {
                     .isEqualTo(report.at("/sent/schemaId").asInt());
             assertThat(report.at("/deadLetter/reason").asText()).contains("recipients[0].agency");
             assertThat(good).startsWith("node-");
+            // issue 10: the share's trace, from its POST through referrals, Kafka and the chronology to the feed
+            assertThat(feedTraces(backbone, "csc-a")).as("trace ids on csc-a's feed").contains(TRACE_ID);
         }
+        // issue 10: a refused request, a dead letter, records of every type: none of the child's data in a log
+        List<String> childData = new ArrayList<>(List.of(ChildDataInLogs.EXAMPLE_SHARE_DATA));
+        childData.addAll(List.of(CHILD, "A. Officer (synthetic)", "Officers attended the home at 23:40"));
+        ChildDataInLogs.assertNone(data, childData.toArray(String[]::new));
+    }
+
+    /**
+     * docs/asyncapi.yaml read by the AsyncAPI initiative's own parser, as AsyncAPI tools read it: no error (its
+     * content is checked against the code by AsyncApiDocumentTest, platform/local-infra).
+     */
+    @Test
+    void theAsyncApiDocumentIsValidAsyncApi() throws Exception {
+        installClient();
+        Path document = Path.of(System.getProperty("backbone.repo-root", "../..")).resolve("docs/asyncapi.yaml")
+                .toAbsolutePath().normalize();
+        Path output = Files.createTempFile("asyncapi", ".log");
+        Process validation = new ProcessBuilder("node", "validate-asyncapi.mjs", document.toString())
+                .directory(CLIENT.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertThat(validation.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        String findings = Files.readString(output);
+        assertThat(validation.exitValue()).as(findings).isZero();
+        assertThat(findings).contains("VALID").doesNotContain("INVALID");
     }
 
     /** The client's packages, as its lock file pins them, from the npm registry (once per checkout). */
     private static void installClient() throws Exception {
-        if (Files.isDirectory(CLIENT.resolve("node_modules/kafkajs"))) {
+        if (Files.isDirectory(CLIENT.resolve("node_modules/kafkajs"))
+                && Files.isDirectory(CLIENT.resolve("node_modules/@asyncapi/parser"))) {
             return;
         }
         Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(CLIENT.toFile())
@@ -181,6 +219,28 @@ class ForeignClientContractIT {
         return JSON.readTree(lines.get(lines.size() - 1));
     }
 
+    /** The trace id in the {@code traceparent} header of each record on {@code agency}'s feed about the child. */
+    private static Set<String> feedTraces(LocalBackbone backbone, String agency) {
+        Map<String, Object> config = new HashMap<>(backbone.kafkaClient(agency));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, agency + ".trace-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Set<String> traces = new HashSet<>();
+        try (KafkaConsumer<String, byte[]> feed = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            feed.subscribe(List.of(Topics.feedOf(agency)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!traces.contains(TRACE_ID) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : feed.poll(Duration.ofMillis(250))) {
+                    Header traceparent = record.headers().lastHeader("traceparent");
+                    if (CHILD.equals(record.key()) && traceparent != null) {
+                        traces.add(new String(traceparent.value(), StandardCharsets.UTF_8).split("-")[1]);
+                    }
+                }
+            }
+        }
+        return traces;
+    }
+
     private static List<String> names(JsonNode array) {
         List<String> names = new ArrayList<>();
         array.forEach(name -> names.add(name.asText()));
@@ -188,7 +248,7 @@ class ForeignClientContractIT {
     }
 
     private static JsonNode call(LocalBackbone backbone, String method, String path, String agency, String body,
-                                 int expectedStatus) throws IOException, InterruptedException {
+                                 int expectedStatus, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backbone.serviceUrl("referrals") + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (agency + ":dev-only-" + agency).getBytes(StandardCharsets.UTF_8)))
@@ -196,6 +256,9 @@ class ForeignClientContractIT {
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(method + " " + path + " as " + agency + ": " + response.body())

@@ -70,6 +70,16 @@ public final class KafkaAccess {
         this.retention = retention;
     }
 
+    /** The services' topics {@code service} writes (docs/asyncapi.yaml says the same, checked in the build). */
+    public static List<String> writesOf(String service) {
+        return WRITES.getOrDefault(service, List.of());
+    }
+
+    /** The services' topics {@code service} reads. */
+    public static List<String> readsOf(String service) {
+        return READS.getOrDefault(service, List.of());
+    }
+
     /** The access plan for the agencies the backbone knows, each topic kept for its default period. */
     public static KafkaAccess forAgencies(Collection<String> agencies) {
         return new KafkaAccess(agencies, TopicRetention.defaults());

@@ -25,12 +25,14 @@ import org.safeguarding.backbone.kernel.agency.ActingPractitioner;
 import org.safeguarding.backbone.kernel.durability.DurableCommits;
 import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
 import org.safeguarding.backbone.messaging.publish.KafkaIntegrationPublisher;
+import org.safeguarding.backbone.messaging.publish.OverdueActs;
 import org.safeguarding.backbone.messaging.publish.ParkedEvents;
 import org.safeguarding.backbone.messaging.publish.PublisherFailures;
 import org.safeguarding.backbone.messaging.publish.PublisherLag;
 import org.safeguarding.backbone.messaging.publish.PublisherOperations;
 import org.safeguarding.backbone.messaging.store.PinnedNameSerializer;
 import org.safeguarding.backbone.messaging.store.StoredEventNames;
+import org.safeguarding.backbone.messaging.tracing.TraceContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -147,8 +149,12 @@ public class EventStoreAutoConfiguration {
         KafkaIntegrationPublisher kafkaIntegrationPublisher(KafkaTemplate<String, SpecificRecord> kafka,
                                                             List<IntegrationEventMapper> mappers,
                                                             PublisherFailures failures, ParkedEvents parked,
-                                                            DurableCommits durable) {
-            return new KafkaIntegrationPublisher(kafka, mappers, failures, parked, durable);
+                                                            DurableCommits durable,
+                                                            ObjectProvider<TraceContext> traces) {
+            KafkaIntegrationPublisher publisher = new KafkaIntegrationPublisher(kafka, mappers, failures, parked,
+                    durable);
+            TraceContext tracing = traces.getIfAvailable();
+            return tracing == null ? publisher : publisher.tracedBy(tracing);
         }
 
         /** The operator's hold on the publisher ({@code /operator/publisher}, docs/reliability.md). */
@@ -167,9 +173,11 @@ public class EventStoreAutoConfiguration {
 
             @Bean
             MeterBinder publisherMetrics(PublisherFailures failures, ParkedEvents parked,
-                                         EventProcessingConfiguration processing, EventStore events) {
+                                         EventProcessingConfiguration processing, EventStore events,
+                                         KafkaIntegrationPublisher publisher) {
                 PublisherLag lag = new PublisherLag(processing, events);
                 return registry -> {
+                    publisher.onPublished(new OverdueActs(registry));
                     Gauge.builder("backbone.publisher.lag", lag, PublisherLag::positionsBehind)
                             .description("Positions of the event store the publisher has not yet put on Kafka")
                             .register(registry);

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
@@ -12,6 +13,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.safeguarding.backbone.kernel.durability.DurableCommits;
+import org.safeguarding.backbone.messaging.tracing.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -37,6 +39,8 @@ public class KafkaIntegrationPublisher {
     private final PublisherFailures failures;
     private final ParkedEvents parked;
     private final DurableCommits durable;
+    private TraceContext traces;
+    private volatile Consumer<SpecificRecord> published = record -> { };
 
     /** The unit of work's resource saying its events were made durable once already. */
     private static final String DURABLE = KafkaIntegrationPublisher.class.getName() + ".durable";
@@ -89,16 +93,48 @@ public class KafkaIntegrationPublisher {
         }
     }
 
-    /** Maps the event for the outside world and waits until the broker has it; nothing when no mapper knows it. */
+    /**
+     * Maps the event for the outside world and waits until the broker has it; nothing when no mapper knows it. The
+     * record is sent in the trace the event was stored in ({@link TraceContext}), where the service traces.
+     */
     void publish(EventMessage<?> message) throws ExecutionException, InterruptedException, TimeoutException {
         for (IntegrationEventMapper mapper : mappers) {
             Optional<IntegrationEvent> mapped = mapper.map(message);
             if (mapped.isPresent()) {
                 IntegrationEvent event = mapped.get();
                 storedDurably();
-                kafka.send(new ProducerRecord<>(event.topic(), event.childId(), event.value()))
-                        .get(30, TimeUnit.SECONDS);
+                ProducerRecord<String, SpecificRecord> record =
+                        new ProducerRecord<>(event.topic(), event.childId(), event.value());
+                if (traces == null) {
+                    kafka.send(record).get(30, TimeUnit.SECONDS);
+                } else {
+                    sendContinuing(message, record);
+                }
+                published.accept(record.value());
             }
         }
+    }
+
+    private void sendContinuing(EventMessage<?> message, ProducerRecord<String, SpecificRecord> record)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        try {
+            traces.continuing(message, "publish " + record.value().getSchema().getName(),
+                    () -> kafka.send(record).get(30, TimeUnit.SECONDS));
+        } catch (ExecutionException | InterruptedException | TimeoutException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Told of each record once the broker has acknowledged it (the metrics count the overdue acts). */
+    public void onPublished(Consumer<SpecificRecord> listener) {
+        this.published = listener;
+    }
+
+    /** Sends each record in the trace its event was stored in. */
+    public KafkaIntegrationPublisher tracedBy(TraceContext traces) {
+        this.traces = traces;
+        return this;
     }
 }

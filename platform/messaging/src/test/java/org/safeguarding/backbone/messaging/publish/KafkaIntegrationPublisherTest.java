@@ -8,15 +8,18 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.apache.avro.SchemaBuilder;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -127,5 +130,30 @@ class KafkaIntegrationPublisherTest {
         publisher.on(stored.getPayload(), stored);
 
         verify(kafka, never()).send(any(ProducerRecord.class));
+    }
+
+    @Test
+    void eachRecordTheBrokerAcknowledged_isCountedWhenItRecordsADeadlineMissed() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        List<SpecificRecord> told = new ArrayList<>();
+        KafkaIntegrationPublisher publisher = publisher(mapper);
+        publisher.onPublished(record -> {
+            told.add(record);
+            new OverdueActs(registry).accept(record);
+        });
+        when(kafka.send(any(ProducerRecord.class)))
+                .thenReturn(CompletableFuture.failedFuture(new TimeoutException("broker unavailable")))
+                .thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
+
+        assertThatThrownBy(() -> publisher.on(stored.getPayload(), stored)).isInstanceOf(ExecutionException.class);
+        assertThat(told).as("not told of a record the broker did not take").isEmpty();
+        publisher.on(stored.getPayload(), stored);
+        assertThat(told).hasSize(1);
+        assertThat(registry.find(OverdueActs.METRIC).counters()).as("an envelope records no deadline").isEmpty();
+
+        SpecificRecord overdue = mock(SpecificRecord.class);
+        when(overdue.getSchema()).thenReturn(SchemaBuilder.record("FeedbackOverdue").fields().endRecord());
+        new OverdueActs(registry).accept(overdue);
+        assertThat(registry.get(OverdueActs.METRIC).tag("event", "FeedbackOverdue").counter().count()).isEqualTo(1.0);
     }
 }
