@@ -282,8 +282,9 @@ class BackboneEndToEndIT {
         }
     }
 
-    private static JsonNode call(LocalBackbone backbone, String service, String method, String path, String agency,
-                                 String body, int expectedStatus) throws Exception {
+    /** An agency's HTTP call to a service, with its development credentials, and {@code headers} (name, value, ...). */
+    static JsonNode call(LocalBackbone backbone, String service, String method, String path, String agency,
+                         String body, int expectedStatus, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backbone.serviceUrl(service) + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (agency + ":dev-only-" + agency).getBytes(StandardCharsets.UTF_8)))
@@ -291,6 +292,9 @@ class BackboneEndToEndIT {
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(method + " " + path + " as " + agency + ": " + response.body())

@@ -2,21 +2,16 @@ package org.safeguarding.backbone.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.safeguarding.backbone.launcher.BackboneEndToEndIT.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,7 +57,6 @@ class ForeignClientContractIT {
     private static final String CHILD = "9990001723";
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
     private static final String EVERY_TYPE_TOPIC = "contract-test.every-type.v1";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path CLIENT = Path.of("src/test/node");
 
@@ -78,9 +72,10 @@ class ForeignClientContractIT {
             // a share to children's social care over HTTP, so its feed has a record the services wrote
             String example = Files.readString(settings.repoRoot().resolve("docs/examples/share.json"))
                     .replace("9990000018", CHILD);
-            String shareId = call(backbone, "POST", "/api/shares", "school-a", example, 201,
+            String shareId = call(backbone, "referrals", "POST", "/api/shares", "school-a", example, 201,
                     "traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01").get("shareId").asText();
-            call(backbone, "POST", "/api/shares/" + shareId + "/acknowledgements", "csc-a", null, 200);
+            call(backbone, "referrals", "POST", "/api/shares/" + shareId + "/acknowledgements", "csc-a", null,
+                    200);
             writeOneOfEveryContract(backbone);
 
             JsonNode report = runClient(backbone);
@@ -97,8 +92,8 @@ class ForeignClientContractIT {
 
             // the share it sent is in the recipient's inbox
             String good = report.at("/sent/good").asText();
-            await().atMost(Duration.ofSeconds(90)).until(() -> call(backbone, "GET", "/api/inbox/shares", "csc-a",
-                    null, 200).toString().contains("Sent by a system the backbone did not write"));
+            await().atMost(Duration.ofSeconds(90)).until(() -> call(backbone, "referrals", "GET", "/api/inbox/shares",
+                    "csc-a", null, 200).toString().contains("Sent by a system the backbone did not write"));
             // the refused one: its reasons on the sender's feed, and its dead letter the bytes the client sent
             assertThat(report.get("rejection")).as("ShareRejected on the sender's feed").isNotNull();
             assertThat(report.at("/rejection/problems/0/type").asText()).isEqualTo("unknown-agency");
@@ -245,24 +240,5 @@ class ForeignClientContractIT {
         List<String> names = new ArrayList<>();
         array.forEach(name -> names.add(name.asText()));
         return names;
-    }
-
-    private static JsonNode call(LocalBackbone backbone, String method, String path, String agency, String body,
-                                 int expectedStatus, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backbone.serviceUrl("referrals") + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (agency + ":dev-only-" + agency).getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + " as " + agency + ": " + response.body())
-                .isEqualTo(expectedStatus);
-        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 }
