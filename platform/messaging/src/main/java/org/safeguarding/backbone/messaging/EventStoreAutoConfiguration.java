@@ -153,8 +153,8 @@ public class EventStoreAutoConfiguration {
                                                             ObjectProvider<TraceContext> traces) {
             KafkaIntegrationPublisher publisher = new KafkaIntegrationPublisher(kafka, mappers, failures, parked,
                     durable);
-            TraceContext tracing = traces.getIfAvailable();
-            return tracing == null ? publisher : publisher.tracedBy(tracing);
+            traces.ifAvailable(publisher::tracedBy);
+            return publisher;
         }
 
         /** The operator's hold on the publisher ({@code /operator/publisher}, docs/reliability.md). */

@@ -133,8 +133,7 @@ public class KafkaIntegrationPublisher {
     }
 
     /** Sends each record in the trace its event was stored in. */
-    public KafkaIntegrationPublisher tracedBy(TraceContext traces) {
+    public void tracedBy(TraceContext traces) {
         this.traces = traces;
-        return this;
     }
 }

@@ -38,7 +38,6 @@ public final class TraceContext implements CorrelationDataProvider {
         }
         Map<String, String> context = new HashMap<>();
         propagator.inject(current.context(), context, Map::put);
-        context.keySet().retainAll(propagator.fields());
         return context;
     }
 
