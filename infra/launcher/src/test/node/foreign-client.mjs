@@ -1,6 +1,6 @@
 // An agency's system as an integrator would write it, with no code of the backbone's: kafkajs and
 // @kafkajs/confluent-schema-registry from the npm registry, speaking only Kafka and the registry's Confluent API.
-// Driven by ForeignClientContractIT (infra/launcher), which passes what to connect to in CONTRACT_TEST (JSON) and
+// Driven by ProductionPathIT (infra/launcher), which passes what to connect to in CONTRACT_TEST (JSON) and
 // reads the report this prints as its last line. Synthetic data only.
 //
 //   1. every subject the registry lists, and one record of every contract type, decoded;
@@ -117,8 +117,10 @@ const types = await decodeAll(everyType);
 report.everyType = { read: everyType.length, decoded: types.decoded.map((d) => d.type), failed: types.failed };
 
 // 2. the reader's own feed
+// (until the records about the child are read: the feed may hold others before them, all decoded too)
 const feed = await read(reader, `${config.reader.agency}.contract-test-${run}`,
-  `safeguarding.feed.${config.reader.agency}.v1`, (records) => records.length >= config.feedAtLeast, 60_000);
+  `safeguarding.feed.${config.reader.agency}.v1`,
+  (records) => records.filter((m) => m.key?.toString() === config.child).length >= config.feedAtLeast, 60_000);
 const fromFeed = await decodeAll(feed);
 report.feed = { read: feed.length, decoded: fromFeed.decoded.map((d) => d.type), failed: fromFeed.failed };
 

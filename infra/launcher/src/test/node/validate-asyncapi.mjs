@@ -1,5 +1,5 @@
 // Validates an AsyncAPI document with the AsyncAPI initiative's own parser (@asyncapi/parser), as any AsyncAPI tool
-// would read it. Prints each finding; exits 1 on an error. Used by ForeignClientContractIT for docs/asyncapi.yaml.
+// would read it. Prints each finding; exits 1 on an error. Used by DeploymentDescriptorsTest for docs/asyncapi.yaml.
 import { Parser, fromFile } from '@asyncapi/parser';
 
 const { document, diagnostics } = await fromFile(new Parser(), process.argv[2]).parse();

@@ -15,11 +15,13 @@ import java.util.concurrent.CountDownLatch;
 import org.safeguarding.backbone.localinfra.KafkaAccess;
 import org.safeguarding.backbone.localinfra.TopicRetention;
 import org.safeguarding.backbone.localinfra.LocalAgencies;
+import org.safeguarding.backbone.localinfra.LocalKafka;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
+import org.safeguarding.backbone.localinfra.LocalKafkaCluster;
 
 /**
- * The whole backbone on one machine: a Kafka broker (in this JVM), the schema registry, the token issuer and the four
- * services (child JVMs), all on 127.0.0.1, all keeping their data under one directory so a restart finds everything
+ * The whole backbone on one machine: a Kafka broker (in this JVM; or, with {@code --brokers=3}, a replicated cluster
+ * of broker processes), the schema registry, the token issuer and the four services (child JVMs), all on 127.0.0.1, all keeping their data under one directory so a restart finds everything
  * as it was. Stopping this process (Ctrl-C) stops them all; a child whose launcher dies stops by itself. A child that
  * dies is reported and started again ({@link Supervisor}); {@code ./run status} reads how each one is
  * ({@link StatusCommand}).
@@ -35,31 +37,64 @@ public final class LocalBackbone implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Instant startedAt = Instant.now();
     private ServiceProcess issuer;
-    private LocalKafkaBroker broker;
+    private LocalKafka kafka;
     private RegistryProcess registry;
     private Supervisor supervisor;
 
-    /** Where things are and which ports they use. */
+    /**
+     * Where things are and which ports they use. With {@code clusterBrokerPorts} empty, Kafka is one broker in this
+     * JVM on {@code kafkaPort} and {@code controllerPort}; otherwise it is a cluster of that many broker processes,
+     * node {@code i} on {@code clusterBrokerPorts[i]} and {@code clusterControllerPorts[i]}.
+     */
     public record Settings(Path repoRoot, Path dataDir, String version, int kafkaPort, int controllerPort,
                            int registryPort, int issuerPort, Map<String, Integer> servicePorts,
-                           Map<String, List<String>> serviceArguments) {
+                           Map<String, List<String>> serviceArguments, List<Integer> clusterBrokerPorts,
+                           List<Integer> clusterControllerPorts) {
 
         /** With each service's own settings (its store, say) as the embedded default has them. */
         public Settings(Path repoRoot, Path dataDir, String version, int kafkaPort, int controllerPort,
                         int registryPort, int issuerPort, Map<String, Integer> servicePorts) {
             this(repoRoot, dataDir, version, kafkaPort, controllerPort, registryPort, issuerPort, servicePorts,
-                    Map.of());
+                    Map.of(), List.of(), List.of());
         }
 
         /** The same, with arguments added to a service's command line ({@code --name=value}, Spring's). */
         public Settings withServiceArguments(Map<String, List<String>> arguments) {
             return new Settings(repoRoot, dataDir, version, kafkaPort, controllerPort, registryPort, issuerPort,
-                    servicePorts, Map.copyOf(arguments));
+                    servicePorts, Map.copyOf(arguments), clusterBrokerPorts, clusterControllerPorts);
+        }
+
+        /** The same on a replicated Kafka cluster: one broker process per port of {@code brokerPorts}. */
+        public Settings withKafkaCluster(List<Integer> brokerPorts, List<Integer> controllerPorts) {
+            return new Settings(repoRoot, dataDir, version, kafkaPort, controllerPort, registryPort, issuerPort,
+                    servicePorts, serviceArguments, List.copyOf(brokerPorts), List.copyOf(controllerPorts));
         }
 
         public static Settings defaults(Path repoRoot, Path dataDir) {
             return new Settings(repoRoot, dataDir, Version.current(), 19092, 19093, 18081, 9000,
                     Map.of("referrals", 8081, "feedback", 8082, "transitions", 8083, "chronology", 8084));
+        }
+
+        /**
+         * The defaults on a cluster of {@code brokers} broker processes: node {@code i} (from 0) serving clients on
+         * 19092 + 2i and its controller on 19093 + 2i.
+         */
+        public static Settings defaults(Path repoRoot, Path dataDir, int brokers) {
+            Settings single = defaults(repoRoot, dataDir);
+            if (brokers == 1) {
+                return single;
+            }
+            List<Integer> brokerPorts = new ArrayList<>();
+            List<Integer> controllerPorts = new ArrayList<>();
+            for (int i = 0; i < brokers; i++) {
+                brokerPorts.add(single.kafkaPort() + 2 * i);
+                controllerPorts.add(single.controllerPort() + 2 * i);
+            }
+            return single.withKafkaCluster(brokerPorts, controllerPorts);
+        }
+
+        boolean replicated() {
+            return !clusterBrokerPorts.isEmpty();
         }
 
         Path issuerJar() {
@@ -113,7 +148,7 @@ public final class LocalBackbone implements AutoCloseable {
 
     private void writeStatus() {
         StatusCommand.write(settings.dataDir().toAbsolutePath(), ProcessHandle.current().pid(), startedAt,
-                broker.bootstrapServers(), supervisor.status());
+                kafka.bootstrapServers(), supervisor.status());
     }
 
     /**
@@ -121,20 +156,46 @@ public final class LocalBackbone implements AutoCloseable {
      * in this JVM, so it cannot be killed alone): for the fault tests. The services reconnect by themselves.
      */
     synchronized void restartBroker() {
-        broker.close();
-        startBroker();
+        if (settings.replicated()) {
+            throw new IllegalStateException("a replicated cluster's brokers are killed and started one by one: "
+                    + "kafkaCluster()");
+        }
+        kafka.close();
+        startKafka();
+    }
+
+    /** The replicated cluster the backbone runs on (with {@link Settings#withKafkaCluster}). */
+    LocalKafkaCluster kafkaCluster() {
+        if (!(kafka instanceof LocalKafkaCluster cluster)) {
+            throw new IllegalStateException("the backbone runs on one broker, not a cluster");
+        }
+        return cluster;
     }
 
     /**
-     * The broker in this JVM, on its data: every service and agency connects as itself, and reads and writes only
-     * what the access plan grants.
+     * Kafka on its data (one broker in this JVM, or the cluster's broker processes): every service and agency
+     * connects as itself, and reads and writes only what the access plan grants.
      */
-    private void startBroker() {
+    private void startKafka() {
         KafkaAccess access = KafkaAccess.forAgencies(LocalAgencies.fromRepository(settings.repoRoot()))
                 .withRetention(TopicRetention.fromEnvironment());
-        broker = LocalKafkaBroker.start(settings.dataDir().toAbsolutePath().resolve("kafka"), settings.kafkaPort(),
-                settings.controllerPort(), access.principals());
-        broker.apply(access);
+        Path data = settings.dataDir().toAbsolutePath();
+        Path single = data.resolve("kafka");
+        Path cluster = data.resolve("kafka-cluster");
+        // a directory's topics live on one broker or on the cluster: starting the other would lose sight of them
+        if (settings.replicated() && Files.isDirectory(single) || !settings.replicated() && Files.isDirectory(cluster)) {
+            throw new IllegalStateException(data + " holds the data of a backbone run on "
+                    + (settings.replicated() ? "one Kafka broker" : "a Kafka cluster (--brokers=N)")
+                    + ": run it as before, or give this one another --data-dir");
+        }
+        if (settings.replicated()) {
+            kafka = LocalKafkaCluster.start(cluster, data.resolve("logs"), settings.clusterBrokerPorts(),
+                    settings.clusterControllerPorts(), access.principals());
+        } else {
+            kafka = LocalKafkaBroker.start(single, settings.kafkaPort(), settings.controllerPort(),
+                    access.principals());
+        }
+        kafka.apply(access);
     }
 
     /** How each child process is now, as the supervisor sees it. */
@@ -150,7 +211,7 @@ public final class LocalBackbone implements AutoCloseable {
     private void startAll() {
         Path data = settings.dataDir().toAbsolutePath();
         Path logs = data.resolve("logs");
-        startBroker();
+        startKafka();
         registry = new RegistryProcess(settings.registryJar(), data.resolve("registry"), settings.registryPort(),
                 logs.resolve("registry.log"));
         issuer = ServiceProcess.start("token-issuer", settings.issuerJar(), settings.issuerPort(),
@@ -162,7 +223,7 @@ public final class LocalBackbone implements AutoCloseable {
             List<String> arguments = new ArrayList<>(List.of(
                     "--backbone.data-dir=" + data,
                     "--backbone.parent-pid=" + ProcessHandle.current().pid(),
-                    "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                    "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                     "--backbone.messaging.registry-url=" + registry.url(),
                     "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.url()));
             List<String> own = settings.serviceArguments().getOrDefault(service, List.of());
@@ -180,6 +241,11 @@ public final class LocalBackbone implements AutoCloseable {
         }
     }
 
+    /** The repository it runs from. */
+    Path repoRoot() {
+        return settings.repoRoot();
+    }
+
     public String serviceUrl(String service) {
         return services.get(service).url();
     }
@@ -190,19 +256,19 @@ public final class LocalBackbone implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return broker.bootstrapServers();
+        return kafka.bootstrapServers();
     }
 
-    /** How a Kafka client connects to the local broker as {@code principal} (a service, an agency, or the super user). */
+    /** How a Kafka client connects to the local Kafka as {@code principal} (a service, an agency, or the super user). */
     public Map<String, Object> kafkaClient(String principal) {
-        return broker.clientConfig(principal);
+        return kafka.clientConfig(principal);
     }
 
     public String registryUrl() {
         return registry.url();
     }
 
-    /** Stops the services first (they drain their work), then the registry, then the broker. */
+    /** Stops the services first (they drain their work), then the registry, then Kafka. */
     @Override
     public synchronized void close() {
         if (supervisor != null) {
@@ -221,8 +287,8 @@ public final class LocalBackbone implements AutoCloseable {
         if (registry != null) {
             closeQuietly(registry);
         }
-        if (broker != null) {
-            closeQuietly(broker);
+        if (kafka != null) {
+            closeQuietly(kafka);
         }
     }
 
@@ -237,6 +303,7 @@ public final class LocalBackbone implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         Path repoRoot = Path.of(System.getProperty("backbone.repo-root", ".")).toAbsolutePath().normalize();
         Path dataDir = repoRoot.resolve(".backbone");
+        int brokers = 1;
         if (args.length > 0 && args[0].equals("rebuild")) {
             System.exit(RebuildCommand.run(args, System.out, System.err));
         }
@@ -257,13 +324,29 @@ public final class LocalBackbone implements AutoCloseable {
                         ? List.of(arg.substring("--kafka-access=".length()).split(","))
                         : LocalAgencies.fromRepository(repoRoot);
                 try {
-                    KafkaAccess.forAgencies(agencies).withRetention(TopicRetention.fromEnvironment())
-                            .commands(6, 3).forEach(System.out::println);
+                    KafkaAccess access = KafkaAccess.forAgencies(agencies)
+                            .withRetention(TopicRetention.fromEnvironment());
+                    if (List.of(args).contains("--strimzi")) {
+                        System.out.print(access.strimziResources("backbone", 6, 3));
+                    } else {
+                        access.commands(6, 3).forEach(System.out::println);
+                    }
                     return;
                 } catch (IllegalArgumentException e) {
                     System.err.println(e.getMessage());
                     System.exit(2);
                 }
+            } else if (arg.equals("--strimzi")) {
+                continue;
+            } else if (arg.startsWith("--brokers=")) {
+                String count = arg.substring("--brokers=".length());
+                if (!count.matches("[1-9]") || count.equals("2")) {
+                    System.err.println("--brokers takes how many Kafka brokers to run: 1 (the default, in this "
+                            + "process) or 3 to 9 (a replicated cluster; two could not keep a write on two copies "
+                            + "with one down), not '" + count + "'");
+                    System.exit(2);
+                }
+                brokers = Integer.parseInt(count);
             } else if (arg.startsWith("--data-dir=")) {
                 dataDir = Path.of(arg.substring("--data-dir=".length())).toAbsolutePath();
             } else if (arg.equals("--help") || arg.equals("-h")) {
@@ -271,10 +354,16 @@ public final class LocalBackbone implements AutoCloseable {
                         Runs the safeguarding backbone on this machine: Kafka, the schema registry, the token issuer
                         and the four services.
                           --data-dir=DIR   keep all data under DIR (default: .backbone in the repository)
+                          --brokers=N      Kafka as a replicated cluster of N broker processes (3 to 9; ports
+                                           19092, 19094, ...): every partition on N brokers, a write kept by at
+                                           least 2 (min.insync.replicas); a broker may be killed and started
+                                           again (the launcher does not restart brokers). Default 1, in this
+                                           process. A data directory keeps to the one it was first run with
                           --kafka-access[=AGENCY,...]
                                            print the Kafka topics and ACLs the backbone needs, as the commands to
                                            create them on a production cluster (for the local agencies, or those
-                                           named), and exit
+                                           named), and exit; with --strimzi, as the Strimzi operator's KafkaTopic
+                                           and KafkaUser resources (infra/deploy/kubernetes)
                         ./run rebuild PROJECTION [--url=URL] [--token=TOKEN | --operator=NAME:SECRET]
                                            with the backbone running (in another terminal): rebuild a projection
                                            from the log (chronology: from the topics, from the beginning), printing
@@ -300,13 +389,18 @@ public final class LocalBackbone implements AutoCloseable {
                 System.exit(2);
             }
         }
+        if (List.of(args).contains("--strimzi")) {
+            System.err.println("--strimzi goes with --kafka-access (try --help)");
+            System.exit(2);
+        }
         if (!Files.isDirectory(repoRoot.resolve("services"))) {
             System.err.println("Run this from the repository root (there is no services/ in " + repoRoot + ").");
             System.exit(2);
         }
         long begun = System.nanoTime();
         // a child that keeps dying: the supervisor has said why; exiting runs the hook below, which stops the rest
-        LocalBackbone backbone = start(Settings.defaults(repoRoot, dataDir), Supervisor.Policy.defaults(), System.out,
+        LocalBackbone backbone = start(Settings.defaults(repoRoot, dataDir, brokers), Supervisor.Policy.defaults(),
+                System.out,
                 () -> System.exit(1));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -327,7 +421,12 @@ public final class LocalBackbone implements AutoCloseable {
         }
         out.append(String.format("  %-12s %s   (SASL PLAIN as an agency, its development credentials; it writes "
                 + "safeguarding.inbound.<agency>.v1 and reads safeguarding.feed.<agency>.v1)%n", "kafka",
-                broker.bootstrapServers()));
+                kafka.bootstrapServers()));
+        if (settings.replicated()) {
+            out.append(String.format("  %-12s %d brokers, each partition on every one, a write kept by 2 at least "
+                    + "(their logs: %s)%n", "", settings.clusterBrokerPorts().size(),
+                    settings.dataDir().toAbsolutePath().resolve("logs/kafka-N.log")));
+        }
         out.append(String.format("  %-12s %s   (Confluent-compatible API: %s/apis/ccompat/v7)%n", "registry",
                 registry.url(), registry.url()));
         out.append(String.format("  %-12s %s/oauth2/token   (client credentials: an agency's development "

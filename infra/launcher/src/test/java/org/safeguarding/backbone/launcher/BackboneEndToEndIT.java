@@ -42,7 +42,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safeguarding.backbone.contracts.Topics;
-import org.safeguarding.backbone.localinfra.FreePorts;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
 
 /**
@@ -66,11 +65,7 @@ class BackboneEndToEndIT {
     @Test
     void aShareFlowsThroughAllFourServicesIntoTheChronologyOnce_andSurvivesARestart_andAServiceKilled(@TempDir Path data)
             throws Exception {
-        LocalBackbone.Settings settings = new LocalBackbone.Settings(
-                Path.of(System.getProperty("backbone.repo-root", "../..")), data, Version.current(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                Map.of("referrals", FreePorts.next(), "feedback", FreePorts.next(), "transitions", FreePorts.next(),
-                        "chronology", FreePorts.next()));
+        LocalBackbone.Settings settings = TestBackbones.onFreePorts(data);
         String shareId;
         try (LocalBackbone backbone = LocalBackbone.start(settings)) {
             // the example the README uses, about this test's own child

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,6 +35,8 @@ import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.safeguarding.backbone.contracts.Topics;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Who may read and write what on Kafka (issue 7, docs/architecture.md "Kafka access"): the services' topics are
@@ -90,9 +93,16 @@ public final class KafkaAccess {
         return new KafkaAccess(agencies, retention);
     }
 
-    /** A topic's settings beyond partitions and replicas: how long it keeps its records. */
-    public Map<String, String> configOf(String topic) {
-        return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.of(topic).toMillis()));
+    /**
+     * A topic's settings beyond partitions and replicas: how long it keeps its records and, kept in three copies or
+     * more, that a write needs two of them ({@code min.insync.replicas=2}: a record acknowledged to a producer with
+     * {@code acks=all} survives losing a broker, and one broker down does not stop writes).
+     */
+    public Map<String, String> configOf(String topic, int replicas) {
+        Map<String, String> config = new TreeMap<>();
+        config.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.of(topic).toMillis()));
+        config.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, replicas >= 3 ? "2" : "1");
+        return config;
     }
 
     /** Every topic the backbone uses: the services' topics, each with its dead letters, and each agency's two. */
@@ -155,14 +165,14 @@ public final class KafkaAccess {
         try {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = topics().stream().filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, partitions, replicas).configs(configOf(topic))).toList();
+                    .map(topic -> new NewTopic(topic, partitions, replicas).configs(configOf(topic, replicas))).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
             }
             Map<ConfigResource, Collection<AlterConfigOp>> settings = new LinkedHashMap<>();
             topics().stream().filter(existing::contains).forEach(topic -> settings.put(
                     new ConfigResource(ConfigResource.Type.TOPIC, topic),
-                    configOf(topic).entrySet().stream().map(setting -> new AlterConfigOp(
+                    configOf(topic, replicas).entrySet().stream().map(setting -> new AlterConfigOp(
                             new ConfigEntry(setting.getKey(), setting.getValue()), AlterConfigOp.OpType.SET))
                             .toList()));
             if (!settings.isEmpty()) {
@@ -194,12 +204,14 @@ public final class KafkaAccess {
         String connect = " --bootstrap-server \"$BOOTSTRAP\" --command-config admin.properties";
         List<String> commands = new ArrayList<>();
         for (String topic : topics()) {
-            String configs = configOf(topic).entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                    .sorted().collect(Collectors.joining(","));
+            List<String> configs = configOf(topic, replicas).entrySet().stream()
+                    .map(c -> c.getKey() + "=" + c.getValue()).sorted().toList();
+            // kafka-topics.sh takes one setting per --config, kafka-configs.sh a comma-separated list
             commands.add("kafka-topics.sh" + connect + " --create --if-not-exists --topic " + topic
-                    + " --partitions " + partitions + " --replication-factor " + replicas + " --config " + configs);
+                    + " --partitions " + partitions + " --replication-factor " + replicas
+                    + configs.stream().map(c -> " --config " + c).collect(Collectors.joining()));
             commands.add("kafka-configs.sh" + connect + " --alter --entity-type topics --entity-name " + topic
-                    + " --add-config " + configs);
+                    + " --add-config " + String.join(",", configs));
         }
         for (AclBinding acl : acls()) {
             ResourcePattern resource = acl.pattern();
@@ -209,6 +221,68 @@ public final class KafkaAccess {
                     + (resource.patternType() == PREFIXED ? " --resource-pattern-type prefixed" : ""));
         }
         return commands;
+    }
+
+    /**
+     * The plan as the Strimzi operator's resources for a cluster on Kubernetes named {@code cluster}: a
+     * {@code KafkaTopic} for each topic and a {@code KafkaUser} (SCRAM-SHA-512, its password in a Secret the operator
+     * makes) for each principal with its ACLs, as one YAML stream. The operator then creates and keeps them.
+     */
+    public String strimziResources(String cluster, int partitions, int replicas) {
+        List<Map<String, Object>> resources = new ArrayList<>();
+        for (String topic : topics()) {
+            Map<String, Object> config = new LinkedHashMap<>();
+            configOf(topic, replicas).forEach((key, value) -> config.put(key, value.matches("\\d+")
+                    ? (Object) Long.parseLong(value) : value));
+            resources.add(strimzi("KafkaTopic", topic, cluster, Map.of("topicName", topic, "partitions", partitions,
+                    "replicas", replicas, "config", config)));
+        }
+        Map<String, List<AclBinding>> byPrincipal = new LinkedHashMap<>();
+        principals().forEach(principal -> byPrincipal.put(principal, new ArrayList<>()));
+        acls().forEach(acl -> byPrincipal.get(acl.entry().principal().substring("User:".length())).add(acl));
+        byPrincipal.forEach((principal, acls) -> {
+            // one rule per resource, its operations together
+            Map<ResourcePattern, List<String>> rules = new LinkedHashMap<>();
+            acls.forEach(acl -> rules.computeIfAbsent(acl.pattern(), pattern -> new ArrayList<>())
+                    .add(capitalised(acl.entry().operation().name())));
+            List<Map<String, Object>> strimziAcls = new ArrayList<>();
+            rules.forEach((pattern, operations) -> {
+                Map<String, Object> resource = new LinkedHashMap<>();
+                resource.put("type", pattern.resourceType() == TOPIC ? "topic" : "group");
+                resource.put("name", pattern.name());
+                resource.put("patternType", pattern.patternType() == PREFIXED ? "prefix" : "literal");
+                Map<String, Object> rule = new LinkedHashMap<>();
+                rule.put("resource", resource);
+                rule.put("operations", operations);
+                strimziAcls.add(rule);
+            });
+            // ordered maps throughout: the same plan prints the same text (Map.of's order changes from run to run)
+            Map<String, Object> authorization = new LinkedHashMap<>();
+            authorization.put("type", "simple");
+            authorization.put("acls", strimziAcls);
+            resources.add(strimzi("KafkaUser", principal, cluster, Map.of(
+                    "authentication", Map.of("type", "scram-sha-512"), "authorization", authorization)));
+        });
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setWidth(120);
+        return "# The backbone's topics and Kafka users for the Strimzi operator: made by KafkaAccess, printed by\n"
+                + "# ./run --kafka-access[=AGENCY,...] --strimzi. Do not edit: print it again for your agencies.\n"
+                + new Yaml(options).dumpAll(resources.iterator());
+    }
+
+    private static Map<String, Object> strimzi(String kind, String name, String cluster, Map<String, Object> spec) {
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("apiVersion", "kafka.strimzi.io/v1");
+        resource.put("kind", kind);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", name);
+        metadata.put("labels", Map.of("strimzi.io/cluster", cluster));
+        resource.put("metadata", metadata);
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        spec.keySet().stream().sorted().forEach(key -> ordered.put(key, spec.get(key)));
+        resource.put("spec", ordered);
+        return resource;
     }
 
     private static String capitalised(String operation) {

@@ -1,22 +1,16 @@
 package org.safeguarding.backbone.localinfra;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -35,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Not spring-kafka-test's embedded broker: that one binds the wildcard address on random ports.
  */
-public final class LocalKafkaBroker implements AutoCloseable {
+public final class LocalKafkaBroker implements LocalKafka {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalKafkaBroker.class);
 
@@ -87,10 +81,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return Map.of(
                 "security.protocol", "SASL_PLAINTEXT",
                 "sasl.mechanism", "PLAIN",
-                "sasl.jaas.config", jaas(principal, Map.of()));
+                "sasl.jaas.config", KafkaNodeConfig.jaas(principal, Map.of()));
     }
 
     /** Everything a client needs to connect to this broker as {@code principal}, over TLS if it serves TLS. */
+    @Override
     public Map<String, Object> clientConfig(String principal) {
         Map<String, Object> config = new HashMap<>(saslConfig(principal));
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -102,19 +97,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     /** Creates {@code access}'s topics and ACLs, as the super user. */
+    @Override
     public void apply(KafkaAccess access) {
         try (Admin admin = Admin.create(clientConfig(ADMIN))) {
             access.apply(admin, 3, (short) 1);
         }
-    }
-
-    private static String jaas(String principal, Map<String, String> users) {
-        StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required")
-                .append(" username=\"").append(principal).append("\" password=\"").append(passwordOf(principal))
-                .append('"');
-        users.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password)
-                .append('"'));
-        return jaas.append(';').toString();
     }
 
     /**
@@ -132,52 +119,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
                                          Collection<String> principals, LocalCertificates tls) {
         long started = System.nanoTime();
         Path logDir = dataDir.resolve("kraft-logs");
-        Properties config = new Properties();
-        config.put("process.roles", "broker,controller");
-        config.put("node.id", "1");
-        config.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        config.put("listeners", "CLIENT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        config.put("advertised.listeners", "CLIENT://127.0.0.1:" + brokerPort);
-        config.put("controller.listener.names", "CONTROLLER");
-        config.put("inter.broker.listener.name", "CLIENT");
-        // every connection, the broker's own to its controller included, authenticates; only ACLs grant anything
-        config.put("listener.security.protocol.map",
-                "CONTROLLER:SASL_PLAINTEXT,CLIENT:" + (tls == null ? "SASL_PLAINTEXT" : "SASL_SSL"));
-        if (tls != null) {
-            // clients, and the broker calling itself, check its certificate and that it names 127.0.0.1
-            config.putAll(tls.kafkaBrokerConfig());
-        }
-        config.put("sasl.enabled.mechanisms", "PLAIN");
-        config.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
-        config.put("sasl.mechanism.controller.protocol", "PLAIN");
-        Map<String, String> users = new LinkedHashMap<>();
-        users.put(ADMIN, passwordOf(ADMIN));
-        principals.forEach(principal -> users.put(principal, passwordOf(principal)));
-        config.put("listener.name.client.plain.sasl.jaas.config", jaas(ADMIN, users));
-        config.put("listener.name.controller.plain.sasl.jaas.config", jaas(ADMIN, Map.of(ADMIN, passwordOf(ADMIN))));
-        config.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
-        config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
-        config.put("super.users", "User:" + ADMIN);
-        config.put("log.dirs", logDir.toString());
-        config.put("num.partitions", "3");
-        config.put("auto.create.topics.enable", "true");
-        config.put("offsets.topic.replication.factor", "1");
-        config.put("offsets.topic.num.partitions", "3");
-        config.put("transaction.state.log.replication.factor", "1");
-        config.put("transaction.state.log.min.isr", "1");
-        config.put("transaction.state.log.num.partitions", "3");
-        config.put("share.coordinator.state.topic.replication.factor", "1");
-        config.put("share.coordinator.state.topic.min.isr", "1");
-        config.put("group.initial.rebalance.delay.ms", "0");
-        config.put("log.cleaner.dedupe.buffer.size", "2097152");
-        // one broker: there is nowhere to move partition leadership to, so stop without asking the controller
-        config.put("controlled.shutdown.enable", "false");
-        // every topic of the backbone's plan has its own retention (TopicRetention); anything else is kept a week
-        config.put("log.retention.ms", Long.toString(Duration.ofDays(7).toMillis()));
+        Properties config = KafkaNodeConfig.of(1, Map.of(1, controllerPort), brokerPort, logDir, principals, tls, 1);
         try {
             Files.createDirectories(dataDir);
             if (!Files.exists(logDir.resolve("meta.properties"))) {
-                format(config, dataDir);
+                KafkaNodeConfig.format(config, dataDir, Uuid.randomUuid().toString());
             }
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
             server.startup();
@@ -192,20 +138,6 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void format(Properties config, Path dataDir) throws IOException {
-        Path file = dataDir.resolve("server.properties");
-        try (var out = Files.newOutputStream(file)) {
-            config.store(out, "written by LocalKafkaBroker when it formats the log directory");
-        }
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
-                "-c", file.toString()}, new PrintStream(output, true, StandardCharsets.UTF_8));
-        if (rc != 0) {
-            throw new IllegalStateException("formatting Kafka storage in " + dataDir + " failed (" + rc + "): "
-                    + output.toString(StandardCharsets.UTF_8));
-        }
-    }
-
     private void awaitReady() {
         try (Admin admin = Admin.create(clientConfig(ADMIN))) {
             admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
@@ -215,6 +147,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
+    @Override
     public String bootstrapServers() {
         return bootstrapServers;
     }

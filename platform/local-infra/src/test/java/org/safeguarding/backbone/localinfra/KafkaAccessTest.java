@@ -172,10 +172,10 @@ class KafkaAccessTest {
         assertThat(commands).hasSize(2 * access.topics().size() + access.acls().size())
                 .contains("kafka-topics.sh --bootstrap-server \"$BOOTSTRAP\" --command-config admin.properties "
                         + "--create --if-not-exists --topic safeguarding.feed.school-a.v1 --partitions 6 "
-                        + "--replication-factor 3 --config retention.ms=2592000000")
+                        + "--replication-factor 3 --config min.insync.replicas=2 --config retention.ms=2592000000")
                 .contains("kafka-configs.sh --bootstrap-server \"$BOOTSTRAP\" --command-config admin.properties "
                         + "--alter --entity-type topics --entity-name safeguarding.feed.school-a.v1 "
-                        + "--add-config retention.ms=2592000000")
+                        + "--add-config min.insync.replicas=2,retention.ms=2592000000")
                 .contains("kafka-acls.sh --bootstrap-server \"$BOOTSTRAP\" --command-config admin.properties --add "
                         + "--allow-principal User:school-a --operation Write --topic safeguarding.inbound.school-a.v1")
                 .contains("kafka-acls.sh --bootstrap-server \"$BOOTSTRAP\" --command-config admin.properties --add "
