@@ -40,8 +40,11 @@ public class DeploymentSafeguards implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    /** What is unsafe in {@code environment}, one sentence each; nothing under the local profile. */
-    static List<String> problems(Environment environment) {
+    /**
+     * What is unsafe in {@code environment}, one sentence each; nothing under the local profile. Public so that a
+     * deployment's settings can be checked before they are deployed (infra/deploy, DeploymentDescriptorsTest).
+     */
+    public static List<String> problems(Environment environment) {
         if (environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE))) {
             return List.of();
         }
