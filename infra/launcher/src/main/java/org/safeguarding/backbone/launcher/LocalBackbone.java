@@ -399,9 +399,20 @@ public final class LocalBackbone implements AutoCloseable {
         }
         long begun = System.nanoTime();
         // a child that keeps dying: the supervisor has said why; exiting runs the hook below, which stops the rest
-        LocalBackbone backbone = start(Settings.defaults(repoRoot, dataDir, brokers), Supervisor.Policy.defaults(),
-                System.out,
-                () -> System.exit(1));
+        LocalBackbone backbone;
+        try {
+            backbone = start(Settings.defaults(repoRoot, dataDir, brokers), Supervisor.Policy.defaults(), System.out,
+                    () -> System.exit(1));
+        } catch (RuntimeException e) {
+            // what went wrong, in words, not a stack trace: whatever had started has been stopped
+            StringBuilder why = new StringBuilder("The backbone could not start: ").append(e.getMessage());
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                why.append("\n  because: ").append(cause.getMessage());
+            }
+            System.err.println(why);
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the backbone...");

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@code ./run status}: one line saying whether the backbone is running and how each of its processes is. The
@@ -102,7 +103,7 @@ final class StatusCommand {
         return allUp ? ALL_UP : SOMETHING_DOWN;
     }
 
-    /** UP, DOWN (running but not healthy, or gone), RESTARTING, or GAVE UP. */
+    /** UP, DOWN (running but not healthy, or gone), RESTARTING, GAVE UP, or for Kafka, DEGRADED. */
     private static String health(String[] row) {
         String state = row[3];
         if (state.equals(Supervisor.State.RESTARTING.name())) {
@@ -112,7 +113,11 @@ final class StatusCommand {
             return "GAVE UP";
         }
         if (row[0].equals("kafka")) {
-            return reachable(row[2]) ? "UP" : "DOWN";
+            // one broker, or a cluster's (comma-separated): a cluster with some down still serves
+            String[] brokers = row[2].split(",");
+            long up = Stream.of(brokers).filter(StatusCommand::reachable).count();
+            return up == brokers.length ? "UP" : up == 0 ? "DOWN"
+                    : "DEGRADED (" + up + " of " + brokers.length + " brokers up)";
         }
         return alive(Long.parseLong(row[1])) && healthy(row[2]) ? "UP" : "DOWN";
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +56,26 @@ class StatusCommandTest {
             assertThat(exit[0]).isEqualTo(StatusCommand.ALL_UP);
         } finally {
             healthy.stop(0);
+        }
+    }
+
+    @Test
+    void aKafkaClusterWithABrokerDown_isDegraded(@TempDir Path data) throws Exception {
+        try (ServerSocket one = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+             ServerSocket two = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            long me = ProcessHandle.current().pid();
+            String up = "127.0.0.1:" + one.getLocalPort() + ",127.0.0.1:" + two.getLocalPort();
+            int[] exit = new int[1];
+            StatusCommand.write(data, me, Instant.now(), up, List.of());
+            assertThat(run(data, exit)).endsWith("| kafka UP");
+            assertThat(exit[0]).isEqualTo(StatusCommand.ALL_UP);
+
+            StatusCommand.write(data, me, Instant.now(), up + ",127.0.0.1:1", List.of());
+            assertThat(run(data, exit)).endsWith("| kafka DEGRADED (2 of 3 brokers up)");
+            assertThat(exit[0]).isEqualTo(StatusCommand.SOMETHING_DOWN);
+
+            StatusCommand.write(data, me, Instant.now(), "127.0.0.1:1,127.0.0.1:2", List.of());
+            assertThat(run(data, exit)).endsWith("| kafka DOWN");
         }
     }
 

@@ -2,6 +2,8 @@ package org.safeguarding.backbone.localinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -177,6 +179,16 @@ public final class LocalKafkaCluster implements LocalKafka {
     private void awaitNodes(int count, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         Exception last = null;
+        // every running node listening first: an admin client asked earlier logs a warning a second per node
+        while (System.nanoTime() < deadline && !nodes.entrySet().stream().allMatch(node ->
+                !node.getValue().isAlive() || listening(brokerPorts.get(node.getKey() - 1)))) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         try (Admin admin = Admin.create(clientConfig(LocalKafkaBroker.ADMIN))) {
             while (System.nanoTime() < deadline) {
                 for (Map.Entry<Integer, Process> node : nodes.entrySet()) {
@@ -200,6 +212,15 @@ public final class LocalKafkaCluster implements LocalKafka {
         }
         throw new IllegalStateException("the Kafka cluster at " + bootstrapServers + " did not have its " + count
                 + " nodes within " + within.toSeconds() + " s (logs in " + logDir + ")", last);
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override
