@@ -356,9 +356,10 @@ public final class LocalBackbone implements AutoCloseable {
                           --data-dir=DIR   keep all data under DIR (default: .backbone in the repository)
                           --brokers=N      Kafka as a replicated cluster of N broker processes (3 to 9; ports
                                            19092, 19094, ...): every partition on N brokers, a write kept by at
-                                           least 2 (min.insync.replicas); a broker may be killed and started
-                                           again (the launcher does not restart brokers). Default 1, in this
-                                           process. A data directory keeps to the one it was first run with
+                                           least 2 (min.insync.replicas): kill one (kill -9) and the backbone
+                                           goes on; the launcher does not start it again (stop and start ./run).
+                                           Default 1, in this process. A data directory keeps to the one it was
+                                           first run with
                           --kafka-access[=AGENCY,...]
                                            print the Kafka topics and ACLs the backbone needs, as the commands to
                                            create them on a production cluster (for the local agencies, or those
