@@ -10,9 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,6 +56,7 @@ import org.safeguarding.backbone.kernel.rebuild.RebuildProgress;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
 import org.safeguarding.backbone.messaging.registry.ContractSchemas;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.BenchmarkRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -314,20 +313,6 @@ class ReplayBenchmark {
     }
 
     private static void appendToBenchmarks(String row) throws IOException {
-        Path root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.exists(root.resolve("mvnw"))) {
-            root = root.getParent();
-        }
-        if (root == null) {
-            return;
-        }
-        Path benchmarks = root.resolve("docs/benchmarks.md");
-        String text = Files.readString(benchmarks);
-        String marker = "<!-- replay benchmark rows: ReplayBenchmark appends here -->";
-        if (text.contains(marker)) {
-            Files.writeString(benchmarks, text.replace(marker, row + "\n" + marker));
-        } else {
-            Files.writeString(benchmarks, "\n" + row + "\n", StandardOpenOption.APPEND);
-        }
+        BenchmarkRows.append("<!-- replay benchmark rows: ReplayBenchmark appends here -->", row);
     }
 }

@@ -1,0 +1,347 @@
+package org.safeguarding.backbone.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
+import org.safeguarding.backbone.testsupport.BenchmarkRows;
+
+/**
+ * Issue 11's load driver, first part: the embedded default as {@code ./run} starts it (on free ports, a data
+ * directory of its own), measured beside raw Kafka on the same broker in the same run, each figure with its ratio.
+ * Kept out of the suite by its name; run with
+ * {@code ./mvnw -B -o verify -pl infra/launcher -Dtest=LoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * (after {@code ./mvnw -B -q install -DskipTests}). Bounded: {@code -Dbench.shares} (600) for the closed loop,
+ * {@code -Dbench.rate} (20 a second) for {@code -Dbench.seconds} (20) for the latencies. Appends a dated row to
+ * docs/benchmarks.md. Nothing here fails on time.
+ *
+ * <ol>
+ *   <li>raw Kafka: a producer ({@code acks=all}, idempotent) writing 1,500-byte records as fast as it can; a consumer
+ *       reading them back; produce-to-consume latency at the fixed rate;</li>
+ *   <li>closed-loop ingest: 16 clients posting the README's example share, one new child each, as fast as answered;</li>
+ *   <li>fixed-rate latency: shares posted at the fixed rate, each timed from its POST to its record on the shares'
+ *       topic, and to its record on the recipient's feed (published by the chronology once it has recorded the act:
+ *       share to chronology and to recipient, together);</li>
+ *   <li>the embedded default's memory (resident, every process) and its time to ready.</li>
+ * </ol>
+ */
+class LoadBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final int SHARES = Integer.getInteger("bench.shares", 600);
+    private static final int RATE = Integer.getInteger("bench.rate", 20);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    private static final int CONCURRENCY = 16;
+    private static final AtomicInteger NEXT_CHILD = new AtomicInteger();
+
+    @Test
+    void theEmbeddedDefault_besideRawKafka(@TempDir Path data) throws Exception {
+        long starting = System.nanoTime();
+        try (LocalBackbone backbone = LocalBackbone.start(TestBackbones.onFreePorts(data))) {
+            double readySeconds = (System.nanoTime() - starting) / 1e9;
+            String example = Files.readString(backbone.repoRoot().resolve("docs/examples/share.json"));
+
+            // 1. raw Kafka, on the same broker
+            double producerRate = rawProducerRate(backbone, 50_000);
+            double consumerRate = rawConsumerRate(backbone, 50_000);
+            List<Double> raw = rawLatencies(backbone);
+
+            // 2. closed-loop ingest, each share watched for on the shares' topic and the recipient's feed
+            Map<String, Long> postedAt = new ConcurrentHashMap<>();
+            Map<String, Double> toTopic = new ConcurrentHashMap<>();
+            Map<String, Double> toFeed = new ConcurrentHashMap<>();
+            double ingestRate;
+            double throughRate;
+            List<Double> posts = Collections.synchronizedList(new ArrayList<>());
+            int count = RATE * SECONDS;
+            try (Watcher topic = new Watcher(backbone, Topics.REFERRALS, postedAt, toTopic);
+                 Watcher feed = new Watcher(backbone, Topics.feedOf("csc-a"), postedAt, toFeed)) {
+                long begun = System.nanoTime();
+                ExecutorService clients = Executors.newFixedThreadPool(CONCURRENCY);
+                AtomicInteger left = new AtomicInteger(SHARES);
+                List<Future<?>> running = new ArrayList<>();
+                for (int c = 0; c < CONCURRENCY; c++) {
+                    running.add(clients.submit(() -> {
+                        while (left.getAndDecrement() > 0) {
+                            String child = nextChild();
+                            long sent = System.nanoTime();
+                            postedAt.put(child, sent);
+                            post(backbone, example, child);
+                            posts.add((System.nanoTime() - sent) / 1e6);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> client : running) {
+                    client.get(10, TimeUnit.MINUTES);
+                }
+                clients.shutdown();
+                ingestRate = SHARES / ((System.nanoTime() - begun) / 1e9);
+                // and through: every one of them on the topic and on the feed (the backlog drained before the
+                // latencies are measured, or they would measure the queue)
+                awaitSeen(toTopic, toFeed, SHARES);
+                throughRate = SHARES / ((System.nanoTime() - begun) / 1e9);
+                toTopic.clear();
+                toFeed.clear();
+                postedAt.clear();
+
+                // 3. fixed-rate latency: POST to the shares' topic, and to the recipient's feed
+                ScheduledExecutorService pacer = Executors.newScheduledThreadPool(8);
+                List<Future<?>> sends = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    sends.add(pacer.schedule(() -> {
+                        String child = nextChild();
+                        postedAt.put(child, System.nanoTime());
+                        post(backbone, example, child);
+                        return null;
+                    }, i * 1_000_000_000L / RATE, TimeUnit.NANOSECONDS));
+                }
+                for (Future<?> send : sends) {
+                    send.get(10, TimeUnit.MINUTES);
+                }
+                pacer.shutdown();
+                awaitSeen(toTopic, toFeed, count);
+            }
+            long rss = residentBytes();
+
+            double rawP99 = percentile(raw, 99);
+            String row = String.format(Locale.ROOT, "| %s | %,.0f rec/s | %,.0f rec/s | %.1f / %.1f ms | %.1f shares/s "
+                            + "(%.4fx); through to the feed %.1f/s | %.0f / %.0f ms | %d/s: %.0f / %.0f ms (%.1fx) "
+                            + "| %.0f / %.0f ms (%.1fx) | %.2f GiB | %.0f s |",
+                    LocalDate.now(), producerRate, consumerRate, percentile(raw, 50), rawP99, ingestRate,
+                    ingestRate / producerRate, throughRate, percentile(posts, 50), percentile(posts, 99), RATE,
+                    percentile(List.copyOf(toTopic.values()), 50), percentile(List.copyOf(toTopic.values()), 99),
+                    percentile(List.copyOf(toTopic.values()), 99) / rawP99,
+                    percentile(List.copyOf(toFeed.values()), 50), percentile(List.copyOf(toFeed.values()), 99),
+                    percentile(List.copyOf(toFeed.values()), 99) / rawP99, rss / (1024.0 * 1024 * 1024),
+                    readySeconds);
+            System.out.println("raw producer | raw consumer | raw produce-to-consume p50 / p99 | ingest (ratio) "
+                    + "| POST p50 / p99 | POST to topic p50 / p99 (p99 ratio) | POST to feed p50 / p99 (p99 ratio) "
+                    + "| memory | ready");
+            System.out.println(row);
+            BenchmarkRows.append("<!-- load benchmark rows: LoadBenchmark appends here -->", row);
+        }
+    }
+
+    /** Waits (at most 5 minutes) until {@code count} shares are seen on both; fails saying how many were not. */
+    private static void awaitSeen(Map<String, Double> toTopic, Map<String, Double> toFeed, int count)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while ((toTopic.size() < count || toFeed.size() < count) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(toTopic).as("shares seen on the shares' topic").hasSize(count);
+        assertThat(toFeed).as("shares seen on the recipient's feed").hasSize(count);
+    }
+
+    /** A synthetic NHS number (999 range, valid check digit) not used before in this run. */
+    private static String nextChild() {
+        while (true) {
+            String nine = String.format("9995%05d", NEXT_CHILD.getAndIncrement());
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                sum += (nine.charAt(i) - '0') * (10 - i);
+            }
+            int check = (11 - sum % 11) % 11;
+            if (check != 10) {
+                return nine + check;
+            }
+        }
+    }
+
+    private static void post(LocalBackbone backbone, String example, String child) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(backbone.serviceUrl("referrals") + "/api/shares"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "school-a:dev-only-school-a".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(example.replace("9990000018", child)))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    private static Map<String, Object> admin(LocalBackbone backbone) {
+        return new HashMap<>(backbone.kafkaClient(LocalKafkaBroker.ADMIN));
+    }
+
+    private static double rawProducerRate(LocalBackbone backbone, int records) throws Exception {
+        try (Admin admin = Admin.create(admin(backbone))) {
+            admin.createTopics(List.of(new NewTopic("bench.raw.v1", 3, (short) 1),
+                    new NewTopic("bench.latency.v1", 3, (short) 1))).all().get(60, TimeUnit.SECONDS);
+        }
+        byte[] value = new byte[1500];
+        try (var producer = new KafkaProducer<>(producerConfig(backbone), new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("bench.raw.v1", "warm-up", value)).get();
+            long begun = System.nanoTime();
+            for (int i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>("bench.raw.v1", "child-" + (i % 1000), value));
+            }
+            producer.flush();
+            return records / ((System.nanoTime() - begun) / 1e9);
+        }
+    }
+
+    private static Map<String, Object> producerConfig(LocalBackbone backbone) {
+        Map<String, Object> config = admin(backbone);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return config;
+    }
+
+    private static Map<String, Object> consumerConfig(LocalBackbone backbone, String group) {
+        Map<String, Object> config = admin(backbone);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return config;
+    }
+
+    private static double rawConsumerRate(LocalBackbone backbone, int records) {
+        try (var consumer = new KafkaConsumer<>(consumerConfig(backbone, "bench-raw"), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("bench.raw.v1"));
+            int read = 0;
+            long begun = 0;
+            while (read < records + 1) {
+                int got = consumer.poll(Duration.ofMillis(500)).count();
+                if (got > 0 && begun == 0) {
+                    begun = System.nanoTime();
+                }
+                read += got;
+            }
+            return records / ((System.nanoTime() - begun) / 1e9);
+        }
+    }
+
+    /** Produce-to-consume at the fixed rate, for the same time: each record's latency in ms. */
+    private static List<Double> rawLatencies(LocalBackbone backbone) throws Exception {
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        int count = RATE * SECONDS;
+        try (var consumer = new KafkaConsumer<>(consumerConfig(backbone, "bench-latency"), new StringDeserializer(),
+                new ByteArrayDeserializer());
+             var producer = new KafkaProducer<>(producerConfig(backbone), new StringSerializer(),
+                     new ByteArraySerializer())) {
+            consumer.subscribe(List.of("bench.latency.v1"));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+            for (int i = 0; i < count; i++) {
+                pacer.schedule(() -> producer.send(new ProducerRecord<>("bench.latency.v1", "child",
+                                ByteBuffer.allocate(1500).putLong(System.nanoTime()).array())),
+                        i * 1_000_000_000L / RATE, TimeUnit.NANOSECONDS);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(SECONDS + 60).toNanos();
+            while (latencies.size() < count && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(100)).forEach(record -> latencies.add(
+                        (System.nanoTime() - ByteBuffer.wrap(record.value()).getLong()) / 1e6));
+            }
+            pacer.shutdownNow();
+        }
+        return latencies;
+    }
+
+    /** Reads a topic from its end, noting when each posted child's first record arrives. */
+    private static final class Watcher implements AutoCloseable {
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final Thread thread;
+        private volatile boolean stop;
+
+        Watcher(LocalBackbone backbone, String topic, Map<String, Long> postedAt, Map<String, Double> seen) {
+            Map<String, Object> config = consumerConfig(backbone, "bench-watch-" + topic);
+            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+            consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+            consumer.subscribe(List.of(topic));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            thread = new Thread(() -> {
+                while (!stop) {
+                    consumer.poll(Duration.ofMillis(50)).forEach(record -> {
+                        Long posted = postedAt.get(record.key());
+                        if (posted != null) {
+                            seen.putIfAbsent(record.key(), (System.nanoTime() - posted) / 1e6);
+                        }
+                    });
+                }
+            }, "watch-" + topic);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop = true;
+            thread.join();
+            consumer.close();
+        }
+    }
+
+    private static double percentile(List<Double> values, int percentile) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+    }
+
+    /** Resident memory of this process's descendants (the backbone's children) and, in part, itself. */
+    private static long residentBytes() {
+        long total = 0;
+        for (ProcessHandle process : ProcessHandle.current().descendants().toList()) {
+            total += resident(process.pid());
+        }
+        // the launcher's own share here is the broker in this JVM; counted whole, with the test's own objects
+        return total + resident(ProcessHandle.current().pid());
+    }
+
+    private static long resident(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (Exception e) {
+            // gone meanwhile
+        }
+        return 0;
+    }
+}
