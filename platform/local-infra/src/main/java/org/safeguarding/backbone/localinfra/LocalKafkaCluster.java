@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -74,7 +75,9 @@ public final class LocalKafkaCluster implements LocalKafka {
             voters.put(i + 1, controllerPorts.get(i));
         }
         try {
-            String clusterId = Uuid.randomUuid().toString();
+            // a node formatted before (a cluster started again, or one interrupted while it was formatted) names the
+            // cluster the others join
+            String clusterId = existingClusterId(cluster.dataDir, voters.size()).orElse(Uuid.randomUuid().toString());
             for (int node : voters.keySet()) {
                 Path nodeDir = cluster.dataDir.resolve("node-" + node);
                 Path kraftLogs = nodeDir.resolve("kraft-logs");
@@ -98,6 +101,20 @@ public final class LocalKafkaCluster implements LocalKafka {
             cluster.close();
             throw e;
         }
+    }
+
+    private static Optional<String> existingClusterId(Path dataDir, int nodes) throws IOException {
+        for (int node = 1; node <= nodes; node++) {
+            Path meta = dataDir.resolve("node-" + node).resolve("kraft-logs").resolve("meta.properties");
+            if (Files.exists(meta)) {
+                Properties properties = new Properties();
+                try (var in = Files.newInputStream(meta)) {
+                    properties.load(in);
+                }
+                return Optional.ofNullable(properties.getProperty("cluster.id"));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Node ids, 1 to n. */

@@ -29,16 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 10: the replicated cluster the production path is proven on. Three broker processes; the leader of a topic
  * kept in three copies with {@code min.insync.replicas=2} is killed ({@code SIGKILL}) while a producer writes with
  * {@code acks=all}: writes go on on the other two, every record acknowledged is there once, and the node started
- * again catches up.
+ * again catches up. Then the whole cluster is stopped and started again on its data, as {@code ./run} is.
  */
 class LocalKafkaClusterTest {
 
     @Test
     void theLeaderKilledMidWrite_losesNothingAcknowledged_andCatchesUpWhenStartedAgain(@TempDir Path data)
             throws Exception {
-        try (LocalKafkaCluster cluster = LocalKafkaCluster.start(data, data.resolve("logs"),
-                List.of(FreePorts.next(), FreePorts.next(), FreePorts.next()),
-                List.of(FreePorts.next(), FreePorts.next(), FreePorts.next()), List.of())) {
+        List<Integer> brokerPorts = List.of(FreePorts.next(), FreePorts.next(), FreePorts.next());
+        List<Integer> controllerPorts = List.of(FreePorts.next(), FreePorts.next(), FreePorts.next());
+        try (LocalKafkaCluster cluster = LocalKafkaCluster.start(data, data.resolve("logs"), brokerPorts,
+                controllerPorts, List.of())) {
             assertThat(cluster.nodeIds()).containsExactly(1, 2, 3);
             assertThat(cluster.bootstrapServers().split(",")).hasSize(3);
             int leader;
@@ -64,7 +65,12 @@ class LocalKafkaClusterTest {
                 send(producer, "after", acknowledged);
             }
             assertThat(acknowledged).hasSize(300);
-            assertThat(readAll(cluster, acknowledged.size())).containsExactlyElementsOf(acknowledged);
+            assertThat(readAll(cluster, acknowledged.size(), "read-all")).containsExactlyElementsOf(acknowledged);
+        }
+        // the whole cluster stopped and started again on its data (./run stopped and run again): all still there
+        try (LocalKafkaCluster again = LocalKafkaCluster.start(data, data.resolve("logs"), brokerPorts,
+                controllerPorts, List.of())) {
+            assertThat(readAll(again, 300, "read-again")).hasSize(300);
         }
     }
 
@@ -81,9 +87,9 @@ class LocalKafkaClusterTest {
         }
     }
 
-    private static List<String> readAll(LocalKafkaCluster cluster, int expected) {
+    private static List<String> readAll(LocalKafkaCluster cluster, int expected, String group) {
         Map<String, Object> config = new HashMap<>(cluster.clientConfig(LocalKafkaBroker.ADMIN));
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "read-all");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> values = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
