@@ -277,9 +277,9 @@ class BackboneEndToEndIT {
         }
     }
 
-    /** An agency's HTTP call to a service, with its development credentials, and {@code headers} (name, value, ...). */
-    static JsonNode call(LocalBackbone backbone, String service, String method, String path, String agency,
-                         String body, int expectedStatus, String... headers) throws Exception {
+    /** An agency's request to a service, with its development credentials and {@code body} (JSON) if not null. */
+    static HttpRequest.Builder asAgency(LocalBackbone backbone, String service, String method, String path,
+                                        String agency, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backbone.serviceUrl(service) + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (agency + ":dev-only-" + agency).getBytes(StandardCharsets.UTF_8)))
@@ -288,6 +288,13 @@ class BackboneEndToEndIT {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        return request;
+    }
+
+    /** An agency's HTTP call to a service, with its development credentials, and {@code headers} (name, value, ...). */
+    static JsonNode call(LocalBackbone backbone, String service, String method, String path, String agency,
+                         String body, int expectedStatus, String... headers) throws Exception {
+        HttpRequest.Builder request = asAgency(backbone, service, method, path, agency, body);
         if (headers.length > 0) {
             request.headers(headers);
         }

@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,7 +45,7 @@ class DeploymentDescriptorsTest {
     @Test
     void theKubernetesManifests_areValidKubernetesAndStrimziResources() throws Exception {
         List<String> files = kustomizationResources().stream().map(file -> DEPLOY.resolve(file).toString()).toList();
-        NodeTools.Run validation = NodeTools.run("validate-deploy.mjs", files);
+        Commands.Run validation = NodeTools.run("validate-deploy.mjs", files);
         assertThat(validation.exitCode()).as(validation.output()).isZero();
         assertThat(validation.lines()).as(validation.output()).allMatch(line -> line.startsWith("VALID "))
                 .contains("VALID Kafka backbone", "VALID KafkaNodePool dual-role", "VALID Deployment registry",
@@ -62,7 +62,7 @@ class DeploymentDescriptorsTest {
     @Test
     void kustomizeBuildsTheManifests() throws Exception {
         Assumptions.assumeTrue(onPath("kubectl"), "kubectl is not installed: kustomize's build is not tried");
-        Run build = run(List.of("kubectl", "kustomize", DEPLOY.toString()), Map.of());
+        Commands.Run build = run(List.of("kubectl", "kustomize", DEPLOY.toString()), Map.of());
         assertThat(build.exitCode()).as(build.output()).isZero();
         assertThat(build.output()).contains("namespace: safeguarding-backbone", "name: backbone-settings",
                 "name: backbone-endpoints");
@@ -135,12 +135,12 @@ class DeploymentDescriptorsTest {
     void theComposeFile_isReadByDockerCompose() throws Exception {
         Assumptions.assumeTrue(onPath("docker-compose"), "docker-compose is not installed (.ci/run installs it)");
         Map<String, String> settings = exampleSettings();
-        Run config = run(List.of("docker-compose", "--project-directory", DEPLOY.resolve("compose").toString(),
+        Commands.Run config = run(List.of("docker-compose", "--project-directory", DEPLOY.resolve("compose").toString(),
                 "-f", DEPLOY.resolve("compose/compose.yaml").toString(), "config", "-q"), settings);
         assertThat(config.exitCode()).as(config.output()).isZero();
         // and one that leaves a required setting out is refused, naming it
         settings.remove("BACKBONE_ISSUER_URI");
-        Run incomplete = run(List.of("docker-compose", "--project-directory", DEPLOY.resolve("compose").toString(),
+        Commands.Run incomplete = run(List.of("docker-compose", "--project-directory", DEPLOY.resolve("compose").toString(),
                 "-f", DEPLOY.resolve("compose/compose.yaml").toString(), "config", "-q"), settings);
         assertThat(incomplete.exitCode()).isNotZero();
         assertThat(incomplete.output()).contains("identity provider");
@@ -211,7 +211,7 @@ class DeploymentDescriptorsTest {
      */
     @Test
     void theAsyncApiDocumentIsValidAsyncApi() throws Exception {
-        NodeTools.Run validation = NodeTools.run("validate-asyncapi.mjs",
+        Commands.Run validation = NodeTools.run("validate-asyncapi.mjs",
                 List.of(ROOT.resolve("docs/asyncapi.yaml").toString()));
         assertThat(validation.exitCode()).as(validation.output()).isZero();
         assertThat(validation.output()).contains("VALID").doesNotContain("INVALID");
@@ -304,16 +304,7 @@ class DeploymentDescriptorsTest {
         return Stream.of(System.getenv("PATH").split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
-    private record Run(int exitCode, String output) {
-    }
-
-    private static Run run(List<String> command, Map<String, String> environment) throws Exception {
-        Path output = Files.createTempFile("descriptor-check", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(String.join(" ", command) + " finished").isTrue();
-        return new Run(process.exitValue(), Files.readString(output));
+    private static Commands.Run run(List<String> command, Map<String, String> environment) throws Exception {
+        return Commands.run(command, null, environment, Duration.ofMinutes(2));
     }
 }

@@ -2,12 +2,12 @@ package org.safeguarding.backbone.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,14 +60,8 @@ class LauncherJarIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dbackbone.repo-root=" + repoRoot()));
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as(output).isEqualTo(expectedExit);
-            return output;
-        } finally {
-            process.destroyForcibly();
-        }
+        Commands.Run run = Commands.run(command, null, Map.of(), Duration.ofSeconds(60));
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(expectedExit);
+        return run.output();
     }
 }

@@ -1,19 +1,15 @@
 package org.safeguarding.backbone.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.safeguarding.backbone.launcher.BackboneEndToEndIT.call;
 
-import java.net.URI;
 import java.nio.ByteBuffer;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -64,7 +60,6 @@ import org.safeguarding.backbone.testsupport.BenchmarkRows;
  */
 class LoadBenchmark {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int SHARES = Integer.getInteger("bench.shares", 600);
     private static final int RATE = Integer.getInteger("bench.rate", 20);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
@@ -161,14 +156,11 @@ class LoadBenchmark {
     }
 
     /** Waits (at most 5 minutes) until {@code count} shares are seen on both; fails saying how many were not. */
-    private static void awaitSeen(Map<String, Double> toTopic, Map<String, Double> toFeed, int count)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while ((toTopic.size() < count || toFeed.size() < count) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(toTopic).as("shares seen on the shares' topic").hasSize(count);
-        assertThat(toFeed).as("shares seen on the recipient's feed").hasSize(count);
+    private static void awaitSeen(Map<String, Double> toTopic, Map<String, Double> toFeed, int count) {
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            assertThat(toTopic).as("shares seen on the shares' topic").hasSize(count);
+            assertThat(toFeed).as("shares seen on the recipient's feed").hasSize(count);
+        });
     }
 
     /** A synthetic NHS number (999 range, valid check digit) not used before in this run. */
@@ -187,14 +179,7 @@ class LoadBenchmark {
     }
 
     private static void post(LocalBackbone backbone, String example, String child) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(backbone.serviceUrl("referrals") + "/api/shares"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "school-a:dev-only-school-a".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(example.replace("9990000018", child)))
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        call(backbone, "referrals", "POST", "/api/shares", "school-a", example.replace("9990000018", child), 201);
     }
 
     private static Map<String, Object> admin(LocalBackbone backbone) {

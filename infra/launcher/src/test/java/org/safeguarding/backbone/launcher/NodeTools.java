@@ -2,11 +2,12 @@ package org.safeguarding.backbone.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,26 +34,11 @@ final class NodeTools {
         assertThat(npm.exitValue()).as("npm ci: see " + DIR.resolve("npm-ci.log")).isZero();
     }
 
-    /** What {@code node script arguments...} printed and how it exited. */
-    record Run(int exitCode, List<String> lines) {
-        String output() {
-            return String.join("\n", lines);
-        }
-    }
-
-    static Run run(String script, List<String> arguments) throws Exception {
+    /** Runs {@code node script arguments...} here, its packages installed first. */
+    static Commands.Run run(String script, List<String> arguments) throws Exception {
         install();
         List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(arguments);
-        Path output = Files.createTempFile("node-" + script, ".log");
-        Process node = new ProcessBuilder(command).directory(DIR.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
-        boolean finished = node.waitFor(3, TimeUnit.MINUTES);
-        if (!finished) {
-            node.destroyForcibly();
-        }
-        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-        assertThat(finished).as("node " + script + " finished: " + String.join("\n", lines)).isTrue();
-        return new Run(node.exitValue(), lines);
+        return Commands.run(command, DIR, Map.of(), Duration.ofMinutes(3));
     }
 }

@@ -274,18 +274,10 @@ class ProductionPathIT {
         config.put("everyTypeTopic", EVERY_TYPE_TOPIC);
         config.put("everyTypeCount", Contracts.records().size());
         config.put("feedAtLeast", 2);
-        Path output = Files.createTempFile("foreign-client", ".log");
-        ProcessBuilder node = new ProcessBuilder("node", "foreign-client.mjs").directory(NodeTools.DIR.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        node.environment().put("CONTRACT_TEST", JSON.writeValueAsString(config));
-        Process client = node.start();
-        boolean finished = client.waitFor(6, TimeUnit.MINUTES);
-        if (!finished) {
-            client.destroyForcibly();
-        }
-        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-        assertThat(finished).as("the client finished: " + String.join("\n", lines)).isTrue();
-        assertThat(client.exitValue()).as("the client's exit: " + String.join("\n", lines)).isZero();
+        Commands.Run client = Commands.run(List.of("node", "foreign-client.mjs"), NodeTools.DIR,
+                Map.of("CONTRACT_TEST", JSON.writeValueAsString(config)), Duration.ofMinutes(6));
+        assertThat(client.exitCode()).as("the client's exit: " + client.output()).isZero();
+        List<String> lines = client.lines();
         return JSON.readTree(lines.get(lines.size() - 1));
     }
 

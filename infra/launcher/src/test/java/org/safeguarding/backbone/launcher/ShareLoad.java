@@ -2,6 +2,7 @@ package org.safeguarding.backbone.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.safeguarding.backbone.launcher.BackboneEndToEndIT.asAgency;
 import static org.safeguarding.backbone.launcher.BackboneEndToEndIT.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,15 +11,11 @@ import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -200,15 +197,9 @@ final class ShareLoad implements AutoCloseable {
         String last = "";
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                                URI.create(backbone.serviceUrl("referrals") + path))
-                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                (agency + ":dev-only-" + agency).getBytes(StandardCharsets.UTF_8)))
-                        .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", key)
-                        .POST(body == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body))
-                        .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = HTTP.send(asAgency(backbone, "referrals", "POST", path, agency, body)
+                        .header("Idempotency-Key", key).timeout(Duration.ofSeconds(60)).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == expected) {
                     return JSON.readTree(response.body());
                 }

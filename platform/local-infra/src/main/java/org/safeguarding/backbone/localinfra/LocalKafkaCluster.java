@@ -46,6 +46,8 @@ public final class LocalKafkaCluster implements LocalKafka {
     private final Map<Integer, Properties> configs = new LinkedHashMap<>();
     private final Map<Integer, Process> nodes = new LinkedHashMap<>();
     private final String bootstrapServers;
+    /** The nodes' logging settings, written once into the log directory. */
+    private Path logging;
     private boolean closed;
 
     private LocalKafkaCluster(Path dataDir, Path logDir, List<Integer> brokerPorts) {
@@ -88,7 +90,7 @@ public final class LocalKafkaCluster implements LocalKafka {
                 }
                 cluster.configs.put(node, config);
             }
-            Files.createDirectories(cluster.logDir);
+            cluster.logging = ChildJvm.quietKafkaLogging(cluster.logDir);
             voters.keySet().forEach(cluster::startNode);
             cluster.awaitNodes(brokerPorts.size(), Duration.ofSeconds(120));
             LOG.info("Kafka cluster of {} nodes ready at {} ({} ms, data in {})", brokerPorts.size(),
@@ -182,7 +184,7 @@ public final class LocalKafkaCluster implements LocalKafka {
         }
         Path log = logDir.resolve("kafka-" + node + ".log");
         List<String> command = ChildJvm.command(KafkaNode.class, List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-Dlogback.configurationFile=" + ChildJvm.quietKafkaLogging(logDir)),
+                "-Dlogback.configurationFile=" + logging),
                 List.of(settings.toString(), Long.toString(ProcessHandle.current().pid())));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
