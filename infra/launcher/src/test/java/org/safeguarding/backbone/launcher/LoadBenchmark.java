@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,11 +25,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -43,10 +47,12 @@ import org.safeguarding.backbone.testsupport.BenchmarkRows;
  * Issue 11's load driver, first part: the embedded default as {@code ./run} starts it (on free ports, a data
  * directory of its own), measured beside raw Kafka on the same broker in the same run, each figure with its ratio.
  * Kept out of the suite by its name; run with
- * {@code ./mvnw -B -o verify -pl infra/launcher -Dtest=LoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code ./mvnw -B -o test -pl infra/launcher -Dtest=LoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * (after {@code ./mvnw -B -q install -DskipTests}). Bounded: {@code -Dbench.shares} (600) for the closed loop,
- * {@code -Dbench.rate} (20 a second) for {@code -Dbench.seconds} (20) for the latencies. Appends a dated row to
- * docs/benchmarks.md. Nothing here fails on time.
+ * {@code -Dbench.rate} (20 a second) for {@code -Dbench.seconds} (20) for the latencies. {@code -Dbench.store=postgres}
+ * puts every service on PostgreSQL (127.0.0.1:5432) instead of its H2 file; {@code -Dbench.profile=<directory>}
+ * writes a flame graph of each service in each phase there ({@link Profiles}). Prints the CPU each process spent in
+ * each phase. Appends a dated row to docs/benchmarks.md. Nothing here fails on time.
  *
  * <ol>
  *   <li>raw Kafka: a producer ({@code acks=all}, idempotent) writing 1,500-byte records as fast as it can; a consumer
@@ -64,12 +70,21 @@ class LoadBenchmark {
     private static final int RATE = Integer.getInteger("bench.rate", 20);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int CONCURRENCY = 16;
+    /** Each service on PostgreSQL (the production store; 127.0.0.1:5432) instead of its H2 file. */
+    private static final boolean ON_POSTGRES = "postgres".equals(System.getProperty("bench.store"));
+    /** Where flame graphs of each service go (e.g. docs/benchmarks/profiles), none when unset. */
+    private static final Path PROFILES = System.getProperty("bench.profile") == null ? null
+            : Path.of(System.getProperty("bench.profile"));
     private static final AtomicInteger NEXT_CHILD = new AtomicInteger();
 
     @Test
     void theEmbeddedDefault_besideRawKafka(@TempDir Path data) throws Exception {
         long starting = System.nanoTime();
-        try (LocalBackbone backbone = LocalBackbone.start(TestBackbones.onFreePorts(data))) {
+        LocalBackbone.Settings settings = TestBackbones.onFreePorts(data);
+        if (ON_POSTGRES) {
+            settings = settings.withServiceArguments(TestBackbones.servicesOnPostgres("load"));
+        }
+        try (LocalBackbone backbone = LocalBackbone.start(settings)) {
             double readySeconds = (System.nanoTime() - starting) / 1e9;
             String example = Files.readString(backbone.repoRoot().resolve("docs/examples/share.json"));
 
@@ -84,10 +99,13 @@ class LoadBenchmark {
             Map<String, Double> toFeed = new ConcurrentHashMap<>();
             double ingestRate;
             double throughRate;
+            double cpuIngest;
+            double cpuAtRate;
             List<Double> posts = Collections.synchronizedList(new ArrayList<>());
             int count = RATE * SECONDS;
             try (Watcher topic = new Watcher(backbone, Topics.REFERRALS, postedAt, toTopic);
                  Watcher feed = new Watcher(backbone, Topics.feedOf("csc-a"), postedAt, toFeed)) {
+                Profiles ingestProfile = Profiles.start(processes(backbone), PROFILES, "ingest", LocalBackbone.SERVICES);
                 long begun = System.nanoTime();
                 ExecutorService clients = Executors.newFixedThreadPool(CONCURRENCY);
                 AtomicInteger left = new AtomicInteger(SHARES);
@@ -113,11 +131,19 @@ class LoadBenchmark {
                 // latencies are measured, or they would measure the queue)
                 awaitSeen(toTopic, toFeed, SHARES);
                 throughRate = SHARES / ((System.nanoTime() - begun) / 1e9);
+                // and everything the shares set off (feedback owed, its request in the chronology, ...) done with,
+                // or the latencies below would wait behind it
+                awaitQuiet(backbone);
+                ingestProfile.close();
+                cpuIngest = ingestProfile.totalCpuSeconds();
+                System.out.println("ingest and through: " + ingestProfile.cpuSummary());
                 toTopic.clear();
                 toFeed.clear();
                 postedAt.clear();
 
                 // 3. fixed-rate latency: POST to the shares' topic, and to the recipient's feed
+                Profiles rateProfile = Profiles.start(processes(backbone), PROFILES, "rate-" + RATE,
+                        LocalBackbone.SERVICES);
                 ScheduledExecutorService pacer = Executors.newScheduledThreadPool(8);
                 List<Future<?>> sends = new ArrayList<>();
                 for (int i = 0; i < count; i++) {
@@ -133,26 +159,78 @@ class LoadBenchmark {
                 }
                 pacer.shutdown();
                 awaitSeen(toTopic, toFeed, count);
+                rateProfile.close();
+                cpuAtRate = rateProfile.totalCpuSeconds();
+                System.out.println("at " + RATE + "/s: " + rateProfile.cpuSummary());
             }
             long rss = residentBytes();
 
             double rawP99 = percentile(raw, 99);
-            String row = String.format(Locale.ROOT, "| %s | %,.0f rec/s | %,.0f rec/s | %.1f / %.1f ms | %.1f shares/s "
+            String row = String.format(Locale.ROOT, "| %s%s | %,.0f rec/s | %,.0f rec/s | %.1f / %.1f ms | %.1f shares/s "
                             + "(%.4fx); through to the feed %.1f/s | %.0f / %.0f ms | %d/s: %.0f / %.0f ms (%.1fx) "
-                            + "| %.0f / %.0f ms (%.1fx) | %.2f GiB | %.0f s |",
-                    LocalDate.now(), producerRate, consumerRate, percentile(raw, 50), rawP99, ingestRate,
+                            + "| %.0f / %.0f ms (%.1fx) | %.2f GiB | %.0f s | %.0f ms; %.0f ms |",
+                    LocalDate.now(), ON_POSTGRES ? " (PostgreSQL stores)" : "", producerRate, consumerRate, percentile(raw, 50), rawP99, ingestRate,
                     ingestRate / producerRate, throughRate, percentile(posts, 50), percentile(posts, 99), RATE,
                     percentile(List.copyOf(toTopic.values()), 50), percentile(List.copyOf(toTopic.values()), 99),
                     percentile(List.copyOf(toTopic.values()), 99) / rawP99,
                     percentile(List.copyOf(toFeed.values()), 50), percentile(List.copyOf(toFeed.values()), 99),
                     percentile(List.copyOf(toFeed.values()), 99) / rawP99, rss / (1024.0 * 1024 * 1024),
-                    readySeconds);
+                    readySeconds, 1000 * cpuIngest / SHARES, 1000 * cpuAtRate / count);
             System.out.println("raw producer | raw consumer | raw produce-to-consume p50 / p99 | ingest (ratio) "
                     + "| POST p50 / p99 | POST to topic p50 / p99 (p99 ratio) | POST to feed p50 / p99 (p99 ratio) "
-                    + "| memory | ready");
+                    + "| memory | ready | CPU a share (ingest and through; at the rate)");
             System.out.println(row);
             BenchmarkRows.append("<!-- load benchmark rows: LoadBenchmark appends here -->", row);
         }
+    }
+
+    /** Every process of the backbone by name: the services, the registry, and this JVM (the broker, the driver). */
+    private static Map<String, Long> processes(LocalBackbone backbone) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (Supervisor.Status status : backbone.status()) {
+            pids.put(status.name(), status.pid());
+        }
+        pids.put("broker and driver", ProcessHandle.current().pid());
+        return pids;
+    }
+
+    /**
+     * Waits (at most 5 minutes) until every consumer group of the backbone has read every topic to its end, twice a
+     * second apart (what one consumes, another may still be publishing).
+     */
+    private static void awaitQuiet(LocalBackbone backbone) throws Exception {
+        try (Admin admin = Admin.create(admin(backbone))) {
+            int quietChecks = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (quietChecks < 2 && System.nanoTime() < deadline) {
+                quietChecks = lag(admin) == 0 ? quietChecks + 1 : 0;
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    /** Records not yet read by the backbone's consumer groups (not the benchmark's own), all topics together. */
+    private static long lag(Admin admin) throws Exception {
+        long lag = 0;
+        for (var group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+            if (group.groupId().startsWith("bench-")) {
+                continue;
+            }
+            Map<TopicPartition, OffsetAndMetadata> read =
+                    admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata()
+                            .get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> latest =
+                    new HashMap<>();
+            read.keySet().forEach(partition -> latest.put(partition,
+                    OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+            for (var partition : read.entrySet()) {
+                if (partition.getValue() != null) {
+                    lag += ends.get(partition.getKey()).offset() - partition.getValue().offset();
+                }
+            }
+        }
+        return lag;
     }
 
     /** Waits (at most 5 minutes) until {@code count} shares are seen on both; fails saying how many were not. */

@@ -69,7 +69,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Issue 8's replay benchmark, not a test (its name keeps it out of the suite; nothing fails on time). Run:
  * <pre>
  * ./mvnw -B -q install -DskipTests
- * ./mvnw -B -o verify -pl services/chronology -Dtest=ReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -B -o test -pl services/chronology -Dtest=ReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * ({@code -Dbench.children=N}, default 100,000, ten acts each; {@code -Dbench.h2=;SETTING=value} appended to the
  * store's URL). On the in-process broker and an H2 file store, as
