@@ -41,6 +41,9 @@ final class ServiceProcess implements Supervised {
             throw new IllegalStateException("The " + name + " service jar " + jar + " does not exist. "
                     + "Build it first: ./mvnw -DskipTests package");
         }
+        // C1 only: measured on 2 cores (docs/benchmarks.md, "Load"), four services compiling with C2 as well took
+        // twice as long to be ready and accepted half the shares in the minutes a run lasts; a deployment (one
+        // service a container, infra/deploy/Dockerfile) keeps the JVM's default, C2 included
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",

@@ -16,6 +16,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -191,9 +192,19 @@ public class EventStoreAutoConfiguration {
             }
         }
 
-        /** Axon's default would log a failed publication and skip the event: it would never reach Kafka. */
+        /** The most stored events the publisher takes at a time. */
+        static final int PUBLISHER_BATCH = 100;
+
+        /**
+         * Axon's default would log a failed publication and skip the event: it would never reach Kafka. The
+         * processor takes up to {@value #PUBLISHER_BATCH} stored events at a time (those already in the store: one
+         * when they come one by one), and waits for the broker once for them all (KafkaIntegrationPublisher).
+         */
         @Autowired
         void publishAtLeastOnce(EventProcessingConfigurer processing) {
+            processing.registerTrackingEventProcessorConfiguration(KafkaIntegrationPublisher.PROCESSING_GROUP,
+                    configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                            .andBatchSize(PUBLISHER_BATCH));
             processing.registerTrackingEventProcessor(KafkaIntegrationPublisher.PROCESSING_GROUP);
             processing.registerListenerInvocationErrorHandler(KafkaIntegrationPublisher.PROCESSING_GROUP,
                     configuration -> PropagatingErrorHandler.instance());

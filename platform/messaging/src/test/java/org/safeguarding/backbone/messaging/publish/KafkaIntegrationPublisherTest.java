@@ -27,6 +27,8 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
@@ -155,5 +157,117 @@ class KafkaIntegrationPublisherTest {
         when(overdue.getSchema()).thenReturn(SchemaBuilder.record("FeedbackOverdue").fields().endRecord());
         new OverdueActs(registry).accept(overdue);
         assertThat(registry.get(OverdueActs.METRIC).tag("event", "FeedbackOverdue").counter().count()).isEqualTo(1.0);
+    }
+
+    /** Three events about three children, as the processor hands them over in one batch. */
+    private static List<EventMessage<?>> batchOfThree() {
+        List<EventMessage<?>> batch = new ArrayList<>();
+        for (String child : List.of("9990000018", "9990000026", "9990000034")) {
+            batch.add(GenericEventMessage.asEventMessage(new SomethingHappened(child)));
+        }
+        return batch;
+    }
+
+    /**
+     * Runs {@code batch} through the publisher as the tracking processor does: one unit of work, the handler called
+     * for each event in it, then the commit; throws what the processor would see.
+     */
+    private static void processAsOneBatch(KafkaIntegrationPublisher publisher, List<EventMessage<?>> batch)
+            throws Throwable {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        var result = unitOfWork.executeWithResult(() -> {
+            EventMessage<?> event = unitOfWork.getMessage();
+            publisher.on(event.getPayload(), event);
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            throw result.exceptionResult();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBatchIsSentWhole_beforeItWaitsOnceForTheBroker_andEachRecordIsCountedOnceAcknowledged() throws Throwable {
+        List<CompletableFuture<SendResult<String, SpecificRecord>>> answers = new ArrayList<>();
+        List<String> sentChildren = new ArrayList<>();
+        when(kafka.send(any(ProducerRecord.class))).thenAnswer(call -> {
+            sentChildren.add(((ProducerRecord<String, SpecificRecord>) call.getArgument(0)).key());
+            CompletableFuture<SendResult<String, SpecificRecord>> answer = new CompletableFuture<>();
+            answers.add(answer);
+            if (answers.size() == 3) {
+                // the broker answers only once all three are sent: were each waited for in turn, this never came
+                answers.forEach(a -> a.complete(mock(SendResult.class)));
+            }
+            return answer;
+        });
+        List<SpecificRecord> told = new ArrayList<>();
+        KafkaIntegrationPublisher publisher = publisher(mapper);
+        publisher.onPublished(told::add);
+
+        processAsOneBatch(publisher, batchOfThree());
+
+        assertThat(sentChildren).as("in the store's order").containsExactly("9990000018", "9990000026", "9990000034");
+        assertThat(told).hasSize(3);
+        assertThat(failures.stuck()).isEmpty();
+    }
+
+    /** The broker takes the first and third records and refuses the second, after the third was sent. */
+    @SuppressWarnings("unchecked")
+    private void secondRefusedOnceTheThirdIsSent(Exception refusal) {
+        CompletableFuture<SendResult<String, SpecificRecord>> second = new CompletableFuture<>();
+        when(kafka.send(any(ProducerRecord.class)))
+                .thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)))
+                .thenReturn(second)
+                .thenAnswer(call -> {
+                    second.completeExceptionally(refusal);
+                    return CompletableFuture.completedFuture(mock(SendResult.class));
+                });
+    }
+
+    @Test
+    void aRecordTheBrokerRefuses_failsTheWholeBatch_soThatItIsSentAgainFromItsFirstEvent() {
+        secondRefusedOnceTheThirdIsSent(new TimeoutException("broker unavailable"));
+        List<SpecificRecord> told = new ArrayList<>();
+        KafkaIntegrationPublisher publisher = publisher(mapper);
+        publisher.onPublished(told::add);
+        List<EventMessage<?>> batch = batchOfThree();
+
+        assertThatThrownBy(() -> processAsOneBatch(publisher, batch))
+                .hasMessageContaining("the batch is sent again")
+                .hasRootCauseInstanceOf(TimeoutException.class);
+        assertThat(failures.stuck()).hasValueSatisfying(stuck ->
+                assertThat(stuck.eventId()).isEqualTo(batch.get(1).getIdentifier()));
+        assertThat(told).as("told only of the record acknowledged before the refused one").hasSize(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRecordThatFailsAtOnce_stopsTheBatchThere_nothingAfterItIsSent() {
+        when(kafka.send(any(ProducerRecord.class)))
+                .thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)))
+                .thenReturn(CompletableFuture.failedFuture(new RecordTooLargeException("too large")))
+                .thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
+        KafkaIntegrationPublisher publisher = publisher(mapper);
+
+        assertThatThrownBy(() -> processAsOneBatch(publisher, batchOfThree()))
+                .hasRootCauseInstanceOf(RecordTooLargeException.class);
+        verify(kafka, org.mockito.Mockito.times(2)).send(any(ProducerRecord.class));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aParkedEventTheBrokerRefusesInABatch_isSkipped_andTheRestOfTheBatchCommits() throws Throwable {
+        when(kafka.send(any(ProducerRecord.class)))
+                .thenReturn(CompletableFuture.failedFuture(new RecordTooLargeException("too large")));
+        List<EventMessage<?>> batch = batchOfThree();
+        KafkaIntegrationPublisher publisher = publisher(mapper);
+        assertThatThrownBy(() -> publisher.on(batch.get(1).getPayload(), batch.get(1)))
+                .isInstanceOf(ExecutionException.class);
+        parked.park(failures.stuck().orElseThrow(), "operator", Instant.now());
+        secondRefusedOnceTheThirdIsSent(new RecordTooLargeException("too large"));
+
+        processAsOneBatch(publisher, batch);
+
+        assertThat(failures.stuck()).isEmpty();
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
@@ -32,8 +31,11 @@ class AgencyFeeds {
         this.agencies = agencies;
     }
 
-    /** Sends {@code act} to the feed of each of its parties, and returns once the broker has every copy. */
-    void publish(String childId, SpecificRecord act, Set<String> parties) throws Exception {
+    /**
+     * Sends {@code act} to the feed of each of its parties; what it returns completes once the broker has every copy
+     * (the listener waits for it after its other work on the act, instead of before).
+     */
+    CompletableFuture<Void> send(String childId, SpecificRecord act, Set<String> parties) {
         List<CompletableFuture<?>> sent = new ArrayList<>();
         for (String agency : parties) {
             if (agencies.isKnown(agency)) {
@@ -42,6 +44,6 @@ class AgencyFeeds {
                 LOG.warn("{} is party to an act about a child but is not a known agency: it has no feed", agency);
             }
         }
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
     }
 }

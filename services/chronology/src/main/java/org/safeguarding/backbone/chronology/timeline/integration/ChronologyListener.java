@@ -3,6 +3,8 @@ package org.safeguarding.backbone.chronology.timeline.integration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.safeguarding.backbone.chronology.pattern.process.PatternDetector;
@@ -55,12 +57,17 @@ class ChronologyListener {
         if (!recorded.isNew()) {
             LOG.debug("event {} is already in the chronology", event.envelope().getEventId());
         }
-        feeds.publish(event.envelope().getChildId(), record.value(), recorded.parties());
+        // the feeds' copies and a change of lead go out while the rest is done, and are waited for last (issue 11:
+        // one wait an act, not one a record sent): the record is done with (its offset committed) only once the
+        // broker has them all, and a change of lead is noted as announced only then
+        CompletableFuture<Void> fed = feeds.send(event.envelope().getChildId(), record.value(), recorded.parties());
         webhooks.enqueue(record.topic(), event.envelope(), event.type(), record.value(), recorded.parties());
-        leads.afterAct(event.envelope());
+        LeadAnnouncements.Announcing announcing = leads.afterAct(event.envelope());
         if (!(record.value() instanceof PatternDetected)) {
             patterns.look(event.envelope().getChildId());
         }
+        fed.get(2, TimeUnit.MINUTES);
+        leads.made(announcing);
     }
 
     /** The act a record on the topics is, as the chronology keeps it: the same live and when rebuilt. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyProjection;
@@ -38,12 +39,28 @@ class LeadAnnouncements {
         this.kafka = kafka;
     }
 
-    /** After {@code cause} is in the chronology: announces the child's lead agencies if they changed. */
-    void afterAct(Envelope cause) throws Exception {
-        var leads = chronology.unannouncedLeads(cause.getChildId());
-        if (leads.isPresent()) {
-            announce(leads.get(), cause);
+    /** An announcement sent and not yet acknowledged: noted as made once the broker has it ({@link #made}). */
+    record Announcing(Leads leads, CompletableFuture<?> sent) {
+        static final Announcing NOTHING = new Announcing(null, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * After {@code cause} is in the chronology: sends the child's lead agencies if they changed, without waiting for
+     * the broker (the listener does its other work on the act meanwhile, then calls {@link #made}).
+     */
+    Announcing afterAct(Envelope cause) {
+        return chronology.unannouncedLeads(cause.getChildId())
+                .map(leads -> new Announcing(leads, send(leads, cause)))
+                .orElse(Announcing.NOTHING);
+    }
+
+    /** Waits until the broker has the announcement, then notes it made; throws (nothing noted) if it failed. */
+    void made(Announcing announcing) throws Exception {
+        if (announcing.leads() == null) {
+            return;
         }
+        announcing.sent().get(2, TimeUnit.MINUTES);
+        chronology.announced(announcing.leads());
     }
 
     /**
@@ -69,6 +86,10 @@ class LeadAnnouncements {
     }
 
     private void announce(Leads leads, Envelope cause) throws Exception {
+        made(new Announcing(leads, send(leads, cause)));
+    }
+
+    private CompletableFuture<?> send(Leads leads, Envelope cause) {
         String eventId = UUID.randomUUID().toString();
         Instant now = Clock.systemUTC().instant();
         LeadAgenciesChanged changed = LeadAgenciesChanged.newBuilder()
@@ -81,7 +102,6 @@ class LeadAnnouncements {
                 .setArea(leads.area())
                 .setLeadAgencies(new ArrayList<>(leads.agencies()))
                 .build();
-        kafka.send(Topics.CHRONOLOGY, leads.childId(), changed).get(2, TimeUnit.MINUTES);
-        chronology.announced(leads);
+        return kafka.send(Topics.CHRONOLOGY, leads.childId(), changed);
     }
 }
