@@ -51,7 +51,8 @@ import org.safeguarding.backbone.testsupport.BenchmarkRows;
  * (after {@code ./mvnw -B -q install -DskipTests}). Bounded: {@code -Dbench.shares} (600) for the closed loop,
  * {@code -Dbench.rate} (20 a second) for {@code -Dbench.seconds} (20) for the latencies. {@code -Dbench.store=postgres}
  * puts every service on PostgreSQL (127.0.0.1:5432) instead of its H2 file; {@code -Dbench.profile=<directory>}
- * writes a flame graph of each service in each phase there ({@link Profiles}). Prints the CPU each process spent in
+ * writes a flame graph of each service in each phase there ({@link Profiles}; {@code -Dbench.profile-event=wall} for
+ * wall-clock time, waits included, instead of CPU). Prints the CPU each process spent in
  * each phase. Appends a dated row to docs/benchmarks.md. Nothing here fails on time.
  *
  * <ol>
@@ -202,9 +203,15 @@ class LoadBenchmark {
         try (Admin admin = Admin.create(admin(backbone))) {
             int quietChecks = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            long lag = -1;
             while (quietChecks < 2 && System.nanoTime() < deadline) {
-                quietChecks = lag(admin) == 0 ? quietChecks + 1 : 0;
+                lag = lag(admin);
+                quietChecks = lag == 0 ? quietChecks + 1 : 0;
                 Thread.sleep(1000);
+            }
+            if (quietChecks < 2) {
+                System.out.println("NOTE: the backbone's consumers were still " + lag + " records behind after 5 "
+                        + "minutes; the latencies below include that backlog");
             }
         }
     }
