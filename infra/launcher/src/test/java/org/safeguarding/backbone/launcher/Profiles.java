@@ -106,7 +106,8 @@ final class Profiles implements AutoCloseable {
     /** User and system ticks of a process, its threads included (the 14th and 15th fields of its stat line). */
     private static long ticks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // as lines: a /proc file reports no size, and Files.readString can stop short on one (FreePorts)
+            String stat = Files.readAllLines(Path.of("/proc", Long.toString(pid), "stat")).get(0);
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         } catch (IOException e) {

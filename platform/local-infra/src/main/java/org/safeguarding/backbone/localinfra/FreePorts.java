@@ -48,7 +48,9 @@ public final class FreePorts {
     /** The first port of the ephemeral range (Linux), or the IANA range's start (49152) where it cannot be read. */
     static int ephemeralRangeStart() {
         try {
-            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            // read as lines: Files.readString trusts the size /proc reports (none) and, on JDK 17, returns the
+            // first byte only ("3" of "32768"), which had every port drawn from up to 49152, inside the range
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
             int start = Integer.parseInt(range.split("\\s+")[0]);
             return start > LOWEST + 1000 ? start : 49152;
         } catch (IOException | RuntimeException e) {
