@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -37,6 +38,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safeguarding.backbone.contracts.Topics;
@@ -106,7 +108,8 @@ class LoadBenchmark {
             int count = RATE * SECONDS;
             try (Watcher topic = new Watcher(backbone, Topics.REFERRALS, postedAt, toTopic);
                  Watcher feed = new Watcher(backbone, Topics.feedOf("csc-a"), postedAt, toFeed)) {
-                Profiles ingestProfile = Profiles.start(processes(backbone), PROFILES, "ingest", LocalBackbone.SERVICES);
+                Profiles ingestProfile = Profiles.start(processes(backbone), PROFILES, "ingest",
+                        LocalBackbone.SERVICES);
                 long begun = System.nanoTime();
                 ExecutorService clients = Executors.newFixedThreadPool(CONCURRENCY);
                 AtomicInteger left = new AtomicInteger(SHARES);
@@ -200,19 +203,20 @@ class LoadBenchmark {
      * second apart (what one consumes, another may still be publishing).
      */
     private static void awaitQuiet(LocalBackbone backbone) throws Exception {
+        AtomicInteger quietChecks = new AtomicInteger();
+        AtomicLong behind = new AtomicLong(-1);
         try (Admin admin = Admin.create(admin(backbone))) {
-            int quietChecks = 0;
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            long lag = -1;
-            while (quietChecks < 2 && System.nanoTime() < deadline) {
-                lag = lag(admin);
-                quietChecks = lag == 0 ? quietChecks + 1 : 0;
-                Thread.sleep(1000);
-            }
-            if (quietChecks < 2) {
-                System.out.println("NOTE: the backbone's consumers were still " + lag + " records behind after 5 "
-                        + "minutes; the latencies below include that backlog");
-            }
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                behind.set(lag(admin));
+                if (behind.get() > 0) {
+                    quietChecks.set(0);
+                    return false;
+                }
+                return quietChecks.incrementAndGet() >= 2;
+            });
+        } catch (ConditionTimeoutException e) {
+            System.out.println("NOTE: the backbone's consumers were still " + behind.get() + " records behind after 5 "
+                    + "minutes; the latencies below include that backlog");
         }
     }
 

@@ -14,6 +14,7 @@ import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +31,8 @@ import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 /**
  * The listener sends an act's feed copies before its other work on the act and waits for them last (issue 11): the
@@ -58,11 +61,17 @@ class ChronologyListenerTest {
         return new ConsumerRecord<>(Topics.REFERRALS, 0, 7L, CHILD, share);
     }
 
-    @Test
-    void aFeedCopyTheBrokerRefuses_failsTheRecord_afterTheRestOfItsWork_soItIsDeliveredAgain() throws Exception {
+    /** The share, new to the chronology, school-a and csc-a party to it: its feed copies, acknowledged when this is. */
+    private CompletableFuture<Void> feedCopiesOfANewAct() {
         when(chronology.record(any())).thenReturn(new ChronologyProjection.Recorded(true, Set.of("school-a", "csc-a")));
         CompletableFuture<Void> copies = new CompletableFuture<>();
         when(feeds.send(eq(CHILD), any(), anySet())).thenReturn(copies);
+        return copies;
+    }
+
+    @Test
+    void aFeedCopyTheBrokerRefuses_failsTheRecord_afterTheRestOfItsWork_soItIsDeliveredAgain() throws Exception {
+        CompletableFuture<Void> copies = feedCopiesOfANewAct();
         // the broker refuses the copies while the listener looks for patterns: the copies were on their way meanwhile
         when(patterns.look(CHILD)).thenAnswer(call -> {
             copies.completeExceptionally(new TimeoutException("broker unavailable"));
@@ -84,9 +93,7 @@ class ChronologyListenerTest {
 
     @Test
     void anActIsDoneWith_onceTheBrokerHasEveryFeedCopy() throws Exception {
-        when(chronology.record(any())).thenReturn(new ChronologyProjection.Recorded(true, Set.of("school-a", "csc-a")));
-        CompletableFuture<Void> copies = new CompletableFuture<>();
-        when(feeds.send(eq(CHILD), any(), anySet())).thenReturn(copies);
+        CompletableFuture<Void> copies = feedCopiesOfANewAct();
         when(patterns.look(CHILD)).thenAnswer(call -> {
             assertThat(copies).as("not waited for before the rest of the act's work").isNotDone();
             copies.complete(null);
@@ -108,13 +115,13 @@ class ChronologyListenerTest {
     @Test
     @SuppressWarnings("unchecked")
     void aChangeOfLead_isSentAtOnce_andNotedAsAnnouncedOnlyOnceTheBrokerHasIt() throws Exception {
-        org.springframework.kafka.core.KafkaTemplate<String, SpecificRecord> kafka =
-                mock(org.springframework.kafka.core.KafkaTemplate.class);
-        CompletableFuture<org.springframework.kafka.support.SendResult<String, SpecificRecord>> sent =
+        KafkaTemplate<String, SpecificRecord> kafka =
+                mock(KafkaTemplate.class);
+        CompletableFuture<SendResult<String, SpecificRecord>> sent =
                 new CompletableFuture<>();
         when(kafka.send(eq(Topics.CHRONOLOGY), eq(CHILD), any())).thenReturn(sent);
         ChronologyProjection.Leads changed = new ChronologyProjection.Leads(CHILD, "area-a", Set.of("csc-a"));
-        when(chronology.unannouncedLeads(CHILD)).thenReturn(java.util.Optional.of(changed));
+        when(chronology.unannouncedLeads(CHILD)).thenReturn(Optional.of(changed));
         LeadAnnouncements announcements = new LeadAnnouncements(chronology, kafka);
 
         LeadAnnouncements.Announcing announcing =
@@ -125,7 +132,7 @@ class ChronologyListenerTest {
         assertThatThrownBy(() -> announcements.made(announcing)).hasRootCauseInstanceOf(TimeoutException.class);
         verify(chronology, never()).announced(any());
 
-        CompletableFuture<org.springframework.kafka.support.SendResult<String, SpecificRecord>> again =
+        CompletableFuture<SendResult<String, SpecificRecord>> again =
                 CompletableFuture.completedFuture(null);
         when(kafka.send(eq(Topics.CHRONOLOGY), eq(CHILD), any())).thenReturn(again);
         announcements.made(announcements.afterAct(((InformationShared) aShare().value()).getEnvelope()));
