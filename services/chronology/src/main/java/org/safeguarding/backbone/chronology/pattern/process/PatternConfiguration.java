@@ -2,7 +2,6 @@ package org.safeguarding.backbone.chronology.pattern.process;
 
 import java.time.Clock;
 import org.apache.avro.specific.SpecificRecord;
-import org.safeguarding.backbone.chronology.timeline.query.ChronologyEntryRepository;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyQueries;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,10 +16,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class PatternConfiguration {
 
     @Bean
-    PatternDetector patternDetector(PatternSettings settings, ChronologyEntryRepository entries,
+    PatternDetector patternDetector(PatternSettings settings, ChildActs acts,
                                     ChronologyQueries chronology, PatternFlags flags,
                                     KafkaTemplate<String, SpecificRecord> kafka) {
-        return new PatternDetector(PatternCatalogue.rules(settings), entries, chronology, flags, kafka,
+        return new PatternDetector(PatternCatalogue.rules(settings), acts, chronology, flags, kafka,
                 Clock.systemUTC());
     }
 }

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.backbone.chronology.pattern.rules.Detection;
 import org.safeguarding.backbone.chronology.pattern.rules.PatternRule;
+import org.safeguarding.backbone.chronology.pattern.rules.Scope;
 import org.safeguarding.backbone.chronology.pattern.rules.StreamAct;
-import org.safeguarding.backbone.chronology.timeline.query.ChronologyEntryRepository;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyQueries;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
@@ -40,39 +40,45 @@ public class PatternDetector {
     /** The envelope's acting agency for what the backbone itself concludes. */
     static final String BACKBONE = "backbone";
 
+    private static final String PATTERN_DETECTED = "PatternDetected";
+
     private final List<PatternRule> rules;
-    private final ChronologyEntryRepository entries;
+    private final ChildActs acts;
     private final ChronologyQueries chronology;
     private final PatternFlags flags;
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final Clock clock;
 
-    PatternDetector(List<PatternRule> rules, ChronologyEntryRepository entries, ChronologyQueries chronology,
+    PatternDetector(List<PatternRule> rules, ChildActs acts, ChronologyQueries chronology,
                     PatternFlags flags, KafkaTemplate<String, SpecificRecord> kafka, Clock clock) {
         this.rules = List.copyOf(rules);
-        this.entries = entries;
+        this.acts = acts;
         this.chronology = chronology;
         this.flags = flags;
         this.kafka = kafka;
         this.clock = clock;
     }
 
-    /** Looks at the child's acts as they are now; announces each pattern not announced before. */
-    public List<PatternDetected> look(String childId) throws Exception {
-        Instant now = clock.instant();
-        List<StreamAct> acts = entries.findByChildIdOrderByOccurredAtAscRecordedAtAscEventIdAsc(childId).stream()
-                .filter(entry -> !"PatternDetected".equals(entry.getEventType()))
-                .map(entry -> new StreamAct(entry.getEventId(), entry.getEventType(), entry.getAgency(),
-                        entry.getOccurredAt(), entry.getSubject(), entry.getDueAt()))
-                .toList();
-        if (acts.isEmpty()) {
+    /**
+     * Looks at what {@code act} (in the child's chronology already) is part of: each rule is given the acts its
+     * {@link PatternRule#scope scope} names for it, and each pattern found there with the act in it, not announced
+     * before, is announced. So an act costs what its rules' windows and its record hold, however long the child's
+     * history; every pattern is found when the last of its acts arrives (or, for a deadline, when the sweep finds it
+     * passed), whatever order they came in.
+     */
+    public List<PatternDetected> lookAfter(String childId, StreamAct act) throws Exception {
+        if (PATTERN_DETECTED.equals(act.eventType())) {
             return List.of();
         }
-        Map<String, List<Set<String>>> announced = flags.announcedFor(childId);
+        Instant now = clock.instant();
         List<PatternDetected> sent = new ArrayList<>();
         for (PatternRule rule : rules) {
-            for (Detection detection : rule.detect(acts, now)) {
-                if (PatternFlags.isNew(detection, announced)) {
+            Optional<Scope> scope = rule.scope(act);
+            if (scope.isEmpty()) {
+                continue;
+            }
+            for (Detection detection : rule.detect(acts.within(childId, scope.get()), now)) {
+                if (detection.contributing().contains(act.eventId()) && flags.isNew(childId, detection)) {
                     sent.add(announce(childId, detection, now));
                 }
             }

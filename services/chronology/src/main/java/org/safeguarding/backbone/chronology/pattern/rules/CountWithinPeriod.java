@@ -3,8 +3,10 @@ package org.safeguarding.backbone.chronology.pattern.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -59,29 +61,46 @@ public final class CountWithinPeriod implements PatternRule {
                 .sorted(StreamAct.IN_ORDER)
                 .toList();
         List<Detection> found = new ArrayList<>();
+        // the run from each act in turn to the last act within the period after it: both ends only move forward, and
+        // what the run counts is kept as acts enter and leave it, so the stream is gone through once, not once an act
+        Map<String, Integer> inRun = new HashMap<>();
+        int end = -1;
         int lastEnd = -1;
         for (int start = 0; start < counted.size(); start++) {
             Instant limit = counted.get(start).occurredAt().plus(period);
-            int end = start;
             while (end + 1 < counted.size() && !counted.get(end + 1).occurredAt().isAfter(limit)) {
                 end++;
+                inRun.merge(counted(counted.get(end)), 1, Integer::sum);
             }
+            int count = counting == Counting.ACTS ? end - start + 1 : inRun.size();
             // a run ending where the one before it ended lies wholly inside it
-            if (end == lastEnd) {
-                continue;
-            }
-            List<StreamAct> run = counted.subList(start, end + 1);
-            int count = switch (counting) {
-                case ACTS -> run.size();
-                case AGENCIES -> new LinkedHashSet<>(run.stream().map(StreamAct::agency).toList()).size();
-                case RECORDS -> new LinkedHashSet<>(run.stream().map(StreamAct::subject).toList()).size();
-            };
-            if (count >= threshold) {
+            if (end != lastEnd && count >= threshold) {
+                List<StreamAct> run = counted.subList(start, end + 1);
                 found.add(new Detection(name, describe.apply(count), run.get(0).occurredAt(),
-                        run.get(run.size() - 1).occurredAt(), run.stream().map(StreamAct::eventId).toList()));
+                        run.get(run.size() - 1).occurredAt(), run.stream().map(StreamAct::eventId).toList(),
+                        count));
                 lastEnd = end;
             }
+            inRun.computeIfPresent(counted(counted.get(start)), (key, n) -> n == 1 ? null : n - 1);
         }
         return found;
+    }
+
+    /** What an act adds to a run's count, where the count is of different agencies or records. */
+    private String counted(StreamAct act) {
+        return switch (counting) {
+            case ACTS -> act.eventId();
+            case AGENCIES -> act.agency();
+            case RECORDS -> act.subject();
+        };
+    }
+
+    /** A run with the act in it lies within the period either side of it, and holds only the kinds counted. */
+    @Override
+    public Optional<Scope> scope(StreamAct act) {
+        return eventTypes.contains(act.eventType())
+                ? Optional.of(Scope.kindsWithin(eventTypes, act.occurredAt().minus(period),
+                        act.occurredAt().plus(period)))
+                : Optional.empty();
     }
 }

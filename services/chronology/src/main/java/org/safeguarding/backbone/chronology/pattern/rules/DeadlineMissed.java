@@ -2,7 +2,11 @@ package org.safeguarding.backbone.chronology.pattern.rules;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -32,17 +36,34 @@ public final class DeadlineMissed implements PatternRule {
 
     @Override
     public List<Detection> detect(List<StreamAct> acts, Instant now) {
+        // the first closing act on each record, found once rather than once a deadline
+        Map<String, Instant> firstClosed = new HashMap<>();
+        acts.stream().filter(act -> act.eventType().equals(closingType))
+                .forEach(act -> firstClosed.merge(act.subject(), act.occurredAt(),
+                        (one, other) -> one.isBefore(other) ? one : other));
         List<Detection> found = new ArrayList<>();
         acts.stream().filter(act -> act.eventType().equals(openingType) && act.dueAt() != null)
                 .sorted(StreamAct.IN_ORDER)
                 .forEach(opened -> {
-                    boolean closedInTime = acts.stream().anyMatch(act -> act.eventType().equals(closingType)
-                            && opened.subject().equals(act.subject()) && !act.occurredAt().isAfter(opened.dueAt()));
+                    // a deadline on no record cannot be met by an act on one
+                    Instant closed = opened.subject() == null ? null : firstClosed.get(opened.subject());
+                    boolean closedInTime = closed != null && !closed.isAfter(opened.dueAt());
                     if (!closedInTime && now.isAfter(opened.dueAt())) {
                         found.add(new Detection(name, describe.apply(opened), opened.occurredAt(), opened.dueAt(),
                                 List.of(opened.eventId())));
                     }
                 });
         return found;
+    }
+
+    /** An instance is one act that set a deadline, with the acts on its record that could have met it. */
+    @Override
+    public Optional<Scope> scope(StreamAct act) {
+        if (!act.eventType().equals(openingType) || act.dueAt() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(act.subject() == null
+                ? Scope.kindsWithin(Set.of(openingType), act.occurredAt(), act.occurredAt())
+                : Scope.aboutRecord(Set.of(openingType, closingType), act.subject()));
     }
 }

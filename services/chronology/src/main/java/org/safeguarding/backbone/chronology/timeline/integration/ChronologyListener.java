@@ -8,12 +8,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.safeguarding.backbone.chronology.pattern.process.PatternDetector;
+import org.safeguarding.backbone.chronology.pattern.rules.StreamAct;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyProjection;
 import org.safeguarding.backbone.chronology.webhook.process.WebhookOutbox;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
-import org.safeguarding.backbone.contracts.patterns.v1.PatternDetected;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +53,8 @@ class ChronologyListener {
         Topics.PATTERNS}, groupId = "chronology")
     public void on(ConsumerRecord<String, SpecificRecord> record) throws Exception {
         ChronologyEvent event = ChronologyEvent.of(record.value());
-        ChronologyProjection.Recorded recorded = chronology.record(actOf(record, event));
+        ChronologyProjection.Act act = actOf(record, event);
+        ChronologyProjection.Recorded recorded = chronology.record(act);
         if (!recorded.isNew()) {
             LOG.debug("event {} is already in the chronology", event.envelope().getEventId());
         }
@@ -63,9 +64,9 @@ class ChronologyListener {
         CompletableFuture<Void> fed = feeds.send(event.envelope().getChildId(), record.value(), recorded.parties());
         webhooks.enqueue(record.topic(), event.envelope(), event.type(), record.value(), recorded.parties());
         LeadAnnouncements.Announcing announcing = leads.afterAct(event.envelope());
-        if (!(record.value() instanceof PatternDetected)) {
-            patterns.look(event.envelope().getChildId());
-        }
+        // looked at again when redelivered too: the patterns it completes may not have been announced before a crash
+        patterns.lookAfter(act.childId(), new StreamAct(act.eventId(), act.eventType(), act.actingAgency(),
+                act.occurredAt(), act.subject(), act.dueAt()));
         fed.get(2, TimeUnit.MINUTES);
         leads.made(announcing);
     }

@@ -121,8 +121,7 @@ public class ChronologyProjection {
     }
 
     private Optional<Leads> unannounced(ChildArea area) {
-        Set<String> now = ChronologyQueries.leadAgencies(entryParties.agenciesInvolvedWith(area.getChildId()),
-                area.getArea(), agencies);
+        Set<String> now = ChronologyQueries.leadAgencies(area.getChildId(), area.getArea(), agencies, entryParties);
         return now.equals(area.announcedLeads()) ? Optional.empty()
                 : Optional.of(new Leads(area.getChildId(), area.getArea(), now));
     }

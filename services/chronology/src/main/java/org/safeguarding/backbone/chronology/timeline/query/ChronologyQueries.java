@@ -134,7 +134,23 @@ public class ChronologyQueries {
     /** The child's lead agencies now (none until its area is known and its children's social care involved). */
     Set<String> leadsOf(String childId) {
         String area = areas.findById(childId).map(ChildArea::getArea).orElse(null);
-        return leadAgencies(parties.agenciesInvolvedWith(childId), area, agencies);
+        return leadAgencies(childId, area, agencies, parties);
+    }
+
+    /**
+     * The lead agency for a child, as {@link #leadAgencies(List, String, KnownAgencies)} has it, found by asking of each
+     * children's social care of the child's area whether it has been party to an act about the child (an index
+     * lookup each), not by reading every party of every act: done after every act, it must not cost more as the
+     * child's history grows.
+     */
+    static Set<String> leadAgencies(String childId, String childArea, KnownAgencies agencies,
+                                    EntryPartyRepository parties) {
+        if (childArea == null) {
+            return Set.of();
+        }
+        return agencies.ofKindIn(AgencyKind.CHILDRENS_SOCIAL_CARE, childArea).stream()
+                .filter(agency -> parties.existsByChildIdAndAgency(childId, agency))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static ReadBasis basis(String agency, List<Involvement> involvement, Set<String> leads) {

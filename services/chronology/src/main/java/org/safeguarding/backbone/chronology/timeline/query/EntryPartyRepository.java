@@ -13,10 +13,6 @@ public interface EntryPartyRepository extends JpaRepository<EntryParty, EntryPar
     @Query("select p.agency from EntryParty p where p.eventId = :eventId order by p.agency")
     List<String> agenciesPartyTo(@Param("eventId") String eventId);
 
-    /** Every agency party to an act about the child. */
-    @Query("select distinct p.agency from EntryParty p where p.childId = :childId")
-    List<String> agenciesInvolvedWith(@Param("childId") String childId);
-
     /** Who was party to each of these acts. */
     List<EntryParty> findByEventIdIn(Collection<String> eventIds);
 

@@ -73,7 +73,7 @@ class ChronologyListenerTest {
     void aFeedCopyTheBrokerRefuses_failsTheRecord_afterTheRestOfItsWork_soItIsDeliveredAgain() throws Exception {
         CompletableFuture<Void> copies = feedCopiesOfANewAct();
         // the broker refuses the copies while the listener looks for patterns: the copies were on their way meanwhile
-        when(patterns.look(CHILD)).thenAnswer(call -> {
+        when(patterns.lookAfter(eq(CHILD), any())).thenAnswer(call -> {
             copies.completeExceptionally(new TimeoutException("broker unavailable"));
             return List.of();
         });
@@ -87,14 +87,14 @@ class ChronologyListenerTest {
         order.verify(feeds).send(eq(CHILD), any(), anySet());
         order.verify(webhooks).enqueue(anyString(), any(), anyString(), any(), anySet());
         order.verify(leads).afterAct(any());
-        order.verify(patterns).look(CHILD);
+        order.verify(patterns).lookAfter(eq(CHILD), any());
         order.verify(leads, never()).made(any());
     }
 
     @Test
     void anActIsDoneWith_onceTheBrokerHasEveryFeedCopy() throws Exception {
         CompletableFuture<Void> copies = feedCopiesOfANewAct();
-        when(patterns.look(CHILD)).thenAnswer(call -> {
+        when(patterns.lookAfter(eq(CHILD), any())).thenAnswer(call -> {
             assertThat(copies).as("not waited for before the rest of the act's work").isNotDone();
             copies.complete(null);
             return List.of();
@@ -108,7 +108,7 @@ class ChronologyListenerTest {
         assertThat(copies).isCompleted();
         // a change of lead is noted as made last, once the broker has the copies
         InOrder order = inOrder(patterns, leads);
-        order.verify(patterns).look(CHILD);
+        order.verify(patterns).lookAfter(eq(CHILD), any());
         order.verify(leads).made(announcing);
     }
 
