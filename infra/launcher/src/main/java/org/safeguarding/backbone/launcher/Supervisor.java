@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -184,10 +184,16 @@ final class Supervisor implements AutoCloseable {
     }
 
     private void say(String message) {
-        terminal.println("[" + LocalTime.now(clock.withZone(ZoneId.systemDefault())).truncatedTo(ChronoUnit.SECONDS)
-                + "] " + message);
+        terminal.println(stamp(LocalTime.now(clock.withZone(ZoneId.systemDefault()))) + " " + message);
         terminal.flush();
     }
+
+    /** When the terminal is told something, to the second, always as {@code [HH:mm:ss]} (not "[22:00]" on the hour). */
+    static String stamp(LocalTime time) {
+        return "[" + STAMP.format(time) + "]";
+    }
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private static String capitalised(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -145,5 +146,11 @@ class SupervisorTest {
         assertThat(Supervisor.howItEnded(143)).isEqualTo("killed by signal 15 (SIGTERM), exit code 143");
         assertThat(Supervisor.howItEnded(1)).isEqualTo("exit code 1");
         supervisor.close();
+    }
+
+    @Test
+    void theTerminalIsToldTheTimeToTheSecond_onTheHourToo() {
+        assertThat(Supervisor.stamp(LocalTime.of(22, 0))).isEqualTo("[22:00:00]");
+        assertThat(Supervisor.stamp(LocalTime.of(9, 5, 7, 999_000_000))).isEqualTo("[09:05:07]");
     }
 }
