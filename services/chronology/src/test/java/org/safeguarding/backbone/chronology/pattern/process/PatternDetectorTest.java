@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.apache.avro.specific.SpecificRecord;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * The detector on the chronology's own tables (H2, as migrated): after an act, each rule reads the acts its scope
+ * The detector on the chronology's own tables (H2 as migrated; PostgreSQL in PostgresPatternDetectorTest): after an act, each rule reads the acts its scope
  * names through the tables' indexes, not the child's whole history, so an act about a child with years of shares
  * costs what one about a new child does (issue 11; the fault test under load slowed to minutes a request as
  * children's histories grew).
@@ -62,8 +63,7 @@ class PatternDetectorTest {
     @BeforeEach
     @SuppressWarnings("unchecked")
     void aChronologyOfItsOwn() {
-        DriverManagerDataSource store = new DriverManagerDataSource(
-                "jdbc:h2:mem:patterns-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        DataSource store = store();
         Flyway.configure().dataSource(store).locations("classpath:db/chronology").load().migrate();
         jdbc = new JdbcTemplate(store);
         chronology = mock(ChronologyQueries.class);
@@ -162,6 +162,12 @@ class PatternDetectorTest {
         verify(kafka, times(2)).send(eq(Topics.PATTERNS), eq(CHILD), any());
         assertThat(jdbc.queryForList("select counted from pattern_flag order by counted", Integer.class))
                 .containsExactly(3, 4);
+    }
+
+    /** The embedded default's store; PostgresPatternDetectorTest runs the same on the production one. */
+    DataSource store() {
+        return new DriverManagerDataSource("jdbc:h2:mem:patterns-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa",
+                "");
     }
 
     /** The rule, noting how many acts it was given to look at. */
