@@ -218,7 +218,10 @@ public final class LocalBackbone implements AutoCloseable {
                 logs.resolve("token-issuer.log"), "128m", List.of(
                         "--spring.profiles.active=local",
                         "--backbone.parent-pid=" + ProcessHandle.current().pid(),
-                        "--backbone.security.token.issuer=http://127.0.0.1:" + settings.issuerPort()));
+                        "--backbone.security.token.issuer=http://127.0.0.1:" + settings.issuerPort(),
+                        // where it sends a reviewer back to, signed in, from the chronology's page (ADR 0016)
+                        "--backbone.security.reviewer-page.redirect-uri=http://127.0.0.1:"
+                                + settings.servicePorts().get("chronology") + "/login/oauth2/code/reviewers"));
         for (String service : SERVICES) {
             List<String> arguments = new ArrayList<>(List.of(
                     "--backbone.data-dir=" + data,

@@ -156,6 +156,7 @@ class BackboneEndToEndIT {
                     "/api/children/" + CHILD + "/access-log", "csc-a", null, 200).get("reads").toString())
                     .contains("\"agency\":\"police-a\",\"resource\":\"referrals:share:" + shareId
                             + "\",").contains("\"granted\":false"));
+            reviewersSignInToTheTimelinePage(backbone, data.resolve("browser"));
         }
 
         try (LocalBackbone restarted = LocalBackbone.start(settings)) {
@@ -206,6 +207,47 @@ class BackboneEndToEndIT {
             }
         }
         return types;
+    }
+
+    /**
+     * ADR 0016: a reviewer opens the child's timeline page in a browser, is sent to the identity provider (./run's
+     * token issuer), signs in as their agency and sees the page; an agency not involved signs in and is refused, and
+     * the refusal is on the access log; the page's session does not open the API.
+     */
+    private static void reviewersSignInToTheTimelinePage(LocalBackbone backbone, Path profile) throws Exception {
+        if (!ReviewerInABrowser.available()) {
+            System.out.println("Chromium is not installed here (apt-get install chromium chromium-driver; .ci/run "
+                    + "does): the reviewers' sign-in is not tried in a browser");
+            return;
+        }
+        String page = backbone.serviceUrl("chronology") + "/reviewer/children/" + CHILD + "/timeline";
+        try (ReviewerInABrowser browser = ReviewerInABrowser.open(profile)) {
+            browser.openSignedInAs(page, "csc-a");
+            // (Spring Security marks the request it saved for after signing in with "?continue")
+            assertThat(browser.currentUrl()).as("back on the page, signed in").startsWith(page);
+            assertThat(browser.heading()).isEqualTo("Timeline of child " + CHILD);
+            assertThat(browser.readAs()).isEqualTo("LEAD_AGENCY");
+            // the page's session is the page's: it opens the page, and not the API, which stays for bearer tokens
+            // (and, locally, Basic)
+            String session = "BACKBONE_REVIEWER_SESSION=" + browser.cookie("BACKBONE_REVIEWER_SESSION");
+            HttpResponse<String> pageAgain = HTTP.send(HttpRequest.newBuilder(URI.create(page))
+                    .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(pageAgain.statusCode()).isEqualTo(200);
+            assertThat(pageAgain.body()).contains("Timeline of child " + CHILD);
+            HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create(backbone.serviceUrl("chronology")
+                    + "/api/children/" + CHILD + "/chronology")).header("Cookie", session).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).isEqualTo(401);
+            assertThat(api.body()).contains("urn:safeguarding-backbone:problem:unauthenticated");
+
+            browser.forget();
+            browser.openSignedInAs(page, "police-a");
+            assertThat(browser.currentUrl()).startsWith(page);
+            assertThat(browser.text()).contains("not-involved-with-child").doesNotContain("Timeline of child");
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(call(backbone, "chronology", "GET",
+                "/api/children/" + CHILD + "/access-log", "csc-a", null, 200).get("reads").toString())
+                .contains("\"agency\":\"police-a\",\"resource\":\"chronology\"", "\"granted\":false"));
     }
 
     private static void read(LocalBackbone backbone, String agency, String topic) {

@@ -23,12 +23,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -40,6 +42,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * One registered client per agency of the local profile: its id is the agency id, its secret the agency's
@@ -93,7 +97,32 @@ class IssuerConfiguration {
                             .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED).build())
                     .build());
         }
+        clients.add(reviewerPage(environment, ttl));
         return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    /** The client id of the reviewers' timeline page (the chronology service signs reviewers in through it). */
+    static final String REVIEWER_PAGE = "reviewer-page";
+
+    /**
+     * The reviewers' timeline page, signing a reviewer in with the authorization code grant (PKCE required, no consent
+     * screen: the page is the backbone's own), as a partnership's identity provider would (ADR 0016). Its secret is a
+     * development credential, as every secret here; its redirect address the chronology's, which ./run passes.
+     */
+    private static RegisteredClient reviewerPage(Environment environment, Duration ttl) {
+        return RegisteredClient.withId(UUID.nameUUIDFromBytes(REVIEWER_PAGE.getBytes()).toString())
+                .clientId(REVIEWER_PAGE)
+                .clientName("The reviewers' timeline page")
+                .clientSecret(environment.getProperty("backbone.security.reviewer-page.client-secret"))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri(environment.getProperty("backbone.security.reviewer-page.redirect-uri"))
+                .scope(OidcScopes.OPENID)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
+                        .build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ttl)
+                        .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED).build())
+                .build();
     }
 
     /**
@@ -105,6 +134,12 @@ class IssuerConfiguration {
     OAuth2TokenCustomizer<JwtEncodingContext> agencyClaims(
             @Value("${" + AUDIENCE_PROPERTY + ":safeguarding-backbone}") String audience) {
         return context -> {
+            if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
+                // a reviewer signed in to the page: the agency is who signed in, not the page; an ID token is for
+                // the page (its audience, as OpenID Connect requires), the access token for the backbone
+                signedIn(context, audience);
+                return;
+            }
             context.getClaims().audience(List.of(audience));
             if (Boolean.TRUE.equals(context.getRegisteredClient().getClientSettings().getSetting(OPERATOR))) {
                 // someone who runs the backbone, never an agency
@@ -117,6 +152,17 @@ class IssuerConfiguration {
                 context.getClaims().claim(PRACTITIONER, practitioner);
             }
         };
+    }
+
+    /** The agency (or operator) who signed in, in the ID and access tokens of the authorization code grant. */
+    private static void signedIn(JwtEncodingContext context, String audience) {
+        if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+            context.getClaims().audience(List.of(audience));
+        }
+        String name = context.getPrincipal().getName();
+        boolean operator = context.getPrincipal().getAuthorities().stream()
+                .anyMatch(authority -> "ROLE_OPERATOR".equals(authority.getAuthority()));
+        context.getClaims().claim(operator ? OPERATOR : "agency", name);
     }
 
     /** A signing key for this run: tokens issued before a restart stop being valid, which is fine for local use. */
@@ -149,20 +195,25 @@ class IssuerConfiguration {
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, configurer -> configurer.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // a browser asking for a code (the reviewers' page) signs in first, in a session of its own
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()));
         return http.build();
     }
 
-    /** Health for the launcher; nothing else. */
+    /**
+     * Health for the launcher, and the sign-in form where a reviewer signs in as their agency with its development
+     * credentials (the local agencies and operators of backbone-web); nothing else.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .anyRequest().denyAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+                .formLogin(form -> form.permitAll());
         return http.build();
     }
 }

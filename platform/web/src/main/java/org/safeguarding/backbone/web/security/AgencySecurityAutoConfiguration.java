@@ -4,17 +4,24 @@ import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.safeguarding.backbone.web.problem.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,6 +29,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -32,7 +42,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
  * Every HTTP call is made by an authenticated agency. Agency systems call with a bearer token (a JWT) from the
@@ -50,6 +62,74 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
         AgencySecurityAutoConfiguration.RESOURCE_SERVER_SECURITY})
 @EnableConfigurationProperties(AgencyProperties.class)
 public class AgencySecurityAutoConfiguration {
+
+    /**
+     * A service's pages for a browser ({@code backbone.security.page-sign-in.paths}, e.g. the chronology's reviewers'
+     * page), signed in with the identity provider (OpenID Connect, authorization code with PKCE; the client
+     * registration {@code backbone.security.page-sign-in.registration} under
+     * {@code spring.security.oauth2.client.registration}): ADR 0016. The same need-to-know as the API, the agency from
+     * the ID token as from an access token ({@link AgencyFromIdToken}); bearer tokens still accepted, and HTTP Basic
+     * under the local profile. A browser not signed in is sent to the identity provider; any other caller gets the
+     * API's 401 problem. A session (its own cookie, the service's {@code server.servlet.session.cookie.name}) for
+     * the pages only; the API stays stateless.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.security.oauth2.client.registration.ClientRegistrationRepository")
+    @ConditionalOnProperty(name = "backbone.security.page-sign-in.registration")
+    static class PageSignIn {
+
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+        PageSignInChain pageSignIn(HttpSecurity http, ProblemResponses problems, Environment environment,
+                                   ObjectProvider<JwtDecoder> tokens, KnownAgencies agencies,
+                                   ClientRegistrationRepository registrations,
+                                   @Value("${backbone.security.page-sign-in.registration}") String registration,
+                                   @Value("${backbone.security.page-sign-in.paths}") List<String> paths,
+                                   @Value("${backbone.security.practitioner-claim:practitioner}")
+                                   String practitionerClaim) throws Exception {
+            boolean local = environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE));
+            String signIn = "/oauth2/authorization/" + registration;
+            List<String> matched = new ArrayList<>(paths);
+            matched.add(signIn);
+            matched.add("/login/oauth2/code/" + registration);
+            // PKCE on the code, whatever kind of client the page is registered as
+            DefaultOAuth2AuthorizationRequestResolver codes =
+                    new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
+            codes.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+            AuthenticationEntryPoint problem = unauthenticated(problems, local);
+            LoginUrlAuthenticationEntryPoint toIdentityProvider = new LoginUrlAuthenticationEntryPoint(signIn);
+            MediaTypeRequestMatcher browser = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+            browser.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+            http.securityMatcher(matched.toArray(String[]::new))
+                    .authorizeHttpRequests(requests -> requests
+                            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                            .anyRequest().hasRole("AGENCY"))
+                    .oauth2Login(login -> login.loginPage(signIn)
+                            .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(codes))
+                            .userInfoEndpoint(users -> users.oidcUserService(new AgencyFromIdToken(agencies))))
+                    .exceptionHandling(errors -> errors
+                            .authenticationEntryPoint((request, response, exception) -> {
+                                if (browser.matches(request)) {
+                                    toIdentityProvider.commence(request, response, exception);
+                                } else {
+                                    problem.commence(request, response, exception);
+                                }
+                            })
+                            .accessDeniedHandler(forbidden(problems)))
+                    .addFilterAfter(new PractitionerFromToken(practitionerClaim), AuthorizationFilter.class);
+            JwtDecoder decoder = tokens.getIfAvailable() == null ? null : reachable(tokens.getObject());
+            if (decoder != null) {
+                http.oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(decoder)
+                                .jwtAuthenticationConverter(new AgencyTokens(agencies, practitionerClaim)))
+                        .authenticationEntryPoint(problem));
+            }
+            if (local) {
+                http.httpBasic(basic -> basic.authenticationEntryPoint(problem));
+            }
+            return new PageSignInChain(http.build());
+        }
+    }
 
     static final String LOCAL_PROFILE = "local";
     /** The role of those who run the backbone: {@code /operator/**} only (AgencyProperties.Operator). */
@@ -136,7 +216,7 @@ public class AgencySecurityAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    @ConditionalOnMissingBean(value = SecurityFilterChain.class, ignored = PageSignInChain.class)
     SecurityFilterChain agencyAuthentication(HttpSecurity http, ProblemResponses problems, Environment environment,
                                              ObjectProvider<JwtDecoder> tokens, KnownAgencies agencies,
                                              @Value("${backbone.security.practitioner-claim:practitioner}")
@@ -148,29 +228,8 @@ public class AgencySecurityAutoConfiguration {
                     + "spring.security.oauth2.resourceserver.jwt.issuer-uri (and .audiences) to the one agency systems "
                     + "get their tokens from. HTTP Basic is for the local profile only.");
         }
-        AuthenticationEntryPoint unauthenticated = (request, response, exception) -> {
-            if (exception instanceof AuthenticationServiceException) {
-                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
-                        "Identity provider unavailable", "The service cannot check tokens right now: its identity "
-                                + "provider does not answer. Try again shortly; nothing was done.", header -> { });
-                return;
-            }
-            problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
-                    (exception instanceof InvalidBearerTokenException invalid ? invalid.getMessage() + " " : "")
-                            + "Call as an agency, with a bearer token from the identity provider"
-                            + (local ? " (or, locally, HTTP Basic with the development credentials)." : "."),
-                    header -> {
-                        // one challenge a header: browsers read only the first challenge of a header, and would
-                        // never offer to sign in with Basic from "Bearer, Basic ..."
-                        response.setHeader("WWW-Authenticate", "Bearer");
-                        if (local) {
-                            response.addHeader("WWW-Authenticate", "Basic realm=\"safeguarding\"");
-                        }
-                    });
-        };
-        AccessDeniedHandler forbidden = (request, response, exception) ->
-                problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                        "This caller is not an agency of the backbone, or may not do that.", header -> { });
+        AuthenticationEntryPoint unauthenticated = unauthenticated(problems, local);
+        AccessDeniedHandler forbidden = forbidden(problems);
         http.authorizeHttpRequests(requests -> requests
                         // the error page of a call already refused or failed: it adds no access of its own
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -208,5 +267,35 @@ public class AgencySecurityAutoConfiguration {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
         }
         return http.build();
+    }
+
+    /** 401 (or 503 when the identity provider cannot be reached) as a problem, with the challenges a caller can meet. */
+    static AuthenticationEntryPoint unauthenticated(ProblemResponses problems, boolean local) {
+        return (request, response, exception) -> {
+            if (exception instanceof AuthenticationServiceException) {
+                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
+                        "Identity provider unavailable", "The service cannot check tokens right now: its identity "
+                                + "provider does not answer. Try again shortly; nothing was done.", header -> { });
+                return;
+            }
+            problems.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                    (exception instanceof InvalidBearerTokenException invalid ? invalid.getMessage() + " " : "")
+                            + "Call as an agency, with a bearer token from the identity provider"
+                            + (local ? " (or, locally, HTTP Basic with the development credentials)." : "."),
+                    header -> {
+                        // one challenge a header: browsers read only the first challenge of a header, and would
+                        // never offer to sign in with Basic from "Bearer, Basic ..."
+                        response.setHeader("WWW-Authenticate", "Bearer");
+                        if (local) {
+                            response.addHeader("WWW-Authenticate", "Basic realm=\"safeguarding\"");
+                        }
+                    });
+        };
+    }
+
+    static AccessDeniedHandler forbidden(ProblemResponses problems) {
+        return (request, response, exception) ->
+                problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                        "This caller is not an agency of the backbone, or may not do that.", header -> { });
     }
 }

@@ -3,12 +3,15 @@ package org.safeguarding.backbone.chronology.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -115,9 +118,13 @@ class TimelinePageInABrowserTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from chronology_entry where child_id = ?", Integer.class, CHILD) == 4);
 
-        // signed in as the browser does it, answering the service's Basic challenge (local profile): here with the
-        // lead agency's development credentials in the address, which the browser then keeps for the site
-        browser.get("http://csc-a:dev-only-csc-a@127.0.0.1:" + port + "/reviewer/children/" + CHILD + "/timeline");
+        // signed in with HTTP Basic and the lead agency's development credentials (local profile), sent with every
+        // request: a browser not signed in is sent to the identity provider (ADR 0016; BackboneEndToEndIT signs in
+        // there, with ./run's token issuer, which this test does not have)
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString("csc-a:dev-only-csc-a".getBytes(StandardCharsets.UTF_8)))));
+        browser.get("http://127.0.0.1:" + port + "/reviewer/children/" + CHILD + "/timeline");
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Timeline of child " + CHILD);
         assertThat(browser.findElement(By.id("read-as")).getText()).isEqualTo("LEAD_AGENCY");
