@@ -119,10 +119,8 @@ public class AgencySecurityAutoConfiguration {
                     .addFilterAfter(new PractitionerFromToken(practitionerClaim), AuthorizationFilter.class);
             JwtDecoder decoder = tokens.getIfAvailable() == null ? null : reachable(tokens.getObject());
             if (decoder != null) {
-                http.oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(decoder)
-                                .jwtAuthenticationConverter(new AgencyTokens(agencies, practitionerClaim)))
-                        .authenticationEntryPoint(problem));
+                bearerTokens(http, decoder, new AgencyTokens(agencies, practitionerClaim), problem,
+                        forbidden(problems));
             }
             if (local) {
                 http.httpBasic(basic -> basic.authenticationEntryPoint(problem));
@@ -248,20 +246,7 @@ public class AgencySecurityAutoConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .addFilterAfter(new PractitionerFromToken(practitionerClaim), AuthorizationFilter.class);
         if (decoder != null) {
-            // a token that could not be checked is answered (503), not rethrown out of the filter chain
-            AuthenticationEntryPointFailureHandler failure = new AuthenticationEntryPointFailureHandler(unauthenticated);
-            failure.setRethrowAuthenticationServiceException(false);
-            http.oauth2ResourceServer(server -> server
-                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new AgencyTokens(agencies, practitionerClaim)))
-                    .authenticationEntryPoint(unauthenticated)
-                    .accessDeniedHandler(forbidden)
-                    .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
-                        @Override
-                        public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
-                            filter.setAuthenticationFailureHandler(failure);
-                            return filter;
-                        }
-                    }));
+            bearerTokens(http, decoder, new AgencyTokens(agencies, practitionerClaim), unauthenticated, forbidden);
         }
         if (local) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
@@ -297,5 +282,24 @@ public class AgencySecurityAutoConfiguration {
         return (request, response, exception) ->
                 problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                         "This caller is not an agency of the backbone, or may not do that.", header -> { });
+    }
+
+    /** Bearer tokens, checked by {@code decoder}; one that could not be checked is answered (503), not rethrown. */
+    private static void bearerTokens(HttpSecurity http, JwtDecoder decoder, AgencyTokens agencies,
+                                     AuthenticationEntryPoint unauthenticated, AccessDeniedHandler forbidden)
+            throws Exception {
+        AuthenticationEntryPointFailureHandler failure = new AuthenticationEntryPointFailureHandler(unauthenticated);
+        failure.setRethrowAuthenticationServiceException(false);
+        http.oauth2ResourceServer(server -> server
+                .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(agencies))
+                .authenticationEntryPoint(unauthenticated)
+                .accessDeniedHandler(forbidden)
+                .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                    @Override
+                    public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                        filter.setAuthenticationFailureHandler(failure);
+                        return filter;
+                    }
+                }));
     }
 }
