@@ -32,6 +32,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -88,13 +89,14 @@ public class AgencySecurityAutoConfiguration {
                                    @Value("${backbone.security.practitioner-claim:practitioner}")
                                    String practitionerClaim) throws Exception {
             boolean local = environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE));
-            String signIn = "/oauth2/authorization/" + registration;
+            String base = OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI;
+            String signIn = base + "/" + registration;
             List<String> matched = new ArrayList<>(paths);
             matched.add(signIn);
             matched.add("/login/oauth2/code/" + registration);
             // PKCE on the code, whatever kind of client the page is registered as
             DefaultOAuth2AuthorizationRequestResolver codes =
-                    new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
+                    new DefaultOAuth2AuthorizationRequestResolver(registrations, base);
             codes.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
             AuthenticationEntryPoint problem = unauthenticated(problems, local);
             LoginUrlAuthenticationEntryPoint toIdentityProvider = new LoginUrlAuthenticationEntryPoint(signIn);

@@ -54,7 +54,8 @@ class ChildActs {
         return acts;
     }
 
-    private static StreamAct act(ResultSet row) throws SQLException {
+    /** One row of {@code chronology_entry} as the rules see it (the sweep reads its deadlines this way too). */
+    static StreamAct act(ResultSet row) throws SQLException {
         return new StreamAct(row.getString("event_id"), row.getString("event_type"), row.getString("agency"),
                 instant(row, "occurred_at"), row.getString("subject"), instant(row, "due_at"));
     }

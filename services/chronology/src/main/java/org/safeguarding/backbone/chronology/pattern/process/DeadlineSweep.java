@@ -1,11 +1,7 @@
 package org.safeguarding.backbone.chronology.pattern.process;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.safeguarding.backbone.chronology.pattern.rules.StreamAct;
@@ -54,9 +50,7 @@ class DeadlineSweep {
                                   and g.event_type = 'FeedbackGiven' and g.occurred_at <= e.due_at)
                   and not exists (select 1 from pattern_flag_act a join pattern_flag f on f.pattern_id = a.pattern_id
                                   where a.event_id = e.event_id and f.rule = ?)""",
-                (row, n) -> Map.entry(row.getString("child_id"), new StreamAct(row.getString("event_id"),
-                        row.getString("event_type"), row.getString("agency"), instant(row, "occurred_at"),
-                        row.getString("subject"), instant(row, "due_at"))),
+                (row, n) -> Map.entry(row.getString("child_id"), ChildActs.act(row)),
                 Timestamp.from(Clock.systemUTC().instant()), PatternCatalogue.FEEDBACK_OVERDUE);
         }
         // each deadline passed is looked at as the act that set it: its record's acts, not the child's history
@@ -68,9 +62,5 @@ class DeadlineSweep {
                         deadline.getKey(), e);
             }
         }
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        return row.getObject(column, OffsetDateTime.class).toInstant();
     }
 }
