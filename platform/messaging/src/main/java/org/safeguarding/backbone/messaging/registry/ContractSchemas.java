@@ -38,6 +38,8 @@ public final class ContractSchemas {
         // the schema as its class writes it, envelope and statements inside: no references for a client to resolve
         config.put(SchemaResolverConfig.DEREFERENCE_SCHEMA, true);
         config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+        // a record's reader found by its schema, not by a fingerprint of it computed for every record
+        config.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, ReadersBySchema.class.getName());
         return config;
     }
 
