@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,11 +32,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class TablesBeside {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TablesBeside.class);
+
     /** The suffix of a table being rebuilt beside the live one. */
     public static final String SUFFIX = "_rebuild";
 
     private final List<Table> tables;
     private boolean indexed;
+    private boolean keyed;
 
     /** {@code tables} in the order they may be created: a table before those whose foreign keys refer to it. */
     public TablesBeside(List<String> tables) {
@@ -51,24 +57,67 @@ public final class TablesBeside {
      * bulk load is faster without them (measured in the replay benchmark, docs/benchmarks.md).
      */
     public void create(JdbcTemplate jdbc, DataSource dataSource) throws SQLException {
+        create(jdbc, dataSource, true);
+    }
+
+    /**
+     * As {@link #create(JdbcTemplate, DataSource)}, but without the primary keys too: they come with the other
+     * indexes ({@link #index}). For a bulk load whose writer knows without asking the tables what it has written
+     * already: rows then append, where a key makes every insert a search of the key's tree (on H2, most of a
+     * rebuild's time). A duplicate key fails the rebuild at {@link #index}.
+     */
+    public void createWithoutKeys(JdbcTemplate jdbc, DataSource dataSource) throws SQLException {
+        create(jdbc, dataSource, false);
+    }
+
+    private void create(JdbcTemplate jdbc, DataSource dataSource, boolean keys) throws SQLException {
         for (Table table : tables) {
             table.readShape(dataSource);
         }
         drop(jdbc);
         for (Table table : tables) {
-            table.create(jdbc);
+            table.create(jdbc, keys);
         }
         indexed = false;
+        keyed = keys;
     }
 
     /**
-     * The twins' other indexes and foreign keys, as the live tables have them: after the bulk of the rows, before the
-     * switch. A row that breaks a foreign key fails the rebuild here.
+     * The twins' primary keys if they were made without ({@link #createWithoutKeys}), their other indexes and foreign
+     * keys, as the live tables have them: after the bulk of the rows, before the switch. A row that breaks a key
+     * fails the rebuild here.
      */
     public void index(JdbcTemplate jdbc) {
-        for (Table table : tables) {
-            table.index(jdbc, this);
-        }
+        // one connection for them all: on PostgreSQL with room to sort in memory (its default of 64 MB spills an index
+        // of a million rows to disk), given back as it was
+        jdbc.execute((Connection connection) -> {
+            boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            JdbcTemplate one = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+            if (postgres) {
+                one.execute("set maintenance_work_mem = '256MB'");
+            }
+            try {
+                if (!keyed) {
+                    for (Table table : tables) {
+                        table.primaryKey(one);
+                    }
+                    keyed = true;
+                }
+                for (Table table : tables) {
+                    table.index(one, this);
+                }
+                // the planner's statistics of the rows just loaded: until the database gathers them by itself,
+                // queries on the switched-in tables would be planned as for empty ones
+                for (Table table : tables) {
+                    timed(one, (postgres ? "analyze " : "analyze table ") + table.twin);
+                }
+            } finally {
+                if (postgres) {
+                    one.execute("reset maintenance_work_mem");
+                }
+            }
+            return null;
+        });
         indexed = true;
     }
 
@@ -152,6 +201,13 @@ public final class TablesBeside {
         return tables.stream().anyMatch(t -> t.name.equals(table));
     }
 
+    /** A statement that builds an index, and how long it took (debug). */
+    private static void timed(JdbcTemplate jdbc, String sql) {
+        long started = System.nanoTime();
+        jdbc.execute(sql);
+        LOG.debug("{}: {} ms", sql, (System.nanoTime() - started) / 1_000_000);
+    }
+
     private static boolean exists(DataSource dataSource, String table) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              ResultSet found = connection.getMetaData().getTables(null, connection.getSchema(),
@@ -193,20 +249,26 @@ public final class TablesBeside {
             this.old = this.name + "_old";
         }
 
-        void create(JdbcTemplate jdbc) {
+        void create(JdbcTemplate jdbc, boolean keys) {
             jdbc.execute("create table " + twin + " as select * from " + name + " where 1 = 0");
             for (String column : notNull) {
                 jdbc.execute("alter table " + twin + " alter column " + column + " set not null");
             }
+            if (keys) {
+                primaryKey(jdbc);
+            }
+        }
+
+        void primaryKey(JdbcTemplate jdbc) {
             if (!primaryKey.isEmpty()) {
-                jdbc.execute("alter table " + twin + " add constraint " + twinName(primaryKeyName) + " primary key ("
+                timed(jdbc, "alter table " + twin + " add constraint " + twinName(primaryKeyName) + " primary key ("
                         + String.join(", ", primaryKey) + ")");
             }
         }
 
         /** The other indexes, then the foreign keys (which then use them, as the live ones do). */
         void index(JdbcTemplate jdbc, TablesBeside set) {
-            indexes.forEach((index, shape) -> jdbc.execute("create " + (shape.unique() ? "unique " : "") + "index "
+            indexes.forEach((index, shape) -> timed(jdbc, "create " + (shape.unique() ? "unique " : "") + "index "
                     + twinName(index) + " on " + twin + " (" + String.join(", ", shape.columns()) + ")"));
             foreignKeys.forEach((key, shape) -> jdbc.execute("alter table " + twin + " add constraint "
                     + twinName(key) + " foreign key (" + String.join(", ", shape.columns()) + ") references "

@@ -67,6 +67,28 @@ class TablesBesideTest {
         assertThat(indexesOf("PARCEL_ITEM")).as("the same indexes, no more").isEqualTo(indexes);
     }
 
+    @Test
+    void twinsMadeWithoutKeys_takeRowsInAnyOrder_andGetTheirKeysWithTheIndexes_aDuplicateFailingThere()
+            throws Exception {
+        tables.createWithoutKeys(jdbc, dataSource);
+        jdbc.update("insert into parcel_rebuild values ('rebuilt', '9990001510', null)");
+        jdbc.update("insert into parcel_rebuild values ('rebuilt', '9990001510', 'twice: no key yet to refuse it')");
+        assertThatThrownBy(() -> tables.index(jdbc)).as("the key comes with the indexes")
+                .hasMessageContaining("primary key violation");
+        jdbc.update("delete from parcel_rebuild where note is not null");
+        jdbc.update("insert into parcel_item_rebuild values ('rebuilt', 0, 'gp-a')");
+        tables.index(jdbc);
+        assertThatThrownBy(() -> jdbc.update("insert into parcel_rebuild values ('rebuilt', '9990001510', null)"))
+                .as("keyed now").hasMessageContaining("primary key violation");
+        tables.switchIn(jdbc);
+
+        assertThat(jdbc.queryForList("select agency from parcel_item", String.class)).containsExactly("gp-a");
+        assertThatThrownBy(() -> jdbc.update("insert into parcel_item values ('rebuilt', 0, 'school-a')"))
+                .as("the live table's key, under its name").hasMessageContaining("primary key violation");
+        assertThatThrownBy(() -> jdbc.update("insert into parcel_item values ('nowhere', 1, 'gp-a')"))
+                .hasMessageContaining("PARCEL_ITEM_OF");
+    }
+
     /** A table's indexes and their columns, but for the primary key's own (H2 names it itself). */
     private List<String> indexesOf(String table) {
         return names("select i.index_name || ' ' || c.column_name from information_schema.indexes i"

@@ -23,16 +23,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.safeguarding.backbone.chronology.timeline.integration.ChronologyRebuild;
-import org.safeguarding.backbone.kernel.rebuild.RebuildProgress;
-import org.safeguarding.backbone.kernel.rebuild.RebuildProgress.Stage;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyTables;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
+import org.safeguarding.backbone.kernel.rebuild.RebuildProgress.Stage;
+import org.safeguarding.backbone.kernel.rebuild.RebuildProgress;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -40,6 +43,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,6 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles({"local", "test"})
 // its Kafka listeners must stop with the class: other contexts in this JVM join the same consumer group
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 class ChronologyRebuildTest {
 
     private static final Instant T0 = Instant.parse("2026-08-03T09:00:00Z");
@@ -75,8 +80,8 @@ class ChronologyRebuildTest {
     }
 
     @Test
-    void droppedAndRebuiltFromTheTopics_theChronologyIsAsItWas_entryForEntry_andRebuildingAgainChangesNothing()
-            throws Exception {
+    void droppedAndRebuiltFromTheTopics_theChronologyIsAsItWas_entryForEntry_andRebuildingAgainChangesNothing(
+            CapturedOutput output) throws Exception {
         String child = child();
         // record ids are the child's own (in service they are UUIDs): the other variant's acts are on the same topics
         // a child's history across the topics: shares from three agencies (a pattern), an acknowledgement, feedback
@@ -110,13 +115,21 @@ class ChronologyRebuildTest {
             jdbc.update("delete from " + table);
         }
         assertThat(entries(child)).isZero();
+        // in polls of two records: what an act needs of those before it comes from the bulk load's memory across
+        // polls, not only from within one
+        ReflectionTestUtils.setField(rebuild, "pollRecords", 2);
         RebuildProgress first = rebuilt();
+        ReflectionTestUtils.setField(rebuild, "pollRecords", 500);
+        assertThat(output.getOut()).as("loaded in bulk, then keyed").contains("acts in bulk; indexing");
         assertThat(first.done()).isEqualTo(first.total()).isPositive();
         // which lead agencies were last announced is not on the topics: dropped, it is announced afresh
         assertThat(store(child, false)).as("the chronology rebuilt from the topics").containsExactlyElementsOf(before);
         assertThat(shape()).as("the keys and indexes the migrations made, by their names").isEqualTo(shape);
 
-        // again, while a practitioner reads the child's chronology: every read answered, and the same
+        // again, while a practitioner reads the child's chronology: every read answered, and the same; this time
+        // recorded through the keyed tables from the start, as where the bulk would not fit in memory (the first was
+        // loaded in bulk)
+        ReflectionTestUtils.setField(rebuild, "bulkLoad", false);
         List<String> whole = store(child, true);
         String read = "200:" + json.readTree(mvc.perform(get("/api/children/{id}/chronology", child)
                 .with(httpBasic("csc-a", "dev-only-csc-a"))).andReturn().getResponse().getContentAsString())
@@ -155,6 +168,8 @@ class ChronologyRebuildTest {
                 .andExpect(jsonPath("$.secondsLeft").value(0)));
         reading.set(false);
         reader.join();
+        ReflectionTestUtils.setField(rebuild, "bulkLoad", true);
+        assertThat(output.getOut()).contains("through its keyed tables (bulk loading is off)");
         assertThat(store(child, true)).as("rebuilt again, nothing dropped").containsExactlyElementsOf(whole);
         assertThat(reads).isNotEmpty().containsOnly(read);
 

@@ -54,9 +54,11 @@ import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
 import org.safeguarding.backbone.kernel.rebuild.RebuildProgress;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
+import org.safeguarding.backbone.messaging.persistence.PostgresByteaDialect;
 import org.safeguarding.backbone.messaging.registry.ContractSchemas;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.BenchmarkRows;
+import org.safeguarding.backbone.testsupport.PostgresDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,7 +74,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * ./mvnw -B -o test -pl services/chronology -Dtest=ReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * ({@code -Dbench.children=N}, default 100,000, ten acts each; {@code -Dbench.h2=;SETTING=value} appended to the
- * store's URL). On the in-process broker and an H2 file store, as
+ * store's URL; {@code -Dbench.store=postgres} for the production store, a fresh schema on 127.0.0.1:5432). On the in-process broker and an H2 file store, as
  * {@code ./run} has them: writes 1 million synthetic acts about 100,000 children to the topics the chronology reads
  * (the live chronology is past them, as after a day's work), measures how fast a bare consumer reads them (bytes only,
  * and decoding the Avro as the chronology does), rebuilds the chronology from them ({@link ChronologyRebuild}) and
@@ -88,6 +90,8 @@ class ReplayBenchmark {
     private static final List<String> TOPICS = List.of(Topics.REFERRALS, Topics.FEEDBACK, Topics.TRANSITIONS,
             Topics.REVIEWS, Topics.PATTERNS);
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+    /** {@code -Dbench.store=postgres}: the production store, a fresh schema on the server at 127.0.0.1:5432. */
+    private static final boolean POSTGRES = "postgres".equals(System.getProperty("bench.store", "h2"));
     private static final Path STORE = Path.of("target", "replay-benchmark", UUID.randomUUID().toString());
     private static final List<String> children = new ArrayList<>();
     private static double produceSeconds;
@@ -95,9 +99,16 @@ class ReplayBenchmark {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
         BackboneInfrastructure.kafkaAndRegistry(properties);
-        // a file store, as the embedded default's
-        properties.add("spring.datasource.url", () -> "jdbc:h2:file:" + STORE.toAbsolutePath() + "/chronology"
-                + System.getProperty("bench.h2", ""));
+        if (POSTGRES) {
+            // the production store, as application-postgres.yml has it
+            PostgresDatabase.freshSchema("replay", properties);
+            properties.add("spring.jpa.database-platform", () -> PostgresByteaDialect.class.getName());
+            properties.add("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", () -> "true");
+        } else {
+            // a file store, as the embedded default's
+            properties.add("spring.datasource.url", () -> "jdbc:h2:file:" + STORE.toAbsolutePath() + "/chronology"
+                    + System.getProperty("bench.h2", ""));
+        }
         // no pattern sweeps meanwhile
         properties.add("backbone.patterns.sweep-every", () -> "PT1H");
     }
@@ -251,8 +262,8 @@ class ReplayBenchmark {
         long p50 = latencies[latencies.length / 2];
         long p99 = latencies[(int) Math.ceil(latencies.length * 0.99) - 1];
 
-        String summary = String.format(Locale.ROOT, "| %s | %,d acts, %,d children | %,.0f/s (%.1f s) | %,.0f/s | "
-                        + "%.2f | %,.0f/s | %.2f | %.1f ms | %.1f ms |", LocalDate.now(), acts, CHILDREN, rebuildRate,
+        String summary = String.format(Locale.ROOT, "| %s%s | %,d acts, %,d children | %,.0f/s (%.1f s) | %,.0f/s | "
+                        + "%.2f | %,.0f/s | %.2f | %.1f ms | %.1f ms |", LocalDate.now(), POSTGRES ? " (PostgreSQL)" : "", acts, CHILDREN, rebuildRate,
                 rebuildSeconds, rawRate, rebuildRate / rawRate, avroRate, rebuildRate / avroRate, p50 / 1e6,
                 p99 / 1e6);
         System.out.println("[replay benchmark] " + summary);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -62,10 +63,24 @@ public class ChronologyProjection {
      */
     @Transactional
     public List<Recorded> recordAll(List<Act> acts, ChronologyTables tables) {
-        Set<String> known = tables.recordedOf(jdbc, acts.stream().map(Act::eventId).toList());
-        Map<String, Set<String>> subjectParties = tables.partiesOfSubjects(jdbc,
+        return record(acts, tables.recording(jdbc), eventId -> new LinkedHashSet<>(tables.partiesOf(jdbc, eventId)));
+    }
+
+    /**
+     * Records {@code acts}, in order, into a rebuild's bulk load, as {@link #recordAll} records them in its tables:
+     * what each act needs of those before it comes from the load's memory, not from the tables.
+     */
+    @Transactional
+    public void load(List<Act> acts, BulkLoad load) {
+        record(acts, load, eventId -> Set.of());
+    }
+
+    private List<Recorded> record(List<Act> acts, ChronologyTables.Recording recording,
+                                  Function<String, Set<String>> partiesRecorded) {
+        Set<String> known = recording.recordedOf(acts.stream().map(Act::eventId).toList());
+        Map<String, Set<String>> subjectParties = recording.partiesOfSubjects(
                 acts.stream().map(Act::subject).filter(Objects::nonNull).distinct().toList());
-        Map<String, ChildArea> areas = tables.areas(jdbc, acts.stream().map(Act::childId).distinct().toList());
+        Map<String, ChildArea> areas = recording.areas(acts.stream().map(Act::childId).distinct().toList());
         Set<String> newAreas = new LinkedHashSet<>();
         Set<String> movedAreas = new LinkedHashSet<>();
         Map<String, Set<String>> recordedNow = new HashMap<>();
@@ -78,7 +93,7 @@ public class ChronologyProjection {
                 continue;
             }
             if (known.contains(act.eventId())) {
-                recorded.add(new Recorded(false, new LinkedHashSet<>(tables.partiesOf(jdbc, act.eventId()))));
+                recorded.add(new Recorded(false, partiesRecorded.apply(act.eventId())));
                 continue;
             }
             writes.entry(new ChronologyEntry(act.eventId(), act.childId(), act.occurredAt(), act.recordedAt(),
@@ -100,7 +115,7 @@ public class ChronologyProjection {
         }
         movedAreas.removeAll(newAreas);
         writes.areas(newAreas.stream().map(areas::get).toList(), movedAreas.stream().map(areas::get).toList());
-        tables.write(jdbc, writes);
+        recording.write(writes);
         return recorded;
     }
 

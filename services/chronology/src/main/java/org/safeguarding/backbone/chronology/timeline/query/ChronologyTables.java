@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -24,6 +25,13 @@ import org.springframework.jdbc.core.RowMapper;
  * live one.
  */
 public record ChronologyTables(String suffix) {
+
+    private static final String ENTRY_COLUMNS = "event_id, child_id, occurred_at, recorded_at, agency, practitioner, "
+            + "event_type, summary, correlation_id, subject, published_at, due_at, source_topic, source_partition, "
+            + "source_offset";
+    private static final String ENTRY_PARTY_COLUMNS = "event_id, agency, child_id, event_type, occurred_at";
+    private static final String SUBJECT_PARTY_COLUMNS = "subject, agency, child_id";
+    private static final String AREA_COLUMNS = "child_id, area, basis, by_transfer, since";
 
     /** Values in one {@code in (...)}. */
     private static final int IN_AT_ONCE = 500;
@@ -53,6 +61,49 @@ public record ChronologyTables(String suffix) {
 
     static OffsetDateTime at(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * What recording acts must know of those recorded before them, and where what it writes goes: the tables
+     * ({@link #recording}), or a rebuild's memory of what it has loaded ({@link BulkLoad}).
+     */
+    interface Recording {
+
+        /** Which of {@code eventIds} are recorded already. */
+        Set<String> recordedOf(List<String> eventIds);
+
+        /** The agencies party to each of {@code subjects} so far, in sets recording may add to. */
+        Map<String, Set<String>> partiesOfSubjects(List<String> subjects);
+
+        /** The area of each of {@code children} that has one, in a map recording may add to. */
+        Map<String, ChildArea> areas(List<String> children);
+
+        void write(Writes writes);
+    }
+
+    /** Recording that asks these tables, and writes to them. */
+    Recording recording(JdbcTemplate jdbc) {
+        return new Recording() {
+            @Override
+            public Set<String> recordedOf(List<String> eventIds) {
+                return ChronologyTables.this.recordedOf(jdbc, eventIds);
+            }
+
+            @Override
+            public Map<String, Set<String>> partiesOfSubjects(List<String> subjects) {
+                return ChronologyTables.this.partiesOfSubjects(jdbc, subjects);
+            }
+
+            @Override
+            public Map<String, ChildArea> areas(List<String> children) {
+                return ChronologyTables.this.areas(jdbc, children);
+            }
+
+            @Override
+            public void write(Writes writes) {
+                ChronologyTables.this.write(jdbc, writes);
+            }
+        };
     }
 
     /** Which of {@code eventIds} are recorded already. */
@@ -122,24 +173,49 @@ public record ChronologyTables(String suffix) {
             this.newAreas = added;
             this.movedAreas = moved;
         }
+
+        /** The event ids of the entries written. */
+        List<String> eventIds() {
+            return entries.stream().map(entry -> (String) entry[0]).toList();
+        }
     }
 
     void write(JdbcTemplate jdbc, Writes writes) {
-        batch(jdbc, "insert into " + entry() + " (event_id, child_id, occurred_at, recorded_at, agency, practitioner, "
-                + "event_type, summary, correlation_id, subject, published_at, due_at, source_topic, "
-                + "source_partition, source_offset) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                writes.entries);
-        batch(jdbc, "insert into " + entryParty() + " (event_id, agency, child_id, event_type, occurred_at) "
-                + "values (?, ?, ?, ?, ?)", writes.parties);
-        batch(jdbc, "insert into " + subjectParty() + " (subject, agency, child_id) values (?, ?, ?)",
-                writes.subjectParties);
-        batch(jdbc, "insert into " + childArea() + " (child_id, area, basis, by_transfer, since) values (?, ?, ?, ?, ?)",
-                writes.newAreas.stream().map(a -> new Object[] {a.getChildId(), a.getArea(), a.getBasis(),
-                    a.isByTransfer(), at(a.getSince())}).toList());
+        writeActs(jdbc, writes);
+        insertAreas(jdbc, writes.newAreas);
         batch(jdbc, "update " + childArea() + " set area = ?, basis = ?, by_transfer = ?, since = ? where child_id = ?",
                 writes.movedAreas.stream().map(a -> new Object[] {a.getArea(), a.getBasis(), a.isByTransfer(),
                     at(a.getSince()), a.getChildId()}).toList());
     }
+
+    /** The entries, their parties and their subjects' parties of {@code writes}; not the areas. */
+    void writeActs(JdbcTemplate jdbc, Writes writes) {
+        batch(jdbc, BulkRows.insert(entry(), ENTRY_COLUMNS), writes.entries);
+        batch(jdbc, BulkRows.insert(entryParty(), ENTRY_PARTY_COLUMNS), writes.parties);
+        batch(jdbc, BulkRows.insert(subjectParty(), SUBJECT_PARTY_COLUMNS), writes.subjectParties);
+    }
+
+    /** As {@link #writeActs}, appended in bulk ({@link BulkRows}): into a rebuild's tables, before their keys. */
+    void appendActs(JdbcTemplate jdbc, Writes writes) {
+        BulkRows.append(jdbc, entry(), ENTRY_COLUMNS, writes.entries);
+        BulkRows.append(jdbc, entryParty(), ENTRY_PARTY_COLUMNS, writes.parties);
+        BulkRows.append(jdbc, subjectParty(), SUBJECT_PARTY_COLUMNS, writes.subjectParties);
+    }
+
+    void insertAreas(JdbcTemplate jdbc, Collection<ChildArea> areas) {
+        batch(jdbc, BulkRows.insert(childArea(), AREA_COLUMNS), areaRows(areas));
+    }
+
+    /** As {@link #insertAreas}, appended in bulk ({@link BulkRows}). */
+    void appendAreas(JdbcTemplate jdbc, Collection<ChildArea> areas) {
+        BulkRows.append(jdbc, childArea(), AREA_COLUMNS, areaRows(areas));
+    }
+
+    private static List<Object[]> areaRows(Collection<ChildArea> areas) {
+        return areas.stream().map(a -> new Object[] {a.getChildId(), a.getArea(), a.getBasis(), a.isByTransfer(),
+            at(a.getSince())}).toList();
+    }
+
 
     private static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
         if (rows.size() == 1) {
