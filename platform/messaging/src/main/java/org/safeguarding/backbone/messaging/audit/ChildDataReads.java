@@ -13,6 +13,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.access.v1.ChildDataRead;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
+import org.safeguarding.backbone.kernel.agency.ActingPractitioner;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -94,13 +95,15 @@ public class ChildDataReads {
 
     private void send(String agency, List<Read> reads) {
         Instant now = Clock.systemUTC().instant();
+        // who read for the agency, where its token named them (platform/web runs the request as them)
+        String practitioner = ActingPractitioner.current().orElse(null);
         List<CompletableFuture<SendResult<String, SpecificRecord>>> sent = new ArrayList<>();
         for (Read read : reads) {
             String eventId = UUID.randomUUID().toString();
             sent.add(kafka.send(Topics.ACCESS, read.childId(), ChildDataRead.newBuilder()
                     .setEnvelope(Envelope.newBuilder().setEventId(eventId).setChildId(read.childId())
-                            .setOccurredAt(now).setRecordedAt(now).setActingAgency(agency).setCorrelationId(eventId)
-                            .build())
+                            .setOccurredAt(now).setRecordedAt(now).setActingAgency(agency)
+                            .setActingPractitioner(practitioner).setCorrelationId(eventId).build())
                     .setService(service).setResource(read.resource()).setGranted(read.granted())
                     .setBasis(read.basis() == null ? null : read.basis().name())
                     .build()));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.access.v1.ChildDataRead;
+import org.safeguarding.backbone.kernel.agency.ActingPractitioner;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -34,7 +35,10 @@ class ChildDataReadsTest {
                 .thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
         when(leads.leads("csc-b", "9990000018")).thenReturn(true);
 
-        assertThat(reads.readRecord("school-a", "9990000018", "share:s-1", true)).isTrue();
+        // the school's read by the practitioner its token named; the others' tokens named nobody
+        try (ActingPractitioner.Scope acting = ActingPractitioner.actingAs("Head of year (synthetic) 3")) {
+            assertThat(reads.readRecord("school-a", "9990000018", "share:s-1", true)).isTrue();
+        }
         assertThat(reads.readRecord("csc-b", "9990000018", "share:s-1", false)).isTrue();
         assertThat(reads.readRecord("police-a", "9990000018", "share:s-1", false)).isFalse();
 
@@ -42,8 +46,9 @@ class ChildDataReadsTest {
         verify(kafka, times(3)).send(eq(Topics.ACCESS), eq("9990000018"), sent.capture());
         assertThat(sent.getAllValues()).extracting(record -> (ChildDataRead) record)
                 .extracting(read -> read.getEnvelope().getActingAgency() + " " + read.getGranted() + " "
-                        + read.getBasis())
-                .containsExactly("school-a true PARTY", "csc-b true LEAD_AGENCY", "police-a false null");
+                        + read.getBasis() + " " + read.getEnvelope().getActingPractitioner())
+                .containsExactly("school-a true PARTY Head of year (synthetic) 3", "csc-b true LEAD_AGENCY null",
+                        "police-a false null null");
     }
 
     @Test

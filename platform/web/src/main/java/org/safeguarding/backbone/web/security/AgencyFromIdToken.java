@@ -16,7 +16,9 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 /**
  * Someone signed in to a page with the identity provider, as the agency they act for: the ID token's {@code agency}
  * claim (or {@code sub}), read as {@link AgencyTokens} reads an access token. A known agency may do what its role
- * allows; anyone else (an operator, an agency the backbone does not know) is signed in and granted nothing.
+ * allows; anyone else (an operator, an agency the backbone does not know) is signed in and granted nothing. The
+ * practitioner the ID token names ({@code backbone.security.practitioner-claim}) reads for the agency
+ * ({@link PractitionerFromToken}); a sign-in naming one that cannot be recorded is refused.
  */
 final class AgencyFromIdToken implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -24,15 +26,19 @@ final class AgencyFromIdToken implements OAuth2UserService<OidcUserRequest, Oidc
 
     private final OidcUserService users = new OidcUserService();
     private final KnownAgencies agencies;
+    private final String practitionerClaim;
 
-    AgencyFromIdToken(KnownAgencies agencies) {
+    AgencyFromIdToken(KnownAgencies agencies, String practitionerClaim) {
         this.agencies = agencies;
+        this.practitionerClaim = practitionerClaim;
     }
 
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser user = users.loadUser(request);
         OidcIdToken token = user.getIdToken();
+        // the practitioner it names is recorded with every read the session makes: one that cannot be is refused now
+        PractitionerFromToken.named(token.getClaims(), practitionerClaim, PractitionerFromToken::signInRefused);
         boolean operator = token.hasClaim(AgencyTokens.OPERATOR_CLAIM);
         String agency = token.hasClaim(AgencyTokens.AGENCY_CLAIM) ? token.getClaimAsString(AgencyTokens.AGENCY_CLAIM)
                 : token.getSubject();

@@ -108,7 +108,8 @@ public class AgencySecurityAutoConfiguration {
                             .anyRequest().hasRole("AGENCY"))
                     .oauth2Login(login -> login.loginPage(signIn)
                             .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(codes))
-                            .userInfoEndpoint(users -> users.oidcUserService(new AgencyFromIdToken(agencies))))
+                            .userInfoEndpoint(users -> users.oidcUserService(
+                                    new AgencyFromIdToken(agencies, practitionerClaim))))
                     .exceptionHandling(errors -> errors
                             .authenticationEntryPoint((request, response, exception) -> {
                                 if (browser.matches(request)) {

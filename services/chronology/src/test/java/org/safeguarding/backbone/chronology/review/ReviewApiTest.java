@@ -134,12 +134,14 @@ class ReviewApiTest {
         kafka.send(Topics.ACCESS, CHILD, ChildDataRead.newBuilder()
                 .setEnvelope(Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(CHILD)
                         .setOccurredAt(Instant.now()).setRecordedAt(Instant.now()).setActingAgency("gp-a")
-                        .setCorrelationId("c").build())
+                        .setActingPractitioner("Practice nurse (synthetic) 5").setCorrelationId("c").build())
                 .setService("referrals").setResource("share:s-77").setGranted(false).build()).get();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("csc-a",
                 get("/api/children/{id}/access-log", CHILD))
                 .andExpect(jsonPath("$.reads[?(@.agency == 'gp-a')].resource", hasItem("referrals:share:s-77")))
-                .andExpect(jsonPath("$.reads[?(@.agency == 'gp-a')].granted", hasItem(false))));
+                .andExpect(jsonPath("$.reads[?(@.agency == 'gp-a')].granted", hasItem(false)))
+                .andExpect(jsonPath("$.reads[?(@.agency == 'gp-a')].practitioner",
+                        hasItem("Practice nurse (synthetic) 5"))));
         as("school-a", get("/api/children/{id}/access-log", CHILD))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:not-entitled-to-access-log"));

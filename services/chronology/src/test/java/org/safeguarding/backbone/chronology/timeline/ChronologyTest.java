@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -49,6 +51,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 
 // deadlines passing are looked at every second here (every few minutes in service)
 @SpringBootTest(properties = "backbone.patterns.sweep-every=PT1S")
@@ -184,6 +189,48 @@ class ChronologyTest {
                 .andExpect(jsonPath("$.entries[0].practitioner").value("Designated lead (synthetic) 4"))
                 .andExpect(jsonPath("$.entries[1].agency").value("csc-a"))
                 .andExpect(jsonPath("$.entries[1].practitioner").value(nullValue()));
+    }
+
+    @Test
+    void eachReadIsLoggedWithThePractitionerReadingForTheAgency_fromTheAccessTokenOrThePagesIdToken()
+            throws Exception {
+        String child = "9990001782";
+        kafka.send(Topics.REFERRALS, child, share(child, "share-1701", "school-a", List.of("csc-a"), T0)).get();
+        awaitEntries(child, 1);
+        var agency = new SimpleGrantedAuthority("ROLE_AGENCY");
+
+        // the API with an access token naming the practitioner; another naming nobody
+        mvc.perform(get("/api/children/{id}/chronology", child).with(jwt().authorities(agency)
+                        .jwt(token -> token.subject("school-a").claim("practitioner", "Attendance officer (synthetic) 2"))))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/children/{id}/chronology", child).with(jwt().authorities(agency)
+                        .jwt(token -> token.subject("school-a"))))
+                .andExpect(status().isOk());
+        // the reviewers' page, signed in with the identity provider: the practitioner its ID token names
+        OidcIdToken idToken = OidcIdToken.withTokenValue("id-token").subject("csc-a").claim("agency", "csc-a")
+                .claim("practitioner", "Duty social worker (synthetic) 9").build();
+        String page = mvc.perform(get("/reviewer/children/{id}/timeline", child)
+                        .with(oidcLogin().oidcUser(new DefaultOidcUser(List.of(agency), idToken, "agency"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // a token naming a practitioner the log cannot hold: refused, nothing read
+        mvc.perform(get("/api/children/{id}/chronology", child).with(jwt().authorities(agency)
+                        .jwt(token -> token.subject("school-a").claim("practitioner", "x".repeat(201)))))
+                .andExpect(status().isUnauthorized());
+
+        assertThat(jdbc.query("select agency, practitioner, resource from chronology_access where child_id = ? "
+                        + "order by accessed_at", (row, n) -> row.getString(1) + "|" + row.getString(2) + "|"
+                        + row.getString(3), child))
+                .containsExactly("school-a|Attendance officer (synthetic) 2|chronology", "school-a|null|chronology",
+                        "csc-a|Duty social worker (synthetic) 9|chronology",
+                        "csc-a|Duty social worker (synthetic) 9|access-log");
+        // the page shows who read, the reader of the page among them; the API's access log too
+        assertThat(page).contains("<td>Attendance officer (synthetic) 2</td>", "<td>not named</td>",
+                "<td>Duty social worker (synthetic) 9</td>");
+        mvc.perform(get("/api/children/{id}/access-log", child).with(httpBasic("csc-a", "dev-only-csc-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reads[0].practitioner").value("Attendance officer (synthetic) 2"))
+                .andExpect(jsonPath("$.reads[1].practitioner").value(nullValue()))
+                .andExpect(jsonPath("$.reads[2].practitioner").value("Duty social worker (synthetic) 9"));
     }
 
     @Test

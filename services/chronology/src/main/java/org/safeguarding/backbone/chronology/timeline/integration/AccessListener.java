@@ -25,7 +25,8 @@ class AccessListener {
                     + (record == null ? "null" : record.getSchema().getFullName()));
         }
         access.read(read.getEnvelope().getEventId(), read.getEnvelope().getChildId(),
-                read.getEnvelope().getActingAgency(), read.getService() + ":" + read.getResource(),
+                read.getEnvelope().getActingAgency(), read.getEnvelope().getActingPractitioner(),
+                read.getService() + ":" + read.getResource(),
                 read.getEnvelope().getOccurredAt(), read.getGranted(), read.getBasis());
     }
 }

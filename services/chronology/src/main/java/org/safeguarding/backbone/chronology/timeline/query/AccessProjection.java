@@ -18,18 +18,19 @@ public class AccessProjection {
     }
 
     /**
+     * @param practitioner who read for {@code agency}, as its token named them; null where it named nobody
      * @param resource what was read, named by the service: {@code referrals:share:<id>}
      * @param granted  whether the read was granted; a refused one has no basis
      * @param basis    why it was granted ({@code PARTY}, {@code LEAD_AGENCY}); null in reads recorded before the
      *                 services said, which were all by parties
      */
     @Transactional
-    public void read(String id, String childId, String agency, String resource, Instant at, boolean granted,
-                     String basis) {
+    public void read(String id, String childId, String agency, String practitioner, String resource, Instant at,
+                     boolean granted, String basis) {
         if (!access.existsById(id)) {
             ReadBasis granting = !granted ? null
                     : ReadBasis.LEAD_AGENCY.name().equals(basis) ? ReadBasis.LEAD_AGENCY : ReadBasis.PARTY;
-            access.save(new ChronologyAccess(id, childId, agency, resource, at, granting, null));
+            access.save(new ChronologyAccess(id, childId, agency, practitioner, resource, at, granting, null));
         }
     }
 }

@@ -7,10 +7,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.safeguarding.backbone.kernel.agency.ActingPractitioner;
 
 /**
- * A read of a child's data, or a refused attempt (R10): who, which child, what (the chronology, its access log), when,
- * and on what basis (party to the acts it read, lead agency, a review, named by its id; null when refused).
+ * A read of a child's data, or a refused attempt (R10): who (the agency, and the practitioner reading for it where its
+ * identity provider named one), which child, what (the chronology, its access log), when, and on what basis (party to
+ * the acts it read, lead agency, a review, named by its id; null when refused).
  */
 @Entity
 @Table(name = "chronology_access")
@@ -26,18 +28,23 @@ public class ChronologyAccess {
     private ReadBasis basis;
     private String reviewId;
     private String resource;
+    private String practitioner;
 
     protected ChronologyAccess() {
     }
 
+    /** A read on this request: by {@code agency}, and the practitioner acting for it, if its token named one. */
     ChronologyAccess(String childId, String agency, String resource, Instant accessedAt, ReadBasis basis,
                      String reviewId) {
-        this(UUID.randomUUID().toString(), childId, agency, resource, accessedAt, basis, reviewId);
+        this(UUID.randomUUID().toString(), childId, agency, ActingPractitioner.current().orElse(null), resource,
+                accessedAt, basis, reviewId);
     }
 
-    ChronologyAccess(String id, String childId, String agency, String resource, Instant accessedAt, ReadBasis basis,
-                     String reviewId) {
+    ChronologyAccess(String id, String childId, String agency, String practitioner, String resource,
+                     Instant accessedAt, ReadBasis basis, String reviewId) {
         this.id = id;
+        this.practitioner = practitioner == null || practitioner.length() <= ChronologyEntry.MAX_PRACTITIONER
+                ? practitioner : practitioner.substring(0, ChronologyEntry.MAX_PRACTITIONER);
         this.childId = childId;
         this.agency = agency;
         this.resource = resource;
@@ -48,6 +55,7 @@ public class ChronologyAccess {
     }
 
     public String getAgency() { return agency; }
+    public String getPractitioner() { return practitioner; }
     public String getResource() { return resource; }
     public Instant getAccessedAt() { return accessedAt; }
     public boolean isGranted() { return granted; }

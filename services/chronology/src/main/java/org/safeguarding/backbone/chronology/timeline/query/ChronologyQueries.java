@@ -57,8 +57,8 @@ public class ChronologyQueries {
     }
 
     /** One recorded read of a child's data, or a refused attempt, as the access log shows it. */
-    public record Access(String agency, String resource, Instant at, boolean granted, ReadBasis basis,
-                         String reviewId) {
+    public record Access(String agency, String practitioner, String resource, Instant at, boolean granted,
+                         ReadBasis basis, String reviewId) {
     }
 
     /**
@@ -112,8 +112,8 @@ public class ChronologyQueries {
             throw new NotEntitledToAccessLog(childId, agency);
         }
         return access.findByChildIdOrderByAccessedAtAscIdAsc(childId).stream()
-                .map(a -> new Access(a.getAgency(), a.getResource(), a.getAccessedAt(), a.isGranted(), a.getBasis(),
-                        a.getReviewId()))
+                .map(a -> new Access(a.getAgency(), a.getPractitioner(), a.getResource(), a.getAccessedAt(),
+                        a.isGranted(), a.getBasis(), a.getReviewId()))
                 .toList();
     }
 
