@@ -2,6 +2,7 @@ package org.safeguarding.backbone.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -41,11 +42,27 @@ final class ReviewerInABrowser implements AutoCloseable {
     String openSignedInAs(String url, String agency) {
         browser.get(url);
         if (!browser.findElements(By.id("username")).isEmpty()) {
+            String signIn = browser.getCurrentUrl();
             browser.findElement(By.id("username")).sendKeys(agency);
             browser.findElement(By.id("password")).sendKeys("dev-only-" + agency);
             browser.findElement(By.cssSelector("button[type=submit]")).click();
+            // the click may return before the browser has left the form (a busy machine): wait for it to leave,
+            // through the redirects back to the page (or to the form again, saying why, if the sign-in failed)
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (browser.getCurrentUrl().equals(signIn) && System.nanoTime() < deadline) {
+                sleep();
+            }
         }
         return browser.getCurrentUrl();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Where the browser is, and what the page says. */
