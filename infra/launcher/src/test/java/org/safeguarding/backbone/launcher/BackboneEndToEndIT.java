@@ -154,7 +154,7 @@ class BackboneEndToEndIT {
             // police-a's refused attempt at the share is on the child's access log, which the lead agency reads
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(call(backbone, "chronology", "GET",
                     "/api/children/" + CHILD + "/access-log", "csc-a", null, 200).get("reads").toString())
-                    .contains("\"agency\":\"police-a\",\"resource\":\"referrals:share:" + shareId
+                    .contains("\"agency\":\"police-a\",\"practitioner\":null,\"resource\":\"referrals:share:" + shareId
                             + "\",").contains("\"granted\":false"));
             reviewersSignInToTheTimelinePage(backbone, data.resolve("browser"));
         }
@@ -247,7 +247,7 @@ class BackboneEndToEndIT {
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(call(backbone, "chronology", "GET",
                 "/api/children/" + CHILD + "/access-log", "csc-a", null, 200).get("reads").toString())
-                .contains("\"agency\":\"police-a\",\"resource\":\"chronology\"", "\"granted\":false"));
+                .contains("\"agency\":\"police-a\",\"practitioner\":null,\"resource\":\"chronology\"", "\"granted\":false"));
     }
 
     private static void read(LocalBackbone backbone, String agency, String topic) {

@@ -24,7 +24,9 @@ import javax.sql.DataSource;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mockito;
 import org.safeguarding.backbone.chronology.timeline.integration.ChronologyRebuild;
+import org.safeguarding.backbone.chronology.timeline.query.ChronologyProjection;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyTables;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
@@ -172,6 +174,26 @@ class ChronologyRebuildTest {
         assertThat(output.getOut()).contains("through its keyed tables (bulk loading is off)");
         assertThat(store(child, true)).as("rebuilt again, nothing dropped").containsExactlyElementsOf(whole);
         assertThat(reads).isNotEmpty().containsOnly(read);
+
+        // a rebuild whose recording fails (on the thread that records): it says so, and the live chronology, and
+        // what it answers, are as they were; nothing is left beside it
+        Object projection = ReflectionTestUtils.getField(rebuild, "projection");
+        ChronologyProjection failing = Mockito.mock(ChronologyProjection.class);
+        Mockito.doThrow(new IllegalStateException("the store is full (synthetic)")).when(failing)
+                .load(Mockito.anyList(), Mockito.any());
+        ReflectionTestUtils.setField(rebuild, "projection", failing);
+        try {
+            rebuild.start();
+            RebuildProgress failed = rebuild.awaitEnd(Duration.ofMinutes(3).toMillis());
+            assertThat(failed.stage()).isEqualTo(Stage.FAILED);
+            assertThat(failed.problem()).contains("the store is full (synthetic)");
+        } finally {
+            ReflectionTestUtils.setField(rebuild, "projection", projection);
+        }
+        assertThat(store(child, true)).as("the live chronology as it was").containsExactlyElementsOf(whole);
+        assertThat(jdbc.queryForList("select table_name from information_schema.tables where table_schema = "
+                + "current_schema and lower(table_name) like '%\\_rebuild' escape '\\'", String.class))
+                .as("nothing left beside it").isEmpty();
 
         // operators only: not an agency, not anyone; and only the projections there are
         mvc.perform(post("/operator/rebuilds/chronology").with(httpBasic("csc-a", "dev-only-csc-a")))
