@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -109,7 +110,16 @@ public class AgencySecurityAutoConfiguration {
                     .oauth2Login(login -> login.loginPage(signIn)
                             .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(codes))
                             .userInfoEndpoint(users -> users.oidcUserService(
-                                    new AgencyFromIdToken(agencies, practitionerClaim))))
+                                    new AgencyFromIdToken(agencies, practitionerClaim)))
+                            // a sign-in that fails is answered, not sent back to the provider (which, signed in
+                            // there, would send the browser straight back: a loop)
+                            .failureHandler((request, response, exception) -> problems.write(response,
+                                    HttpStatus.UNAUTHORIZED, "sign-in-refused", "Sign-in refused",
+                                    "The identity provider's answer did not sign you in"
+                                            + (exception instanceof OAuth2AuthenticationException refused
+                                            && refused.getError().getDescription() != null
+                                            ? ": " + refused.getError().getDescription() : ".")
+                                            + " Nothing was read.", header -> { })))
                     .exceptionHandling(errors -> errors
                             .authenticationEntryPoint((request, response, exception) -> {
                                 if (browser.matches(request)) {

@@ -54,6 +54,17 @@ class ReviewerPageSignInTest {
     }
 
     @Test
+    void aSignInThatFails_isAProblem_notSentBackToTheProvider() throws Exception {
+        // an answer from the provider this session never asked for (or one it refused): answered, where sending the
+        // browser back to a provider it is signed in to would bring it straight back here, for ever
+        mvc.perform(get("/login/oauth2/code/reviewers").param("code", "a-code").param("state", "never-asked")
+                        .accept("text/html"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:sign-in-refused"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Nothing was read.")));
+    }
+
+    @Test
     void anyOtherCallerNotSignedIn_getsTheApis401Problem() throws Exception {
         mvc.perform(get(PAGE))
                 .andExpect(status().isUnauthorized())

@@ -74,7 +74,7 @@ public final class BulkLoad implements ChronologyTables.Recording {
         return recorded.size();
     }
 
-    /** Writes every child's area, as the acts loaded left it, and forgets what it held. */
+    /** Writes every child's area, as the acts loaded left it; the records' parties and the areas are let go. */
     public void finish() {
         tables.appendAreas(jdbc, areas.values());
         subjectParties.clear();
