@@ -1,5 +1,7 @@
 package org.safeguarding.backbone.launcher;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,21 +50,10 @@ final class ReviewerInABrowser implements AutoCloseable {
             browser.findElement(By.cssSelector("button[type=submit]")).click();
             // the click may return before the browser has left the form (a busy machine): wait for it to leave,
             // through the redirects back to the page (or to the form again, saying why, if the sign-in failed)
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (browser.getCurrentUrl().equals(signIn) && System.nanoTime() < deadline) {
-                sleep();
-            }
+            await("the browser leaving the sign-in form").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> !browser.getCurrentUrl().equals(signIn));
         }
         return browser.getCurrentUrl();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Where the browser is, and what the page says. */

@@ -43,8 +43,7 @@ public class ChronologyAccess {
     ChronologyAccess(String id, String childId, String agency, String practitioner, String resource,
                      Instant accessedAt, ReadBasis basis, String reviewId) {
         this.id = id;
-        this.practitioner = practitioner == null || practitioner.length() <= ChronologyEntry.MAX_PRACTITIONER
-                ? practitioner : practitioner.substring(0, ChronologyEntry.MAX_PRACTITIONER);
+        this.practitioner = ChronologyEntry.kept(practitioner);
         this.childId = childId;
         this.agency = agency;
         this.resource = resource;

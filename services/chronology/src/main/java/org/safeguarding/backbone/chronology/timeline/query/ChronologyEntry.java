@@ -56,8 +56,7 @@ public class ChronologyEntry {
         this.occurredAt = occurredAt;
         this.recordedAt = recordedAt;
         this.agency = agency;
-        this.practitioner = practitioner == null || practitioner.length() <= MAX_PRACTITIONER ? practitioner
-                : practitioner.substring(0, MAX_PRACTITIONER);
+        this.practitioner = kept(practitioner);
         this.eventType = eventType;
         this.summary = whole(summary, eventId, sourceTopic);
         this.correlationId = correlationId;
@@ -83,6 +82,12 @@ public class ChronologyEntry {
         LOG.warn("summary of event {} on {} is {} characters: cut to {}", eventId, sourceTopic, summary.length(),
                 MAX_SUMMARY);
         return summary.substring(0, MAX_SUMMARY - marker.length()) + marker;
+    }
+
+    /** A practitioner's name as the chronology keeps it: at most {@value #MAX_PRACTITIONER} characters. */
+    static String kept(String practitioner) {
+        return practitioner == null || practitioner.length() <= MAX_PRACTITIONER ? practitioner
+                : practitioner.substring(0, MAX_PRACTITIONER);
     }
 
     public String getEventId() {

@@ -28,8 +28,7 @@ final class EventIds {
         if (isNil(uuid)) {
             return nil;
         }
-        int slot = find(slots, uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
-        return slots[slot] != EMPTY_HIGH || slots[slot + 1] != EMPTY_LOW;
+        return taken(slots, find(slots, uuid.getMostSignificantBits(), uuid.getLeastSignificantBits()));
     }
 
     /** Adds {@code eventId}; whether it was new. */
@@ -46,7 +45,7 @@ final class EventIds {
         long high = uuid.getMostSignificantBits();
         long low = uuid.getLeastSignificantBits();
         int slot = find(slots, high, low);
-        if (slots[slot] != EMPTY_HIGH || slots[slot + 1] != EMPTY_LOW) {
+        if (taken(slots, slot)) {
             return false;
         }
         slots[slot] = high;
@@ -85,17 +84,22 @@ final class EventIds {
         int slot = (int) ((mixed ^ (mixed >>> 32)) & (slots - 1));
         while (true) {
             int at = 2 * slot;
-            if ((table[at] == EMPTY_HIGH && table[at + 1] == EMPTY_LOW) || (table[at] == high && table[at + 1] == low)) {
+            if (!taken(table, at) || (table[at] == high && table[at + 1] == low)) {
                 return at;
             }
             slot = (slot + 1) & (slots - 1);
         }
     }
 
+    /** Whether the slot at {@code at} holds a UUID. */
+    private static boolean taken(long[] table, int at) {
+        return table[at] != EMPTY_HIGH || table[at + 1] != EMPTY_LOW;
+    }
+
     private void grow() {
         long[] larger = new long[slots.length * 2];
         for (int at = 0; at < slots.length; at += 2) {
-            if (slots[at] != EMPTY_HIGH || slots[at + 1] != EMPTY_LOW) {
+            if (taken(slots, at)) {
                 int to = find(larger, slots[at], slots[at + 1]);
                 larger[to] = slots[at];
                 larger[to + 1] = slots[at + 1];
