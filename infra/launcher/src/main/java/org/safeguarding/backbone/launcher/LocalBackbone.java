@@ -40,6 +40,7 @@ public final class LocalBackbone implements AutoCloseable {
     private LocalKafka kafka;
     private RegistryProcess registry;
     private Supervisor supervisor;
+    private ClassDataArchive archive;
 
     /**
      * Where things are and which ports they use. With {@code clusterBrokerPorts} empty, Kafka is one broker in this
@@ -49,25 +50,34 @@ public final class LocalBackbone implements AutoCloseable {
     public record Settings(Path repoRoot, Path dataDir, String version, int kafkaPort, int controllerPort,
                            int registryPort, int issuerPort, Map<String, Integer> servicePorts,
                            Map<String, List<String>> serviceArguments, List<Integer> clusterBrokerPorts,
-                           List<Integer> clusterControllerPorts) {
+                           List<Integer> clusterControllerPorts, boolean shareClasses) {
 
         /** With each service's own settings (its store, say) as the embedded default has them. */
         public Settings(Path repoRoot, Path dataDir, String version, int kafkaPort, int controllerPort,
                         int registryPort, int issuerPort, Map<String, Integer> servicePorts) {
             this(repoRoot, dataDir, version, kafkaPort, controllerPort, registryPort, issuerPort, servicePorts,
-                    Map.of(), List.of(), List.of());
+                    Map.of(), List.of(), List.of(), true);
         }
 
         /** The same, with arguments added to a service's command line ({@code --name=value}, Spring's). */
         public Settings withServiceArguments(Map<String, List<String>> arguments) {
             return new Settings(repoRoot, dataDir, version, kafkaPort, controllerPort, registryPort, issuerPort,
-                    servicePorts, Map.copyOf(arguments), clusterBrokerPorts, clusterControllerPorts);
+                    servicePorts, Map.copyOf(arguments), clusterBrokerPorts, clusterControllerPorts, shareClasses);
         }
 
         /** The same on a replicated Kafka cluster: one broker process per port of {@code brokerPorts}. */
         public Settings withKafkaCluster(List<Integer> brokerPorts, List<Integer> controllerPorts) {
             return new Settings(repoRoot, dataDir, version, kafkaPort, controllerPort, registryPort, issuerPort,
-                    servicePorts, serviceArguments, List.copyOf(brokerPorts), List.copyOf(controllerPorts));
+                    servicePorts, serviceArguments, List.copyOf(brokerPorts), List.copyOf(controllerPorts), shareClasses);
+        }
+
+        /**
+         * The same with the services run from their jars as built, each JVM loading its own copy of every library
+         * ({@code --no-shared-classes}), rather than sharing the classes they have in common ({@link SharedClasses}).
+         */
+        public Settings withoutSharedClasses() {
+            return new Settings(repoRoot, dataDir, version, kafkaPort, controllerPort, registryPort, issuerPort,
+                    servicePorts, serviceArguments, clusterBrokerPorts, clusterControllerPorts, false);
         }
 
         public static Settings defaults(Path repoRoot, Path dataDir) {
@@ -106,6 +116,11 @@ public final class LocalBackbone implements AutoCloseable {
                     .resolve("backbone-" + service + "-" + version + "-exec.jar");
         }
 
+        /** Where the services' libraries are laid out to share their classes ({@link SharedClasses}). */
+        Path sharedClasses() {
+            return repoRoot.resolve("infra/launcher/target/shared-classes");
+        }
+
         Path registryJar() {
             return repoRoot.resolve("infra/schema-registry/target/backbone-schema-registry-" + version + "-runner.jar");
         }
@@ -129,8 +144,11 @@ public final class LocalBackbone implements AutoCloseable {
     static LocalBackbone start(Settings settings, Supervisor.Policy policy, PrintStream terminal, Runnable giveUp) {
         LocalBackbone backbone = new LocalBackbone(settings);
         try {
-            backbone.startAll();
+            backbone.startAll(terminal);
             backbone.supervise(policy, terminal, giveUp == null ? backbone::close : giveUp);
+            if (backbone.archive != null) {
+                backbone.archive.makeInBackground(terminal);
+            }
             return backbone;
         } catch (RuntimeException e) {
             backbone.close();
@@ -208,8 +226,10 @@ public final class LocalBackbone implements AutoCloseable {
         return services.get(service).process().pid();
     }
 
-    private void startAll() {
+    private void startAll(PrintStream terminal) {
         Path data = settings.dataDir().toAbsolutePath();
+        SharedClasses classes = settings.shareClasses() ? layOut(terminal) : null;
+        archive = classes == null ? null : new ClassDataArchive(classes);
         Path logs = data.resolve("logs");
         startKafka();
         registry = new RegistryProcess(settings.registryJar(), data.resolve("registry"), settings.registryPort(),
@@ -234,14 +254,45 @@ public final class LocalBackbone implements AutoCloseable {
                 arguments.add(0, "--spring.profiles.active=local");
             }
             arguments.addAll(own);
-            ServiceProcess process = ServiceProcess.start(service, settings.serviceJar(service),
-                    settings.servicePorts().get(service), logs.resolve(service + ".log"), arguments);
+            int port = settings.servicePorts().get(service);
+            Path log = logs.resolve(service + ".log");
+            ServiceProcess process = classes == null
+                    ? ServiceProcess.start(service, settings.serviceJar(service), port, log, arguments)
+                    : ServiceProcess.start(service, classes, archive.options(service), port, log, arguments);
             services.put(service, process);
         }
         issuer.awaitHealthy(Duration.ofSeconds(180));
         for (ServiceProcess process : services.values()) {
             process.awaitHealthy(Duration.ofSeconds(180));
         }
+    }
+
+    /**
+     * The services' libraries laid out to share their classes ({@link SharedClasses}), or null, said on the terminal,
+     * when that cannot be done: the services then run from their jars as built.
+     */
+    private SharedClasses layOut(PrintStream terminal) {
+        Map<String, Path> jars = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            Path jar = settings.serviceJar(service);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("The " + service + " service jar " + jar + " does not exist. "
+                        + "Build it first: ./mvnw -DskipTests package");
+            }
+            jars.put(service, jar);
+        }
+        try {
+            return SharedClasses.prepare(settings.sharedClasses(), jars);
+        } catch (RuntimeException e) {
+            terminal.println("The services' libraries could not be laid out to share their classes (" + e
+                    + "); they run from their jars, each with its own copy.");
+            return null;
+        }
+    }
+
+    /** The class-data archive the services map, or null when they run from their jars. */
+    ClassDataArchive classDataArchive() {
+        return archive;
     }
 
     /** The repository it runs from. */
@@ -283,6 +334,9 @@ public final class LocalBackbone implements AutoCloseable {
                 System.err.println("while stopping: " + e);
             }
         }
+        if (archive != null) {
+            archive.stop();
+        }
         services.values().parallelStream().forEach(ServiceProcess::stop);
         if (issuer != null) {
             issuer.stop();
@@ -307,6 +361,7 @@ public final class LocalBackbone implements AutoCloseable {
         Path repoRoot = Path.of(System.getProperty("backbone.repo-root", ".")).toAbsolutePath().normalize();
         Path dataDir = repoRoot.resolve(".backbone");
         int brokers = 1;
+        boolean shareClasses = true;
         if (args.length > 0 && args[0].equals("rebuild")) {
             System.exit(RebuildCommand.run(args, System.out, System.err));
         }
@@ -341,6 +396,8 @@ public final class LocalBackbone implements AutoCloseable {
                 }
             } else if (arg.equals("--strimzi")) {
                 continue;
+            } else if (arg.equals("--no-shared-classes")) {
+                shareClasses = false;
             } else if (arg.startsWith("--brokers=")) {
                 String count = arg.substring("--brokers=".length());
                 if (!count.matches("[1-9]") || count.equals("2")) {
@@ -363,6 +420,11 @@ public final class LocalBackbone implements AutoCloseable {
                                            goes on; the launcher does not start it again (stop and start ./run).
                                            Default 1, in this process. A data directory keeps to the one it was
                                            first run with
+                          --no-shared-classes
+                                           run each service from its own jar, loading its own copy of every
+                                           library, instead of the four sharing one class-data archive of the
+                                           libraries they have in common (made at the first start, used from the
+                                           next: less memory, a quicker start)
                           --kafka-access[=AGENCY,...]
                                            print the Kafka topics and ACLs the backbone needs, as the commands to
                                            create them on a production cluster (for the local agencies, or those
@@ -405,7 +467,9 @@ public final class LocalBackbone implements AutoCloseable {
         // a child that keeps dying: the supervisor has said why; exiting runs the hook below, which stops the rest
         LocalBackbone backbone;
         try {
-            backbone = start(Settings.defaults(repoRoot, dataDir, brokers), Supervisor.Policy.defaults(), System.out,
+            Settings settings = Settings.defaults(repoRoot, dataDir, brokers);
+            backbone = start(shareClasses ? settings : settings.withoutSharedClasses(), Supervisor.Policy.defaults(),
+                    System.out,
                     () -> System.exit(1));
         } catch (RuntimeException e) {
             // what went wrong, in words, not a stack trace: whatever had started has been stopped

@@ -41,14 +41,30 @@ final class ServiceProcess implements Supervised {
             throw new IllegalStateException("The " + name + " service jar " + jar + " does not exist. "
                     + "Build it first: ./mvnw -DskipTests package");
         }
+        return start(name, List.of("-jar", jar.toString()), port, log, maxHeap, arguments);
+    }
+
+    /**
+     * A service from its libraries laid out beside the others' ({@link SharedClasses}), with {@code options} for the
+     * JVM (its class-data archive: {@link ClassDataArchive#options}).
+     */
+    static ServiceProcess start(String name, SharedClasses classes, List<String> options, int port, Path log,
+                                List<String> arguments) {
+        List<String> run = new ArrayList<>(options);
+        run.addAll(List.of("-cp", classes.classPath(name), classes.mainClass(name)));
+        return start(name, run, port, log, "384m", arguments);
+    }
+
+    private static ServiceProcess start(String name, List<String> run, int port, Path log, String maxHeap,
+                                        List<String> arguments) {
         // C1 only: measured on 2 cores (docs/benchmarks.md, "Load"), four services compiling with C2 as well took
         // twice as long to be ready and accepted half the shares in the minutes a run lasts; a deployment (one
         // service a container, infra/deploy/Dockerfile) keeps the JVM's default, C2 included
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString(),
-                "--server.port=" + port));
+                "-Xms64m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(run);
+        command.add("--server.port=" + port);
         command.addAll(arguments);
         ServiceProcess service = new ServiceProcess(name, port, log, command);
         service.restart();

@@ -10,6 +10,7 @@ import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -157,10 +158,13 @@ class BackboneEndToEndIT {
                     .contains("\"agency\":\"police-a\",\"practitioner\":null,\"resource\":\"referrals:share:" + shareId
                             + "\",").contains("\"granted\":false"));
             reviewersSignInToTheTimelinePage(backbone, data.resolve("browser"));
+            // ADR 0018: the first start of a build prepares the class data the services share from the next start
+            assertThat(backbone.classDataArchive().awaitReady(300)).as("the services' shared class data").isTrue();
         }
 
         try (LocalBackbone restarted = LocalBackbone.start(settings)) {
             assertThat(StatusCommand.run(data, System.out)).as("./run status").isEqualTo(StatusCommand.ALL_UP);
+            mapTheSharedClassData(restarted);
             // issue 12: a service killed is started again by the launcher, and nothing it had is lost
             long killed = restarted.pid("referrals");
             ProcessHandle.of(killed).orElseThrow().destroyForcibly();
@@ -171,6 +175,7 @@ class BackboneEndToEndIT {
                         assertThat(s.pid()).isNotEqualTo(killed);
                     }));
             assertThat(StatusCommand.run(data, System.out)).as("./run status").isEqualTo(StatusCommand.ALL_UP);
+            mapTheSharedClassData(restarted);
             assertThat(call(restarted, "referrals", "GET", "/api/shares/" + shareId, "csc-a", null, 200)
                     .get("recipients").get(0).get("acknowledged").asBoolean()).isTrue();
             assertThat(call(restarted, "feedback", "GET", "/api/feedback", "school-a", null, 200).get(0)
@@ -191,6 +196,15 @@ class BackboneEndToEndIT {
         List<String> childData = new ArrayList<>(List.of(ChildDataInLogs.EXAMPLE_SHARE_DATA));
         childData.add(CHILD);
         ChildDataInLogs.assertNone(data, childData.toArray(String[]::new));
+    }
+
+    /** Every service's JVM maps the one class-data archive of the libraries they share (ADR 0018). */
+    private static void mapTheSharedClassData(LocalBackbone backbone) throws IOException {
+        String archive = backbone.classDataArchive().archive().toString();
+        for (String service : LocalBackbone.SERVICES) {
+            assertThat(Files.readString(Path.of("/proc", Long.toString(backbone.pid(service)), "maps")))
+                    .as("%s maps %s", service, archive).contains(archive);
+        }
     }
 
     /** The kinds of act about {@code child} on {@code agency}'s feed, read as that agency, once all have arrived. */

@@ -64,7 +64,9 @@ import org.safeguarding.backbone.testsupport.BenchmarkRows;
  *   <li>fixed-rate latency: shares posted at the fixed rate, each timed from its POST to its record on the shares'
  *       topic, and to its record on the recipient's feed (published by the chronology once it has recorded the act:
  *       share to chronology and to recipient, together);</li>
- *   <li>the embedded default's memory (resident, every process) and its time to ready.</li>
+ *   <li>the embedded default's memory (resident, every process: RSS, and PSS, which shares between them the pages several
+ *   map) and its time to ready; by default as from the second start, with the services' shared class data (ADR 0018),
+ *   or with {@code -Dbench.shared-classes=false} each service loading its own.</li>
  * </ol>
  */
 class LoadBenchmark {
@@ -75,15 +77,25 @@ class LoadBenchmark {
     private static final int CONCURRENCY = 16;
     /** Each service on PostgreSQL (the production store; 127.0.0.1:5432) instead of its H2 file. */
     private static final boolean ON_POSTGRES = "postgres".equals(System.getProperty("bench.store"));
+    private static final boolean SHARED_CLASSES = !"false".equals(System.getProperty("bench.shared-classes"));
     /** Where flame graphs of each service go (e.g. docs/benchmarks/profiles), none when unset. */
     private static final Path PROFILES = System.getProperty("bench.profile") == null ? null
             : Path.of(System.getProperty("bench.profile"));
     private static final AtomicInteger NEXT_CHILD = new AtomicInteger();
 
     @Test
-    void theEmbeddedDefault_besideRawKafka(@TempDir Path data) throws Exception {
+    void theEmbeddedDefault_besideRawKafka(@TempDir Path data, @TempDir Path first) throws Exception {
+        if (SHARED_CLASSES) {
+            // as from ./run's second start on: the services' shared class data is made at the first (ADR 0018)
+            try (LocalBackbone once = LocalBackbone.start(TestBackbones.onFreePorts(first))) {
+                assertThat(once.classDataArchive().awaitReady(600)).as("the services' shared class data made").isTrue();
+            }
+        }
         long starting = System.nanoTime();
         LocalBackbone.Settings settings = TestBackbones.onFreePorts(data);
+        if (!SHARED_CLASSES) {
+            settings = settings.withoutSharedClasses();
+        }
         if (ON_POSTGRES) {
             settings = settings.withServiceArguments(TestBackbones.servicesOnPostgres("load"));
         }
@@ -167,22 +179,25 @@ class LoadBenchmark {
                 cpuAtRate = rateProfile.totalCpuSeconds();
                 System.out.println("at " + RATE + "/s: " + rateProfile.cpuSummary());
             }
-            long rss = residentBytes();
+            long rss = memoryBytes("VmRSS:", "status");
+            long pss = memoryBytes("Pss:", "smaps_rollup");
 
             double rawP99 = percentile(raw, 99);
             String row = String.format(Locale.ROOT, "| %s%s | %,.0f rec/s | %,.0f rec/s | %.1f / %.1f ms | %.1f shares/s "
                             + "(%.4fx); through to the feed %.1f/s | %.0f / %.0f ms | %d/s: %.0f / %.0f ms (%.1fx) "
-                            + "| %.0f / %.0f ms (%.1fx) | %.2f GiB | %.0f s | %.0f ms; %.0f ms |",
-                    LocalDate.now(), ON_POSTGRES ? " (PostgreSQL stores)" : "", producerRate, consumerRate, percentile(raw, 50), rawP99, ingestRate,
+                            + "| %.0f / %.0f ms (%.1fx) | %.2f / %.2f GiB | %.0f s | %.0f ms; %.0f ms |",
+                    LocalDate.now(), (ON_POSTGRES ? " (PostgreSQL stores)" : "")
+                            + (SHARED_CLASSES ? "" : " (each service its own classes)"), producerRate, consumerRate, percentile(raw, 50), rawP99, ingestRate,
                     ingestRate / producerRate, throughRate, percentile(posts, 50), percentile(posts, 99), RATE,
                     percentile(List.copyOf(toTopic.values()), 50), percentile(List.copyOf(toTopic.values()), 99),
                     percentile(List.copyOf(toTopic.values()), 99) / rawP99,
                     percentile(List.copyOf(toFeed.values()), 50), percentile(List.copyOf(toFeed.values()), 99),
                     percentile(List.copyOf(toFeed.values()), 99) / rawP99, rss / (1024.0 * 1024 * 1024),
+                    pss / (1024.0 * 1024 * 1024),
                     readySeconds, 1000 * cpuIngest / SHARES, 1000 * cpuAtRate / count);
             System.out.println("raw producer | raw consumer | raw produce-to-consume p50 / p99 | ingest (ratio) "
                     + "| POST p50 / p99 | POST to topic p50 / p99 (p99 ratio) | POST to feed p50 / p99 (p99 ratio) "
-                    + "| memory | ready | CPU a share (ingest and through; at the rate)");
+                    + "| memory (RSS / PSS) | ready | CPU a share (ingest and through; at the rate)");
             System.out.println(row);
             BenchmarkRows.append("<!-- load benchmark rows: LoadBenchmark appends here -->", row);
         }
@@ -396,20 +411,24 @@ class LoadBenchmark {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
     }
 
-    /** Resident memory of this process's descendants (the backbone's children) and, in part, itself. */
-    private static long residentBytes() {
+    /**
+     * Memory of this process's descendants (the backbone's children) and, in part, itself, from the line of
+     * {@code /proc/<pid>/<file>} that begins with {@code field}: {@code VmRSS} counts a page every process maps in
+     * each of them; {@code Pss} shares it between them (the services' shared class data, ADR 0018).
+     */
+    private static long memoryBytes(String field, String file) {
         long total = 0;
         for (ProcessHandle process : ProcessHandle.current().descendants().toList()) {
-            total += resident(process.pid());
+            total += memory(process.pid(), field, file);
         }
         // the launcher's own share here is the broker in this JVM; counted whole, with the test's own objects
-        return total + resident(ProcessHandle.current().pid());
+        return total + memory(ProcessHandle.current().pid(), field, file);
     }
 
-    private static long resident(long pid) {
+    private static long memory(long pid, String field, String file) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), file))) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }

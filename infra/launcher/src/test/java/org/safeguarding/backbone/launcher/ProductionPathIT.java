@@ -96,7 +96,8 @@ class ProductionPathIT {
             brokerPorts.add(FreePorts.next());
             controllerPorts.add(FreePorts.next());
         }
-        backbone = LocalBackbone.start(TestBackbones.onFreePorts(data)
+        // each service from its own jar, as a deployment runs it (one a container), not sharing class data
+        backbone = LocalBackbone.start(TestBackbones.onFreePorts(data).withoutSharedClasses()
                 .withServiceArguments(TestBackbones.servicesOnPostgres("production"))
                 .withKafkaCluster(brokerPorts, controllerPorts));
     }
