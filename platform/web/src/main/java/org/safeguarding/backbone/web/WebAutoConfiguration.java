@@ -59,7 +59,12 @@ public class WebAutoConfiguration {
      */
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
-        return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        return WebAutoConfiguration::strict;
+    }
+
+    /** How the services read a request body ({@link #strictJson}): for tests that read bodies without Spring. */
+    public static JsonMapper.Builder strict(JsonMapper.Builder builder) {
+        return builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
 

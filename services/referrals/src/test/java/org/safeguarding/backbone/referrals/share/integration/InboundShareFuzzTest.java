@@ -7,7 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * Coverage-guided fuzzing (Jazzer) of what an agency may put on its inbound topic (issue 12): a valid request with
  * bytes changed, or any bytes at all. In the normal build it replays the inputs kept beside it
  * ({@code src/test/resources/.../InboundShareFuzzTestInputs}: the valid request, and every input that ever failed);
- * to fuzz, for five minutes: {@code JAZZER_FUZZ=1 ./mvnw test -pl services/referrals -Dtest=InboundShareFuzzTest}.
+ * to fuzz, for five minutes: {@code JAZZER_FUZZ=1 ./mvnw test -pl services/referrals -Dtest=InboundShareFuzzTest -Dfuzz.tests=none}.
  */
 class InboundShareFuzzTest {
 
