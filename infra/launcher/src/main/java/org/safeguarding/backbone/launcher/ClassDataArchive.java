@@ -1,5 +1,6 @@
 package org.safeguarding.backbone.launcher;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -63,6 +64,11 @@ final class ClassDataArchive {
         return List.of("-XX:DumpLoadedClassList=" + classList(service));
     }
 
+    /** Where this run's dump writes the archive, moved into place ({@link #archive}) once whole. */
+    private Path made() {
+        return classes.home().resolve("services." + run + ".jsa");
+    }
+
     private Path classList(String service) {
         return classes.home().resolve(service + "." + run + ".classlist");
     }
@@ -76,7 +82,7 @@ final class ClassDataArchive {
             return;
         }
         Path list = classes.home().resolve("services." + run + ".classlist");
-        Path made = classes.home().resolve("services." + run + ".jsa");
+        Path made = made();
         Path log = classes.home().resolve("dump.log");
         try {
             Files.write(list, loadedClasses(), StandardCharsets.UTF_8);
@@ -87,7 +93,7 @@ final class ClassDataArchive {
             command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + made,
                     "-cp", classes.commonJars().stream().map(Path::toString)
-                            .collect(Collectors.joining(java.io.File.pathSeparator))));
+                            .collect(Collectors.joining(File.pathSeparator))));
             dump = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
         } catch (IOException e) {
@@ -130,7 +136,7 @@ final class ClassDataArchive {
             running.onExit().join();
             // the move into place runs after the exit, on the process's completion
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!ready() && Files.exists(classes.home().resolve("services." + run + ".jsa"))
+            while (!ready() && Files.exists(made())
                     && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
