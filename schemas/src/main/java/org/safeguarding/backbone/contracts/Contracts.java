@@ -16,7 +16,10 @@ public final class Contracts {
 
     private static final List<Schema> RECORDS = List.of(
             org.safeguarding.backbone.contracts.access.v1.ChildDataRead.getClassSchema(),
+            org.safeguarding.backbone.contracts.chronology.v1.ChildContentErased.getClassSchema(),
             org.safeguarding.backbone.contracts.chronology.v1.LeadAgenciesChanged.getClassSchema(),
+            org.safeguarding.backbone.contracts.chronology.v1.LegalHoldPlaced.getClassSchema(),
+            org.safeguarding.backbone.contracts.chronology.v1.LegalHoldReleased.getClassSchema(),
             org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallengeAnswered.getClassSchema(),
             org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallengeEscalated.getClassSchema(),
             org.safeguarding.backbone.contracts.feedback.v1.FeedbackChallengeOverdue.getClassSchema(),

@@ -32,6 +32,8 @@ import org.safeguarding.backbone.messaging.publish.PublisherFailures;
 import org.safeguarding.backbone.messaging.publish.PublisherLag;
 import org.safeguarding.backbone.messaging.publish.PublisherOperations;
 import org.safeguarding.backbone.messaging.store.PinnedNameSerializer;
+import org.safeguarding.backbone.messaging.childkeys.SealingSerializer;
+import org.safeguarding.backbone.kernel.childkeys.Sealing;
 import org.safeguarding.backbone.messaging.store.StoredEventNames;
 import org.safeguarding.backbone.messaging.tracing.TraceContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -114,20 +116,25 @@ public class EventStoreAutoConfiguration {
 
     /**
      * Axon's event serializer, recording each event under the name the service pins for it ({@link StoredEventNames})
-     * rather than its class name, so code can move without orphaning stored events.
+     * rather than its class name, so code can move without orphaning stored events, and sealing each event's personal
+     * text under its child's key ({@link SealingSerializer}).
      */
     @Bean
-    static BeanPostProcessor pinStoredEventNames(ObjectProvider<StoredEventNames> names) {
+    static BeanPostProcessor pinStoredEventNames(ObjectProvider<StoredEventNames> names,
+                                                 ObjectProvider<Sealing> sealing) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (!EVENT_SERIALIZER.equals(beanName) || !(bean instanceof Serializer serializer)
-                        || bean instanceof PinnedNameSerializer) {
+                        || bean instanceof PinnedNameSerializer || bean instanceof SealingSerializer) {
                     return bean;
                 }
+                // personal text sealed under each child's key before it is stored (R18), when the keys are on
+                Sealing seals = sealing.getIfAvailable();
+                Serializer stored = seals == null ? serializer : new SealingSerializer(serializer, seals);
                 List<StoredEventNames> tables = names.orderedStream().toList();
-                return tables.isEmpty() ? bean
-                        : new PinnedNameSerializer(serializer, StoredEventNames.combined(tables));
+                return tables.isEmpty() ? stored
+                        : new PinnedNameSerializer(stored, StoredEventNames.combined(tables));
             }
         };
     }

@@ -69,6 +69,8 @@ class AuthorizationMatrixTest {
              "reason": "Rapid review", "legalBasis": "Children Act 2004 s.16C", "periodFrom": "2026-01-01",
              "periodTo": "2026-11-20", "expiresAt": "%s"}""";
 
+    private static final String HOLD_BODY = "{\"purpose\": \"REVIEW\", \"reference\": \"CSPR-0001\"}";
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
         BackboneInfrastructure.kafkaAndRegistry(properties);
@@ -125,6 +127,18 @@ class AuthorizationMatrixTest {
                 .setPurpose("Concern").setStatements(List.of(Statement.newBuilder().setText("Seen").build()))
                 .build()).get();
         return shareId;
+    }
+
+    /** A hold partnership-a placed on the child's records, open. */
+    private String hold() {
+        try {
+            return json.readTree(mvc.perform(post("/api/children/{id}/legal-holds", CHILD)
+                            .contentType(MediaType.APPLICATION_JSON).content(HOLD_BODY)
+                            .with(httpBasic("partnership-a", "dev-only-partnership-a")))
+                    .andReturn().getResponse().getContentAsString()).get("holdId").asString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String review() {
@@ -191,6 +205,13 @@ class AuthorizationMatrixTest {
                 .row("POST /api/reviews/{reviewId}/revocation", caller -> post("/api/reviews/{id}/revocation",
                         review()).contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Stood down\"}"),
                         404, REVIEWER, 200, EXPIRED_REVIEWER, 200)
+                // a legal hold on the child's records (R18): placed by a partnership, released by the one that placed it
+                .row("POST /api/children/{nhsNumber}/legal-holds", caller -> post("/api/children/{id}/legal-holds",
+                                CHILD).contentType(MediaType.APPLICATION_JSON).content(HOLD_BODY), 403,
+                        REVIEWER, 201, EXPIRED_REVIEWER, 201)
+                .row("POST /api/children/{nhsNumber}/legal-holds/{holdId}/release", caller -> post(
+                                "/api/children/{id}/legal-holds/{holdId}/release", CHILD, hold()), 403,
+                        REVIEWER, 200, EXPIRED_REVIEWER, 200)
                 // each agency's own webhook: there is no way to name another's
                 .row("PUT /api/webhook", caller -> put("/api/webhook").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"url\": \"http://127.0.0.1:9/hook\", \"secret\": \"dev-only-matrix-webhook-secret\"}"),

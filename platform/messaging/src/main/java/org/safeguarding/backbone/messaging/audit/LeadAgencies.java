@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class LeadAgencies {
 
+    private static final String CHRONOLOGY_NAMESPACE = LeadAgenciesChanged.getClassSchema().getNamespace();
+
     private final JdbcTemplate jdbc;
 
     public LeadAgencies(JdbcTemplate jdbc) {
@@ -39,8 +41,12 @@ public class LeadAgencies {
     @Transactional
     public void on(ConsumerRecord<String, SpecificRecord> record) {
         if (!(record.value() instanceof LeadAgenciesChanged changed)) {
-            throw new UnprocessableRecord("not a LeadAgenciesChanged: "
-                    + (record.value() == null ? "null" : record.value().getSchema().getFullName()));
+            if (record.value() == null || !record.value().getSchema().getNamespace().equals(CHRONOLOGY_NAMESPACE)) {
+                throw new UnprocessableRecord("not a record of the chronology: "
+                        + (record.value() == null ? "null" : record.value().getSchema().getFullName()));
+            }
+            // the chronology's other records (holds, erasures) are for their own listener
+            return;
         }
         String childId = changed.getEnvelope().getChildId();
         String leads = String.join(",", changed.getLeadAgencies());

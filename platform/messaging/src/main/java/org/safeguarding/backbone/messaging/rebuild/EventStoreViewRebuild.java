@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -139,7 +140,7 @@ public final class EventStoreViewRebuild implements Rebuild {
         return last;
     }
 
-    private static void apply(EventHandlerInvoker handlers, TrackedEventMessage<?> event) {
+    static void apply(EventHandlerInvoker handlers, EventMessage<?> event) {
         if (!handlers.canHandle(event, Segment.ROOT_SEGMENT)) {
             return;
         }

@@ -1,14 +1,23 @@
 package org.safeguarding.backbone.messaging.rebuild;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.safeguarding.backbone.kernel.rebuild.Rebuild;
 import org.safeguarding.backbone.kernel.rebuild.SwitchGate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -40,9 +49,40 @@ public final class ViewRebuilds {
      * before those whose foreign keys refer to it).
      */
     public Rebuild of(String processingGroup, String... tables) {
-        return new EventStoreViewRebuild(processingGroup, List.of(tables), () -> processing.getObject()
-                .<AbstractEventProcessor>eventProcessorByProcessingGroup(processingGroup)
-                .orElseThrow(() -> new IllegalStateException("no event processor for " + processingGroup)),
+        return new EventStoreViewRebuild(processingGroup, List.of(tables), () -> processor(processingGroup),
                 events, gate, jdbc, dataSource, transactions);
+    }
+
+    private AbstractEventProcessor processor(String processingGroup) {
+        return processing.getObject().<AbstractEventProcessor>eventProcessorByProcessingGroup(processingGroup)
+                .orElseThrow(() -> new IllegalStateException("no event processor for " + processingGroup));
+    }
+
+    /**
+     * Applies every stored event of {@code aggregateIds}, in the order they were stored, through the event handlers
+     * of {@code processingGroups}, in the caller's transaction: rows of a view the caller removed are written again
+     * from the events as they now read (a child's erased text, R18). The same events give the same rows.
+     */
+    public void replay(Collection<String> aggregateIds, String... processingGroups) {
+        if (aggregateIds.isEmpty()) {
+            return;
+        }
+        List<String> ids = List.copyOf(new LinkedHashSet<>(aggregateIds));
+        Map<String, Map<Long, DomainEventMessage<?>>> byAggregate = new HashMap<>();
+        for (String id : ids) {
+            Map<Long, DomainEventMessage<?>> bySequence = new HashMap<>();
+            events.readEvents(id).asStream().forEach(event -> bySequence.put(event.getSequenceNumber(), event));
+            byAggregate.put(id, bySequence);
+        }
+        List<EventHandlerInvoker> handlers = Arrays.stream(processingGroups)
+                .map(group -> processor(group).eventHandlerInvoker()).toList();
+        jdbc.query("select aggregate_identifier, sequence_number from domain_event_entry where aggregate_identifier "
+                + "in (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") order by global_index",
+                (RowCallbackHandler) row -> {
+                    DomainEventMessage<?> event = byAggregate.get(row.getString(1)).get(row.getLong(2));
+                    for (EventHandlerInvoker invoker : handlers) {
+                        EventStoreViewRebuild.apply(invoker, event);
+                    }
+                }, ids.toArray());
     }
 }

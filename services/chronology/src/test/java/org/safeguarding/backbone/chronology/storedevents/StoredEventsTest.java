@@ -13,6 +13,8 @@ import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
 import org.safeguarding.backbone.messaging.store.StoredEventNames;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.StoredEventChecks;
+import org.safeguarding.backbone.chronology.retention.api.RetentionEvents;
+import org.safeguarding.backbone.kernel.childkeys.LegalHold;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,8 +24,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The events the chronology stores (its reviews, from version 0.2): each has a pinned name, the names are the
- * listed ones, and each is published to the reviews topic (ADR 0007; IntegrationMappingTest of the other services).
+ * The events the chronology stores (its reviews, from version 0.2; holds on and erasure of a child's records, from
+ * 0.3): each has a pinned name, the names are the listed ones, and each is published (reviews, chronology topics) (ADR 0007; IntegrationMappingTest of the other services).
  */
 @SpringBootTest
 @ActiveProfiles({"local", "test"})
@@ -32,7 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class StoredEventsTest {
 
     /** Every name this service has ever stored an event under. A name is never removed from this list. */
-    private static final List<String> PINNED = List.of("chronology.ReviewOpened", "chronology.ReviewClosed");
+    private static final List<String> PINNED = List.of("chronology.ReviewOpened", "chronology.ReviewClosed",
+            "chronology.LegalHoldPlaced", "chronology.LegalHoldReleased", "chronology.ChildContentErased");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
@@ -49,7 +52,12 @@ class StoredEventsTest {
                 new ReviewOpened("r-1", "9990000018", "partnership-a", "partnership-a", "Reviewer (synthetic)",
                         "Rapid review", "Children Act 2004 s.16C", LocalDate.parse("2026-01-01"),
                         LocalDate.parse("2026-11-24"), at.plusSeconds(86_400), at),
-                new ReviewClosed("r-1", "9990000018", "partnership-a", "partnership-a", true, "Stood down", at));
+                new ReviewClosed("r-1", "9990000018", "partnership-a", "partnership-a", true, "Stood down", at),
+                new RetentionEvents.LegalHoldPlaced("9990000018", "h-1", "partnership-a", LegalHold.Purpose.REVIEW,
+                        "CSPR-0001", at),
+                new RetentionEvents.LegalHoldReleased("9990000018", "h-1", "partnership-a", "partnership-a",
+                        "Review published", at),
+                new RetentionEvents.ChildContentErased("9990000018", "e-1", "operator", "retention ended", at));
     }
 
     @Test

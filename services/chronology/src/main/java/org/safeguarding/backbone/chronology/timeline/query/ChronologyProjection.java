@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
+import org.safeguarding.backbone.kernel.childkeys.ChildKeys;
+import org.safeguarding.backbone.kernel.childkeys.Sealing;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,13 +29,15 @@ public class ChronologyProjection {
     private final EntryPartyRepository entryParties;
     private final ChildAreaRepository areas;
     private final KnownAgencies agencies;
+    private final ObjectProvider<ChildKeys> keys;
 
     ChronologyProjection(JdbcTemplate jdbc, EntryPartyRepository entryParties, ChildAreaRepository areas,
-                         KnownAgencies agencies) {
+                         KnownAgencies agencies, ObjectProvider<ChildKeys> keys) {
         this.jdbc = jdbc;
         this.entryParties = entryParties;
         this.areas = areas;
         this.agencies = agencies;
+        this.keys = keys;
     }
 
     /**
@@ -75,6 +80,13 @@ public class ChronologyProjection {
         record(acts, load, eventId -> Set.of());
     }
 
+    /** The act's summary, or what it reads as once the child's records were erased after it was recorded. */
+    private static String summaryOf(Act act, Map<String, ChildKeys.Erased> erasures) {
+        ChildKeys.Erased erased = erasures.get(act.childId());
+        return erased != null && !act.recordedAt().isAfter(erased.erasedAt()) ? Sealing.erasedText(erased)
+                : act.summary();
+    }
+
     private List<Recorded> record(List<Act> acts, ChronologyTables.Recording recording,
                                   Function<String, Set<String>> partiesRecorded) {
         Set<String> known = recording.recordedOf(acts.stream().map(Act::eventId).toList());
@@ -86,6 +98,11 @@ public class ChronologyProjection {
         Map<String, Set<String>> recordedNow = new HashMap<>();
         ChronologyTables.Writes writes = new ChronologyTables.Writes();
         List<Recorded> recorded = new ArrayList<>(acts.size());
+        // an act recorded before its child's records were erased is kept as erased, however late it arrives or
+        // often the chronology is rebuilt from the topics (R18)
+        ChildKeys childKeys = keys.getIfAvailable();
+        Map<String, ChildKeys.Erased> erasures = childKeys == null ? Map.of()
+                : childKeys.lastErasures(acts.stream().map(Act::childId).distinct().toList());
         for (Act act : acts) {
             Set<String> already = recordedNow.get(act.eventId());
             if (already != null) {
@@ -97,7 +114,8 @@ public class ChronologyProjection {
                 continue;
             }
             writes.entry(new ChronologyEntry(act.eventId(), act.childId(), act.occurredAt(), act.recordedAt(),
-                    act.actingAgency(), act.actingPractitioner(), act.eventType(), act.summary(), act.correlationId(),
+                    act.actingAgency(), act.actingPractitioner(), act.eventType(), summaryOf(act, erasures),
+                    act.correlationId(),
                     act.subject(), act.publishedAt(), act.dueAt(), act.sourceTopic(), act.sourcePartition(),
                     act.sourceOffset()));
             Set<String> parties = new LinkedHashSet<>(act.parties());

@@ -3,6 +3,7 @@ package org.safeguarding.backbone.feedback.owed.api;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.safeguarding.backbone.kernel.childkeys.Personal;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 
 /** The facts of the feedback loop, as the event store records them. */
@@ -37,7 +38,7 @@ public sealed interface FeedbackEvents {
      *                              stored before they were checked
      */
     record FeedbackGiven(String feedbackId, String shareId, String childId, String givenBy, String givenTo,
-                         String actionTaken, String outcome, Instant occurredAt,
+                         @Personal String actionTaken, @Personal String outcome, Instant occurredAt,
                          List<PlainLanguageWarning> plainLanguageWarnings) implements FeedbackEvents {
         public FeedbackGiven {
             plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
@@ -56,7 +57,7 @@ public sealed interface FeedbackEvents {
      * @param answerDueBy  the last working day to answer at this level
      */
     record FeedbackChallenged(String feedbackId, String shareId, String childId, int challenge, String challengedBy,
-                              String challengedTo, String reasons, int level, String to, String addressedTo,
+                              String challengedTo, @Personal String reasons, int level, String to, String addressedTo,
                               LocalDate answerDueBy, Instant occurredAt,
                               List<PlainLanguageWarning> plainLanguageWarnings) implements FeedbackEvents {
         public FeedbackChallenged {
@@ -66,7 +67,7 @@ public sealed interface FeedbackEvents {
 
     /** The agency a challenge is addressed to answers it at its current level; it may answer again. */
     record FeedbackChallengeAnswered(String feedbackId, String shareId, String childId, int challenge, int level,
-                                     String answeredBy, String answeredTo, String answer, Instant occurredAt,
+                                     String answeredBy, String answeredTo, @Personal String answer, Instant occurredAt,
                                      List<PlainLanguageWarning> plainLanguageWarnings) implements FeedbackEvents {
         public FeedbackChallengeAnswered {
             plainLanguageWarnings = List.copyOf(plainLanguageWarnings);
@@ -87,7 +88,7 @@ public sealed interface FeedbackEvents {
      * @param reasons the referrer's words when it escalates; null when the deadline did
      */
     record FeedbackChallengeEscalated(String feedbackId, String shareId, String childId, int challenge, int level,
-                                      String to, String addressedTo, String reason, String reasons,
+                                      String to, String addressedTo, String reason, @Personal String reasons,
                                       LocalDate answerDueBy, Instant occurredAt,
                                       List<PlainLanguageWarning> plainLanguageWarnings) implements FeedbackEvents {
         public FeedbackChallengeEscalated {
@@ -100,7 +101,7 @@ public sealed interface FeedbackEvents {
      * agency that level is addressed to (the partnership's decision).
      */
     record FeedbackChallengeResolved(String feedbackId, String shareId, String childId, int challenge, int level,
-                                     String resolvedBy, String resolution, Instant occurredAt,
+                                     String resolvedBy, @Personal String resolution, Instant occurredAt,
                                      List<PlainLanguageWarning> plainLanguageWarnings) implements FeedbackEvents {
         public FeedbackChallengeResolved {
             plainLanguageWarnings = List.copyOf(plainLanguageWarnings);

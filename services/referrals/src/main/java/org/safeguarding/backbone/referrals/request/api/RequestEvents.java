@@ -2,6 +2,7 @@ package org.safeguarding.backbone.referrals.request.api;
 
 import java.time.Instant;
 import java.util.List;
+import org.safeguarding.backbone.kernel.childkeys.Personal;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import java.time.LocalDate;
 
@@ -13,13 +14,13 @@ public sealed interface RequestEvents {
     String childId();
 
     record InformationRequested(String requestId, String childId, String requestingAgency, String requestedBy,
-                                String holderAgency, String whyNeeded, String concern, LocalDate respondBy,
+                                String holderAgency, @Personal String whyNeeded, @Personal String concern, LocalDate respondBy,
                                 Instant occurredAt) implements RequestEvents {
     }
 
     /** R2: a decision not to share, who made it, when and why. */
     record SharingDeclined(String requestId, String childId, String holderAgency, String requestingAgency,
-                           String decidedBy, String reasons, Instant occurredAt,
+                           String decidedBy, @Personal String reasons, Instant occurredAt,
                            List<PlainLanguageWarning> plainLanguageWarnings) implements RequestEvents {
         /** @param plainLanguageWarnings jargon in the reasons (R16); none in events stored before they were checked */
         public SharingDeclined {

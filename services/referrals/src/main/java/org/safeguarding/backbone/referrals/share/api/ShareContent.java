@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.safeguarding.backbone.kernel.childkeys.Personal;
 
 /** What a share says, as the guidance asks it to be said. Plain values, shared by commands, events and views. */
 public final class ShareContent {
@@ -32,7 +33,7 @@ public final class ShareContent {
 
     /** Everything about a share beyond who sent it to whom, for what purpose, and its statements. */
     public record Details(String senderPractitioner, String senderRole, Map<String, String> recipientTeams,
-                          Map<String, String> childLocalIds, List<RelatedPerson> relatedPeople, String lawfulBasis,
+                          @Personal Map<String, String> childLocalIds, List<RelatedPerson> relatedPeople, String lawfulBasis,
                           Category category, Consent consent, List<PrincipleAttestation> principles,
                           ChildVoice childVoice, Urgency urgency, Channel channel) {
 
@@ -48,27 +49,27 @@ public final class ShareContent {
 
     public enum Category { CHILD_HEALTH_OR_DEVELOPMENT, EXPOSURE_TO_HARM, PARENT_NEEDS_HELP, PERSON_POSING_RISK }
 
-    public record RelatedPerson(String name, RelatedPersonRole role, String relationship) {
+    public record RelatedPerson(@Personal String name, RelatedPersonRole role, @Personal String relationship) {
     }
 
     public enum RelatedPersonRole { PARENT_OR_CARER, POSSIBLE_RISK, OTHER }
 
     /** R3: consent, and whether the family knows what was shared. */
-    public record Consent(ConsentStatus status, String reason, String safeguardingJustification,
-                          boolean familyInformed, String familyNotInformedReason, LocalDate reviewFamilyInformedBy) {
+    public record Consent(ConsentStatus status, @Personal String reason, @Personal String safeguardingJustification,
+                          boolean familyInformed, @Personal String familyNotInformedReason, LocalDate reviewFamilyInformedBy) {
     }
 
     public enum ConsentStatus { GIVEN, REFUSED, NOT_SOUGHT }
 
     /** R4: the sender stands behind each of the six principles, or says why it cannot. */
-    public record PrincipleAttestation(Principle principle, boolean attested, String reason) {
+    public record PrincipleAttestation(Principle principle, boolean attested, @Personal String reason) {
     }
 
     public enum Principle { NECESSARY_AND_PROPORTIONATE, RELEVANT, ADEQUATE, ACCURATE, TIMELY, SECURE }
 
     /** R5: one statement, marked so the recipient knows what weight to give it. */
-    public record Statement(String text, StatementKind kind, StatementCurrency currency, String historicalRelevance,
-                            String source, Verification verification, String verifiedBy) {
+    public record Statement(@Personal String text, StatementKind kind, StatementCurrency currency,
+                            @Personal String historicalRelevance, @Personal String source, Verification verification, String verifiedBy) {
     }
 
     public enum StatementKind { FACT, OPINION }
@@ -78,8 +79,9 @@ public final class ShareContent {
     public enum Verification { UNVERIFIED, VERIFIED, CORROBORATED }
 
     /** R6: the child's voice, or why it could not be obtained. */
-    public record ChildVoice(String wishesAndFeelings, String whatTheChildSaid, String circumstances,
-                             String howDisclosed, String notObtainedReason) {
+    public record ChildVoice(@Personal String wishesAndFeelings, @Personal String whatTheChildSaid,
+                             @Personal String circumstances, @Personal String howDisclosed,
+                             @Personal String notObtainedReason) {
 
         public boolean wasHeard() {
             return present(wishesAndFeelings) || present(whatTheChildSaid);

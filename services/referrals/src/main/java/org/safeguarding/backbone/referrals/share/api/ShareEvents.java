@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.safeguarding.backbone.kernel.childkeys.Personal;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Details;
 import org.safeguarding.backbone.referrals.share.api.ShareContent.Statement;
@@ -28,7 +29,7 @@ public sealed interface ShareEvents {
      *                               clock runs only while they are open (R11); empty in shares stored before
      */
     record InformationShared(String shareId, String childId, String senderAgency, List<String> recipientAgencies,
-                             String purpose, List<Statement> statements, Details details, Instant occurredAt,
+                             @Personal String purpose, List<Statement> statements, Details details, Instant occurredAt,
                              Instant acknowledgeBy, Instant writtenFollowUpBy,
                              List<PlainLanguageWarning> plainLanguageWarnings,
                              Map<String, Instant> acknowledgeByRecipient) implements ShareEvents {
@@ -51,7 +52,7 @@ public sealed interface ShareEvents {
 
     /** R7: the sender of a verbal share recorded it in writing. */
     record WrittenFollowUpRecorded(String shareId, String childId, String senderAgency,
-                                   List<String> recipientAgencies, String writtenRecord, Instant occurredAt)
+                                   List<String> recipientAgencies, @Personal String writtenRecord, Instant occurredAt)
             implements ShareEvents {
     }
 
@@ -76,7 +77,7 @@ public sealed interface ShareEvents {
      * @param correction the correction's number on the share, from 1 (a withdrawal is numbered among them)
      */
     record ShareCorrected(String shareId, String childId, String senderAgency, List<String> recipientAgencies,
-                          int correction, int statementIndex, Statement corrected, String reason,
+                          int correction, int statementIndex, Statement corrected, @Personal String reason,
                           Instant acknowledgeBy, Map<String, Instant> acknowledgeByRecipient,
                           List<PlainLanguageWarning> plainLanguageWarnings, Instant occurredAt)
             implements ShareEvents {
@@ -91,7 +92,7 @@ public sealed interface ShareEvents {
      * holding it acknowledges the withdrawal (numbered among the corrections).
      */
     record ShareWithdrawn(String shareId, String childId, String senderAgency, List<String> recipientAgencies,
-                          int correction, String reason, Instant acknowledgeBy,
+                          int correction, @Personal String reason, Instant acknowledgeBy,
                           Map<String, Instant> acknowledgeByRecipient, Instant occurredAt) implements ShareEvents {
         public ShareWithdrawn {
             acknowledgeByRecipient = acknowledgeByRecipient == null ? Map.of() : Map.copyOf(acknowledgeByRecipient);
@@ -117,7 +118,7 @@ public sealed interface ShareEvents {
 
     /** R3: the sender recorded when and how the family was told what was shared. */
     record FamilyInformed(String shareId, String childId, String senderAgency, List<String> recipientAgencies,
-                          Instant informedAt, String how, Instant occurredAt) implements ShareEvents {
+                          Instant informedAt, @Personal String how, Instant occurredAt) implements ShareEvents {
     }
 
     /** R3: the date set to review telling the family passed with the family still not told: the sender reminded. */
@@ -130,7 +131,7 @@ public sealed interface ShareEvents {
      * further unless {@code safeguardingJustification} (null: none) says why sharing goes on without consent.
      */
     record ConsentWithdrawn(String shareId, String childId, String senderAgency, List<String> recipientAgencies,
-                            Instant withdrawnAt, String reason, String safeguardingJustification, Instant occurredAt)
+                            Instant withdrawnAt, @Personal String reason, @Personal String safeguardingJustification, Instant occurredAt)
             implements ShareEvents {
     }
 
@@ -139,12 +140,12 @@ public sealed interface ShareEvents {
     }
 
     record UnderstandingConfirmed(String shareId, String childId, String recipientAgency, String senderAgency,
-                                  String note, Instant occurredAt) implements ShareEvents {
+                                  @Personal String note, Instant occurredAt) implements ShareEvents {
     }
 
     /** @param plainLanguageWarnings jargon in the question (R16); none in events stored before it was checked */
     record ClarificationRequested(String shareId, String childId, String recipientAgency, String senderAgency,
-                                  String questionId, String question, Instant occurredAt,
+                                  String questionId, @Personal String question, Instant occurredAt,
                                   List<PlainLanguageWarning> plainLanguageWarnings) implements ShareEvents {
         public ClarificationRequested {
             plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
@@ -153,7 +154,7 @@ public sealed interface ShareEvents {
 
     /** @param plainLanguageWarnings jargon in the answer (R16); none in events stored before it was checked */
     record ClarificationAnswered(String shareId, String childId, String senderAgency, String recipientAgency,
-                                 String questionId, String answer, Instant occurredAt,
+                                 String questionId, @Personal String answer, Instant occurredAt,
                                  List<PlainLanguageWarning> plainLanguageWarnings) implements ShareEvents {
         public ClarificationAnswered {
             plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
@@ -161,7 +162,7 @@ public sealed interface ShareEvents {
     }
 
     record InformationUseRecorded(String shareId, String childId, String recipientAgency, String senderAgency,
-                                  String howUsed, Instant occurredAt) implements ShareEvents {
+                                  @Personal String howUsed, Instant occurredAt) implements ShareEvents {
     }
 
     record ShareAcknowledged(String shareId, String childId, String recipientAgency, Instant occurredAt)

@@ -3,6 +3,7 @@ package org.safeguarding.backbone.transitions.closure.api;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.safeguarding.backbone.kernel.childkeys.Personal;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 
 /** The facts of a consultation before closure (R13), as the event store records them. */
@@ -16,7 +17,7 @@ public sealed interface ClosureEvents {
      * @param consultees the agencies involved with the child lately, asked; none when no other agency was
      * @param answerBy   the last working day to answer
      */
-    record ClosureConsultationOpened(String consultationId, String childId, String closingAgency, String reason,
+    record ClosureConsultationOpened(String consultationId, String childId, String closingAgency, @Personal String reason,
                                      List<String> consultees, LocalDate answerBy, Instant occurredAt,
                                      List<PlainLanguageWarning> plainLanguageWarnings) implements ClosureEvents {
         public ClosureConsultationOpened {
@@ -27,7 +28,7 @@ public sealed interface ClosureEvents {
 
     /** @param answer {@code AGREE} or {@code CONCERN} (with its reasons) */
     record ClosureConsultationAnswered(String consultationId, String childId, String closingAgency, String agency,
-                                       String answer, String reasons, Instant occurredAt,
+                                       String answer, @Personal String reasons, Instant occurredAt,
                                        List<PlainLanguageWarning> plainLanguageWarnings) implements ClosureEvents {
         public ClosureConsultationAnswered {
             plainLanguageWarnings = List.copyOf(plainLanguageWarnings);
@@ -44,7 +45,7 @@ public sealed interface ClosureEvents {
     }
 
     record ClosureConcernAnswered(String consultationId, String childId, String closingAgency, String concernOf,
-                                  String response, Instant occurredAt,
+                                  @Personal String response, Instant occurredAt,
                                   List<PlainLanguageWarning> plainLanguageWarnings) implements ClosureEvents {
         public ClosureConcernAnswered {
             plainLanguageWarnings = List.copyOf(plainLanguageWarnings);
@@ -52,7 +53,7 @@ public sealed interface ClosureEvents {
     }
 
     record ClosureConcernOverridden(String consultationId, String childId, String closingAgency, String concernOf,
-                                    String reason, Instant occurredAt,
+                                    @Personal String reason, Instant occurredAt,
                                     List<PlainLanguageWarning> plainLanguageWarnings) implements ClosureEvents {
         public ClosureConcernOverridden {
             plainLanguageWarnings = List.copyOf(plainLanguageWarnings);

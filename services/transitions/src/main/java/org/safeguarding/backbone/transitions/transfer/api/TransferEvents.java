@@ -3,6 +3,7 @@ package org.safeguarding.backbone.transitions.transfer.api;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.safeguarding.backbone.kernel.childkeys.Personal;
 
 /** The facts of a child's transfer, as the event store records them. */
 public sealed interface TransferEvents {
@@ -10,12 +11,12 @@ public sealed interface TransferEvents {
     /**
      * R12: the child moved; recorded by the agency it left, directly or by confirming the joining agency's proposal.
      */
-    record ChildTransferred(String transferId, String childId, String fromAgency, String toAgency, String reason,
+    record ChildTransferred(String transferId, String childId, String fromAgency, String toAgency, @Personal String reason,
                             LocalDate movedOn, String recordedBy, Instant occurredAt) implements TransferEvents {
     }
 
     /** The agency the child joins said it had moved; not a move until the agency it left confirms. */
-    record TransferProposed(String transferId, String childId, String fromAgency, String toAgency, String reason,
+    record TransferProposed(String transferId, String childId, String fromAgency, String toAgency, @Personal String reason,
                             LocalDate movedOn, String proposedBy, Instant occurredAt) implements TransferEvents {
     }
 
@@ -32,7 +33,7 @@ public sealed interface TransferEvents {
     }
 
     /** A share in a transfer package, as it was first made: who shared it, when, why, with what consent and basis. */
-    record PackageItem(String shareId, String sharedBy, Instant sharedAt, String purpose, String consentStatus,
+    record PackageItem(String shareId, String sharedBy, Instant sharedAt, @Personal String purpose, String consentStatus,
                        String lawfulBasis) {
     }
 
@@ -41,7 +42,7 @@ public sealed interface TransferEvents {
      * package is tracked until it is acknowledged complete.
      */
     record TransferPackageAcknowledged(String transferId, String childId, String fromAgency, String toAgency,
-                                       boolean complete, String missing, Instant occurredAt)
+                                       boolean complete, @Personal String missing, Instant occurredAt)
             implements TransferEvents {
     }
 

@@ -42,7 +42,8 @@ class InvolvementListener {
             parties.add(shared.getSenderAgency());
             parties.addAll(shared.getRecipientAgencies());
             heldShares.shared(shared.getShareId(), envelope.getChildId(), shared.getSenderAgency(),
-                    shared.getRecipientAgencies(), envelope.getOccurredAt(), shared.getPurpose(),
+                    shared.getRecipientAgencies(), envelope.getOccurredAt(), envelope.getRecordedAt(),
+                    shared.getPurpose(),
                     shared.getConsent() == null ? null : shared.getConsent().getStatus().name(),
                     shared.getLawfulBasis());
         } else if (event instanceof ShareWithdrawn withdrawn) {

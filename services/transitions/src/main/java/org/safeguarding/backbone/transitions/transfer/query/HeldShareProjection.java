@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.safeguarding.backbone.kernel.childkeys.ChildKeys;
+import org.safeguarding.backbone.kernel.childkeys.Sealing;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,18 +18,29 @@ import org.springframework.transaction.annotation.Transactional;
 public class HeldShareProjection {
 
     private final HeldShares shares;
+    private final ObjectProvider<ChildKeys> keys;
 
-    HeldShareProjection(HeldShares shares) {
+    HeldShareProjection(HeldShares shares, ObjectProvider<ChildKeys> keys) {
         this.shares = shares;
+        this.keys = keys;
     }
 
+    /**
+     * @param at         when it was shared
+     * @param recordedAt when the referrals service recorded it: a share recorded before the child's records were
+     *                   erased, arriving after, is held with its purpose erased (R18)
+     */
     @Transactional
     public void shared(String shareId, String childId, String senderAgency, List<String> recipients, Instant at,
-                       String purpose, String consentStatus, String lawfulBasis) {
+                       Instant recordedAt, String purpose, String consentStatus, String lawfulBasis) {
         if (!shares.existsById(shareId)) {
             Set<String> holders = new HashSet<>(recipients);
             holders.add(senderAgency);
-            shares.save(new HeldShare(shareId, childId, senderAgency, at, purpose, consentStatus, lawfulBasis,
+            ChildKeys childKeys = keys.getIfAvailable();
+            ChildKeys.Erased erased = childKeys == null ? null : childKeys.lastErasures(List.of(childId)).get(childId);
+            String held = erased != null && !recordedAt.isAfter(erased.erasedAt()) ? Sealing.erasedText(erased)
+                    : purpose;
+            shares.save(new HeldShare(shareId, childId, senderAgency, at, held, consentStatus, lawfulBasis,
                     holders));
         }
     }

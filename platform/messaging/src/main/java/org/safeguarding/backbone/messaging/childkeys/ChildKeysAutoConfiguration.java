@@ -1,0 +1,64 @@
+package org.safeguarding.backbone.messaging.childkeys;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.safeguarding.backbone.kernel.childkeys.ChildKeys;
+import org.safeguarding.backbone.kernel.childkeys.JdbcChildKeys;
+import org.safeguarding.backbone.kernel.childkeys.LocalKeyEncryptionKey;
+import org.safeguarding.backbone.kernel.childkeys.Sealing;
+import org.safeguarding.backbone.messaging.DeploymentSafeguards;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.util.StringUtils;
+
+/**
+ * The children's keys every service seals personal text with (R18, docs/adr/0015-per-child-keys-and-erasure.md):
+ * the data keys in {@code backbone.child-keys.datasource.url} (by default the service's own database), wrapped by
+ * the key-encryption key in the file at {@code backbone.child-keys.key-encryption-key} (made at first start under
+ * the local profile only; a deployment mounts its own). On unless {@code backbone.child-keys.enabled=false}.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnBean(DataSource.class)
+@ConditionalOnProperty(prefix = "backbone.child-keys", name = "enabled", havingValue = "true", matchIfMissing = true)
+public class ChildKeysAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ChildKeys childKeys(DataSource serviceDatabase, Environment environment,
+                        @Value("${backbone.child-keys.key-encryption-key:${backbone.data-dir:./.backbone}"
+                                + "/child-keys/key-encryption.key}") Path keyEncryptionKey,
+                        @Value("${backbone.child-keys.cache-for:PT5M}") Duration cacheFor,
+                        @Value("${backbone.child-keys.datasource.url:}") String url,
+                        @Value("${backbone.child-keys.datasource.username:}") String username,
+                        @Value("${backbone.child-keys.datasource.password:}") String password) {
+        DataSource store = StringUtils.hasText(url)
+                ? DataSourceBuilder.create().url(url).username(username).password(password).build()
+                : serviceDatabase;
+        boolean local = environment.acceptsProfiles(Profiles.of(DeploymentSafeguards.LOCAL_PROFILE));
+        return new JdbcChildKeys(store, LocalKeyEncryptionKey.at(keyEncryptionKey, local), Clock.systemUTC(),
+                cacheFor);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Sealing sealing(ChildKeys childKeys) {
+        return new Sealing(childKeys);
+    }
+
+    /** The chronology's holds and erasures ({@code safeguarding.chronology.events.v1}), carried out here. */
+    @Bean
+    @ConditionalOnMissingBean
+    ChildKeyOrders childKeyOrders(ChildKeys childKeys, ObjectProvider<ErasedChildren> erasedChildren) {
+        return new ChildKeyOrders(childKeys, erasedChildren.orderedStream().toList());
+    }
+}

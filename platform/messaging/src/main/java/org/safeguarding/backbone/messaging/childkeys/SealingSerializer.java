@@ -1,0 +1,221 @@
+package org.safeguarding.backbone.messaging.childkeys;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.safeguarding.backbone.kernel.childkeys.PersonalPaths;
+import org.safeguarding.backbone.kernel.childkeys.Sealing;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
+
+/**
+ * Axon's event serializer, with the {@link org.safeguarding.backbone.kernel.childkeys.Personal} text of each event
+ * sealed under its child's key before it is stored (R18): in the stored JSON each such text is replaced by
+ * {@code {"$sealed": "v1.<key id>.<ciphertext>"}}, everything else (ids, agencies, times, kinds) stays as it was, so
+ * the log keeps its shape and the event chain covers the sealed bytes. Reading opens each sealed value again, or
+ * gives the words saying it was erased and when. A JSON object can never stand where text was written, so what a
+ * caller wrote is never taken for a sealed value; events stored before sealing read as they were.
+ *
+ * <p>An event with personal text names its child in a {@code childId} component; one that does not is refused.
+ */
+public final class SealingSerializer implements Serializer {
+
+    static final String SEALED = "$sealed";
+    private static final byte[] SEALED_MARK = ("\"" + SEALED + "\"").getBytes(StandardCharsets.US_ASCII);
+    // numbers as they were written: Axon writes an Instant as seconds with nine decimals, which a double would round
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private static final ClassValue<Method> CHILD_ID = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (component.getName().equals("childId") && component.getType() == String.class) {
+                    return component.getAccessor();
+                }
+            }
+            return null;
+        }
+    };
+
+    private final Serializer delegate;
+    private final Sealing sealing;
+
+    public SealingSerializer(Serializer delegate, Sealing sealing) {
+        this.delegate = delegate;
+        this.sealing = sealing;
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        PersonalPaths paths = object == null ? null : PersonalPaths.of(object.getClass());
+        if (paths == null || paths.isEmpty()) {
+            return delegate.serialize(object, expectedRepresentation);
+        }
+        String childId = childOf(object);
+        SerializedObject<byte[]> clear = delegate.serialize(object, byte[].class);
+        JsonNode tree = JSON.readTree(clear.getData());
+        seal(tree, paths, childId);
+        T sealed = getConverter().convert(JSON.writeValueAsBytes(tree), byte[].class, expectedRepresentation);
+        return new SimpleSerializedObject<>(sealed, expectedRepresentation, clear.getType());
+    }
+
+    private static String childOf(Object object) {
+        Method accessor = CHILD_ID.get(object.getClass());
+        if (accessor == null) {
+            throw new IllegalArgumentException(object.getClass().getName() + " holds personal text but names no "
+                    + "child (a String component childId): its text cannot be sealed under a child's key");
+        }
+        try {
+            Object childId = accessor.invoke(object);
+            if (childId == null) {
+                throw new IllegalArgumentException(object.getClass().getSimpleName() + " holds personal text about "
+                        + "no child (childId is null): it cannot be sealed");
+            }
+            return (String) childId;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("could not read the child of " + object.getClass().getName(), e);
+        }
+    }
+
+    private void seal(JsonNode node, PersonalPaths paths, String childId) {
+        if (!(node instanceof ObjectNode object)) {
+            return;
+        }
+        for (Map.Entry<String, PersonalPaths.Field> entry : paths.fields().entrySet()) {
+            JsonNode value = object.get(entry.getKey());
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            PersonalPaths.Field field = entry.getValue();
+            switch (field.shape()) {
+                case VALUE -> {
+                    if (field.sealed()) {
+                        if (value.isString()) {
+                            object.set(entry.getKey(), sealed(childId, value.stringValue()));
+                        }
+                    } else {
+                        seal(value, field.nested(), childId);
+                    }
+                }
+                case EACH_ELEMENT -> {
+                    if (value instanceof ArrayNode array) {
+                        for (int i = 0; i < array.size(); i++) {
+                            if (!field.sealed()) {
+                                seal(array.get(i), field.nested(), childId);
+                            } else if (array.get(i).isString()) {
+                                array.set(i, sealed(childId, array.get(i).stringValue()));
+                            }
+                        }
+                    }
+                }
+                case EACH_VALUE -> {
+                    if (value instanceof ObjectNode map) {
+                        for (String key : new ArrayList<>(map.propertyNames())) {
+                            if (!field.sealed()) {
+                                seal(map.get(key), field.nested(), childId);
+                            } else if (map.get(key).isString()) {
+                                map.set(key, sealed(childId, map.get(key).stringValue()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private ObjectNode sealed(String childId, String clear) {
+        ObjectNode sealed = JSON.createObjectNode();
+        sealed.put(SEALED, sealing.seal(childId, clear));
+        return sealed;
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        byte[] stored = getConverter().convert(serializedObject.getData(), serializedObject.getContentType(),
+                byte[].class);
+        if (stored == null || !contains(stored, SEALED_MARK)) {
+            return delegate.deserialize(serializedObject);
+        }
+        JsonNode opened = opened(JSON.readTree(stored));
+        return delegate.deserialize(new SimpleSerializedObject<>(JSON.writeValueAsBytes(opened), byte[].class,
+                serializedObject.getType()));
+    }
+
+    /** {@code node} with every sealed value in it opened (the same node, changed in place, unless it was one). */
+    private JsonNode opened(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            JsonNode sealed = object.get(SEALED);
+            if (object.size() == 1 && sealed != null && sealed.isString()) {
+                return StringNode.valueOf(sealing.open(sealed.stringValue()));
+            }
+            List<String> names = new ArrayList<>(object.propertyNames());
+            for (String name : names) {
+                JsonNode value = object.get(name);
+                JsonNode replaced = opened(value);
+                if (replaced != value) {
+                    object.set(name, replaced);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode value = array.get(i);
+                JsonNode replaced = opened(value);
+                if (replaced != value) {
+                    array.set(i, replaced);
+                }
+            }
+        }
+        return node;
+    }
+
+    private static boolean contains(byte[] bytes, byte[] mark) {
+        outer:
+        for (int i = 0; i <= bytes.length - mark.length; i++) {
+            for (int j = 0; j < mark.length; j++) {
+                if (bytes[i + j] != mark[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return delegate.canSerializeTo(expectedRepresentation);
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Class classForType(SerializedType type) {
+        return delegate.classForType(type);
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public SerializedType typeForClass(Class type) {
+        return delegate.typeForClass(type);
+    }
+
+    @Override
+    public Converter getConverter() {
+        return delegate.getConverter();
+    }
+}

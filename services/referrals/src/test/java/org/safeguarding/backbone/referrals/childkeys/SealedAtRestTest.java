@@ -1,0 +1,153 @@
+package org.safeguarding.backbone.referrals.childkeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.VALID;
+import static org.safeguarding.backbone.referrals.share.web.ShareApiTest.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.avro.specific.SpecificRecord;
+import org.safeguarding.backbone.contracts.Topics;
+import org.springframework.kafka.core.KafkaTemplate;
+import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.kernel.childkeys.ChildKeys;
+import org.safeguarding.backbone.referrals.share.api.ShareEvents;
+import org.safeguarding.backbone.referrals.share.web.ShareApiTest;
+import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.ErasureOrders;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 12, part 6 (R18): what a share says is stored in the event store sealed under the child's key, and once the
+ * child's keys are erased the log keeps its shape and its chain, the share still answers commands, and its text reads
+ * as erased, saying when.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({"local", "test"})
+class SealedAtRestTest {
+
+    private static final String CHILD = "9990001790";
+    private static final List<String> WHAT_THE_SHARE_SAYS = List.of("Absent 6 of the last 10 school days",
+            "Concern about repeated unexplained absences and a disclosure in class", "like going home on Fridays",
+            "Parent One (synthetic)", "S-0002", "Parent agreed at a meeting", "Attendance register");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        BackboneInfrastructure.kafkaAndRegistry(properties);
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired JsonMapper json;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired EventStore events;
+    @Autowired ChildKeys keys;
+    @Autowired KafkaTemplate<String, SpecificRecord> kafka;
+
+    private String share() throws Exception {
+        return share(CHILD);
+    }
+
+    private String share(String child) throws Exception {
+        return json.readTree(mvc.perform(post("/api/shares").contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID.replace(ShareApiTest.CHILD, child)).with(as("school-a")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
+                .get("shareId").asString();
+    }
+
+    private String storedPayloads(String shareId) {
+        return String.join("\n", jdbc.queryForList("select payload from domain_event_entry where "
+                + "aggregate_identifier = ? order by sequence_number", byte[].class, shareId).stream()
+                .map(payload -> new String(payload, StandardCharsets.UTF_8)).toList());
+    }
+
+    @Test
+    void theEventStoreHoldsWhatTheShareSaysOnlySealed_andTheServiceReadsItBack() throws Exception {
+        String shareId = share();
+
+        String stored = storedPayloads(shareId);
+        assertThat(stored).contains("\"$sealed\":\"v1.", CHILD, "school-a", "csc-a", "EXPOSURE_TO_HARM");
+        for (String text : WHAT_THE_SHARE_SAYS) {
+            assertThat(stored).as("stored in clear: " + text).doesNotContain(text);
+        }
+
+        mvc.perform(get("/api/shares/{id}", shareId).with(as("csc-a"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.statements[0].text").value("Absent 6 of the last 10 school days"))
+                .andExpect(jsonPath("$.childVoice.whatTheChildSaid").value("I don't like going home on Fridays"));
+        ShareEvents.InformationShared shared = (ShareEvents.InformationShared) events.readEvents(shareId)
+                .asStream().findFirst().orElseThrow().getPayload();
+        assertThat(shared.purpose()).isEqualTo("Concern about repeated unexplained absences and a disclosure in class");
+        assertThat(shared.details().relatedPeople().get(0).name()).isEqualTo("Parent One (synthetic)");
+    }
+
+    @Test
+    void onceTheChildIsErased_theLogKeepsItsShapeAndChain_theShareStillAnswers_andItsTextSaysWhenItWasErased()
+            throws Exception {
+        String shareId = share();
+        String before = storedPayloads(shareId);
+
+        keys.erase(CHILD, "retention ended", Instant.parse("2051-03-01T02:00:00Z"));
+
+        assertThat(storedPayloads(shareId)).as("the stored bytes are untouched").isEqualTo(before);
+        ShareEvents.InformationShared shared = (ShareEvents.InformationShared) events.readEvents(shareId)
+                .asStream().findFirst().orElseThrow().getPayload();
+        assertThat(shared.purpose()).isEqualTo("[erased on 2051-03-01: retention ended]");
+        assertThat(shared.statements().get(0).text()).isEqualTo("[erased on 2051-03-01: retention ended]");
+        assertThat(shared.details().childVoice().whatTheChildSaid()).startsWith("[erased on 2051-03-01");
+        assertThat(shared.senderAgency()).isEqualTo("school-a");
+        assertThat(shared.recipientAgencies()).containsExactly("csc-a", "gp-a");
+
+        // the aggregate is loaded from its erased events, and records what happens next
+        mvc.perform(post("/api/shares/{id}/read", shareId).with(as("csc-a"))).andExpect(status().isOk());
+        mvc.perform(get("/operator/event-chain").with(httpBasic("operator", "dev-only-operator")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.intact").value(true));
+    }
+
+    @Test
+    void theChronologysOrderToErase_reachesThisServicesKeys_andItsViews_whichKeepEverythingButTheText()
+            throws Exception {
+        String child = "9990001766";
+        String shareId = share(child);
+        mvc.perform(post("/api/shares/{id}/acknowledgements", shareId).with(as("csc-a"))).andExpect(status().isOk());
+
+        Instant erasedAt = Instant.now();
+        kafka.send(Topics.CHRONOLOGY, child, ErasureOrders.erasure(child, erasedAt, "retention ended")).get();
+
+        String erased = ErasureOrders.erasedText(erasedAt, "retention ended");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                mvc.perform(get("/api/shares/{id}", shareId).with(as("csc-a"))).andExpect(status().isOk())
+                        .andExpect(jsonPath("$.statements[0].text").value(erased)));
+        mvc.perform(get("/api/shares/{id}", shareId).with(as("csc-a"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.purpose").value(erased))
+                .andExpect(jsonPath("$.childVoice.whatTheChildSaid").value(erased))
+                .andExpect(jsonPath("$.relatedPeople[0].name").value(erased))
+                .andExpect(jsonPath("$.sender.agency").value("school-a"))
+                .andExpect(jsonPath("$.childLocalIds['school-a-records']").value(erased))
+                .andExpect(jsonPath("$.recipients[?(@.agency == 'csc-a')].status").value("ACKNOWLEDGED"));
+        String views = String.join("\n", jdbc.queryForList("select cast(purpose as varchar(4000)) || ' ' || "
+                + "cast(content_json as varchar(100000)) from share_view where child_id = ?", String.class, child));
+        for (String text : WHAT_THE_SHARE_SAYS) {
+            assertThat(views).as("left in the share view: " + text).doesNotContain(text);
+        }
+        assertThat(keys.lastErasures(List.of(child))).containsKey(child);
+    }
+}
