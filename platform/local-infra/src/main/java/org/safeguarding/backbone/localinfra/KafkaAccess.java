@@ -62,8 +62,9 @@ public final class KafkaAccess {
             "referrals", List.of(Topics.CHRONOLOGY, Topics.TRANSITIONS),
             "feedback", List.of(Topics.REFERRALS, Topics.CHRONOLOGY),
             "transitions", List.of(Topics.REFERRALS, Topics.FEEDBACK, Topics.CHRONOLOGY),
+            // and its own chronology topic: the holds and erasures it decides are carried out on its own keys too
             "chronology", List.of(Topics.REFERRALS, Topics.FEEDBACK, Topics.TRANSITIONS, Topics.REVIEWS,
-                    Topics.PATTERNS, Topics.ACCESS));
+                    Topics.PATTERNS, Topics.ACCESS, Topics.CHRONOLOGY));
 
     private final List<String> agencies;
     private final TopicRetention retention;

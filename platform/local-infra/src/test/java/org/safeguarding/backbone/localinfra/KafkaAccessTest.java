@@ -84,9 +84,9 @@ class KafkaAccessTest {
                 "WRITE " + dlt(CHRONOLOGY)));
         allowed.put("chronology", Set.of("WRITE " + REVIEWS, "WRITE " + CHRONOLOGY, "WRITE " + PATTERNS,
                 "WRITE " + ACCESS, "READ " + REFERRALS, "READ " + FEEDBACK, "READ " + TRANSITIONS, "READ " + REVIEWS,
-                "READ " + PATTERNS, "READ " + ACCESS,
+                "READ " + PATTERNS, "READ " + ACCESS, "READ " + CHRONOLOGY,
                 "WRITE " + dlt(REFERRALS), "WRITE " + dlt(FEEDBACK), "WRITE " + dlt(TRANSITIONS),
-                "WRITE " + dlt(REVIEWS), "WRITE " + dlt(PATTERNS), "WRITE " + dlt(ACCESS),
+                "WRITE " + dlt(REVIEWS), "WRITE " + dlt(PATTERNS), "WRITE " + dlt(ACCESS), "WRITE " + dlt(CHRONOLOGY),
                 "WRITE " + Topics.feedOf("school-a"), "WRITE " + Topics.feedOf("gp-a")));
         for (String agency : AGENCIES) {
             allowed.put(agency, Set.of("WRITE " + Topics.inboundFrom(agency),

@@ -34,7 +34,9 @@ import org.safeguarding.backbone.testsupport.AuthorizationMatrix;
 import org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.HostileBodies;
+import org.safeguarding.backbone.testsupport.ListenerGrants;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -77,6 +79,7 @@ class AuthorizationMatrixTest {
     }
 
     @Autowired MockMvc mvc;
+    @Autowired KafkaListenerEndpointRegistry listeners;
     @Autowired JsonMapper json;
     @Autowired JdbcTemplate jdbc;
     @Autowired KafkaTemplate<String, SpecificRecord> kafka;
@@ -238,5 +241,11 @@ class AuthorizationMatrixTest {
     void everyCommandBody_brokenOrHostile_isAnsweredWithAProblem_neverA500() throws Exception {
         assertThat(matrix().refusesHostileBodies(mvc, HostileBodies.seed(), HostileBodies.perEndpoint()))
                 .isPositive();
+    }
+
+    /** On Kafka too: each listener reads only what the access plan grants the service. */
+    @Test
+    void everyKafkaListener_readsOnlyWhatTheAccessPlanGrants() {
+        assertThat(ListenerGrants.holdFor(listeners, "chronology")).isPositive();
     }
 }

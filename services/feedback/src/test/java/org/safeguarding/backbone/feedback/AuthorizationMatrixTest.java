@@ -25,7 +25,9 @@ import org.safeguarding.backbone.testsupport.AuthorizationMatrix;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.HostileBodies;
 import org.safeguarding.backbone.testsupport.LeadAgencyAnnouncer;
+import org.safeguarding.backbone.testsupport.ListenerGrants;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -54,6 +56,7 @@ class AuthorizationMatrixTest {
     }
 
     @Autowired MockMvc mvc;
+    @Autowired KafkaListenerEndpointRegistry listeners;
     @Autowired CommandGateway commands;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints;
 
@@ -139,5 +142,11 @@ class AuthorizationMatrixTest {
     void everyCommandBody_brokenOrHostile_isAnsweredWithAProblem_neverA500() throws Exception {
         assertThat(matrix().refusesHostileBodies(mvc, HostileBodies.seed(), HostileBodies.perEndpoint()))
                 .isPositive();
+    }
+
+    /** On Kafka too: each listener reads only what the access plan grants the service. */
+    @Test
+    void everyKafkaListener_readsOnlyWhatTheAccessPlanGrants() {
+        assertThat(ListenerGrants.holdFor(listeners, "feedback")).isPositive();
     }
 }

@@ -26,7 +26,9 @@ import org.safeguarding.backbone.transitions.closure.api.ClosureCommands.Answer;
 import org.safeguarding.backbone.transitions.closure.api.ClosureCommands.AnswerConsultation;
 import org.safeguarding.backbone.transitions.closure.process.ClosureConsulting;
 import org.safeguarding.backbone.transitions.transfer.query.InvolvementProjection;
+import org.safeguarding.backbone.testsupport.ListenerGrants;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -63,6 +65,7 @@ class AuthorizationMatrixTest {
     }
 
     @Autowired MockMvc mvc;
+    @Autowired KafkaListenerEndpointRegistry listeners;
     @Autowired JsonMapper json;
     @Autowired InvolvementProjection involvement;
     @Autowired ClosureConsulting consulting;
@@ -165,5 +168,11 @@ class AuthorizationMatrixTest {
     void everyCommandBody_brokenOrHostile_isAnsweredWithAProblem_neverA500() throws Exception {
         assertThat(matrix().refusesHostileBodies(mvc, HostileBodies.seed(), HostileBodies.perEndpoint()))
                 .isPositive();
+    }
+
+    /** On Kafka too: each listener reads only what the access plan grants the service. */
+    @Test
+    void everyKafkaListener_readsOnlyWhatTheAccessPlanGrants() {
+        assertThat(ListenerGrants.holdFor(listeners, "transitions")).isPositive();
     }
 }

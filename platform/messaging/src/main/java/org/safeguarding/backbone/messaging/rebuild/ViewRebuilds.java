@@ -1,5 +1,6 @@
 package org.safeguarding.backbone.messaging.rebuild;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -15,10 +16,12 @@ import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.safeguarding.backbone.kernel.rebuild.Rebuild;
 import org.safeguarding.backbone.kernel.rebuild.SwitchGate;
+import org.safeguarding.backbone.messaging.childkeys.ErasedChildren;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes the rebuild of a service's own view from its event store; a service declares one per view:
@@ -56,6 +59,27 @@ public final class ViewRebuilds {
     private AbstractEventProcessor processor(String processingGroup) {
         return processing.getObject().<AbstractEventProcessor>eventProcessorByProcessingGroup(processingGroup)
                 .orElseThrow(() -> new IllegalStateException("no event processor for " + processingGroup));
+    }
+
+    /**
+     * What erasing a child's records does to views that keep its text in clear (R18): in one transaction, the child's
+     * aggregates are found ({@code aggregatesOfChild}: queries of one id column, the child as their one parameter),
+     * their rows removed ({@code removeRowsOfChild}: statements with the child as their one parameter, in order) and
+     * written again by {@link #replay} through {@code processingGroups}, from events whose text now reads as erased.
+     */
+    public ErasedChildren rewrittenOnErasure(List<String> aggregatesOfChild, List<String> removeRowsOfChild,
+                                             String... processingGroups) {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        return (childId, erasedAt, reason) -> transaction.executeWithoutResult(status -> {
+            List<String> aggregates = new ArrayList<>();
+            for (String query : aggregatesOfChild) {
+                aggregates.addAll(jdbc.queryForList(query, String.class, childId));
+            }
+            for (String statement : removeRowsOfChild) {
+                jdbc.update(statement, childId);
+            }
+            replay(aggregates, processingGroups);
+        });
     }
 
     /**

@@ -113,7 +113,11 @@ class RetentionApiTest {
                 .andExpect(status().isForbidden());
         as("partnership-a", post("/api/children/{nhs}/legal-holds/{id}/release", CHILD, holdId)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Review published\"}"))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk()).andExpect(jsonPath("$.holdId").value(holdId))
+                .andExpect(jsonPath("$.by").value("partnership-a")).andExpect(jsonPath("$.releasedAt").isString());
+        as("partnership-a", post("/api/children/{nhs}/legal-holds/{id}/release", CHILD, holdId))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("hold-already-released")));
         Instant before = Instant.now();
         as("operator", post("/operator/children/{nhs}/erasure", CHILD).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\": \"retention ended\"}"))

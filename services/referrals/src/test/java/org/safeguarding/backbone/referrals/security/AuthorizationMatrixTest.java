@@ -23,7 +23,9 @@ import org.safeguarding.backbone.testsupport.AuthorizationMatrix.Caller;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.HostileBodies;
 import org.safeguarding.backbone.testsupport.LeadAgencyAnnouncer;
+import org.safeguarding.backbone.testsupport.ListenerGrants;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -64,6 +66,7 @@ class AuthorizationMatrixTest {
     }
 
     @Autowired MockMvc mvc;
+    @Autowired KafkaListenerEndpointRegistry listeners;
     @Autowired JsonMapper json;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints;
 
@@ -256,5 +259,11 @@ class AuthorizationMatrixTest {
             assertThat(listed("/api/inbox/shares", caller).contains(shareId)).as(caller + "'s inbox")
                     .isEqualTo(caller == COUNTERPART);
         }
+    }
+
+    /** On Kafka too: each listener reads only what the access plan grants the service. */
+    @Test
+    void everyKafkaListener_readsOnlyWhatTheAccessPlanGrants() {
+        assertThat(ListenerGrants.holdFor(listeners, "referrals")).isPositive();
     }
 }

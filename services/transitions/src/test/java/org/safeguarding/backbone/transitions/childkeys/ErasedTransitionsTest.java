@@ -93,10 +93,11 @@ class ErasedTransitionsTest {
 
         String erased = ErasureOrders.erasedText(erasedAt, "retention ended");
         await().atMost(Duration.ofSeconds(60)).until(() -> erased.equals(heldPurposes().get(0)));
-        mvc.perform(get("/api/transfers/{id}", transferId).with(httpBasic("school-b", "dev-only-school-b")))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> mvc.perform(get("/api/transfers/{id}",
+                        transferId).with(httpBasic("school-b", "dev-only-school-b")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.reason").value(erased))
-                .andExpect(jsonPath("$.toAgency").value("school-b"));
+                .andExpect(jsonPath("$.toAgency").value("school-b")));
 
         // recorded before the erasure, arriving after it: held erased; recorded after it: held as said
         shared("Recorded before the erasure, delivered late", erasedAt.minusSeconds(30));

@@ -53,19 +53,19 @@ class RetentionController {
                 agencies.kindOf(agency).orElse(null), body.purpose(), body.reference(), at),
                 Correlation.startedBy(correlation.id()));
         return ResponseEntity.created(URI.create("/api/children/" + nhsNumber + "/legal-holds/" + holdId))
-                .body(new HoldResponse(holdId, body.purpose(), body.reference(), agency, at, null));
+                .body(new HoldResponse(holdId, body.purpose(), body.reference(), agency, at));
     }
 
     /** The partnership that placed a hold releases it: 200 with it. */
     @PostMapping("/api/children/{nhsNumber}/legal-holds/{holdId}/release")
-    HoldResponse release(@PathVariable @NhsNumber String nhsNumber, @PathVariable @Size(max = 100) String holdId,
+    ReleasedResponse release(@PathVariable @NhsNumber String nhsNumber, @PathVariable @Size(max = 100) String holdId,
                          @Valid @RequestBody(required = false) ReleaseBody body, Principal principal,
                          RequestedCorrelation correlation) {
         String agency = CallingAgency.of(principal);
         Instant at = Instant.now();
         CorrelatedCommands.sendAndWait(commands, new ReleaseLegalHold(nhsNumber, holdId, agency,
                 body == null ? null : body.reason(), at), Correlation.startedBy(correlation.id()));
-        return new HoldResponse(holdId, null, null, agency, null, at);
+        return new ReleasedResponse(holdId, agency, at);
     }
 
     /**
@@ -95,9 +95,12 @@ class RetentionController {
                      String reason) {
     }
 
-    /** A hold as placed ({@code placedAt}) or released ({@code releasedAt}). */
-    record HoldResponse(String holdId, LegalHold.Purpose purpose, String reference, String by, Instant placedAt,
-                        Instant releasedAt) {
+    /** A hold as placed. */
+    record HoldResponse(String holdId, LegalHold.Purpose purpose, String reference, String by, Instant placedAt) {
+    }
+
+    /** A hold as released. */
+    record ReleasedResponse(String holdId, String by, Instant releasedAt) {
     }
 
     record ErasureResponse(String erasureId, String reason, String orderedBy, Instant orderedAt) {

@@ -1,12 +1,15 @@
 package org.safeguarding.backbone.transitions.transfer.query;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.safeguarding.backbone.kernel.childkeys.ChildKeys;
 import org.safeguarding.backbone.kernel.childkeys.Sealing;
+import org.safeguarding.backbone.messaging.childkeys.ErasedChildren;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,14 +18,25 @@ import org.springframework.transaction.annotation.Transactional;
  * Recording a share twice changes nothing, so redelivered events are harmless.
  */
 @Component
-public class HeldShareProjection {
+public class HeldShareProjection implements ErasedChildren {
 
     private final HeldShares shares;
     private final ObjectProvider<ChildKeys> keys;
+    private final JdbcTemplate jdbc;
 
-    HeldShareProjection(HeldShares shares, ObjectProvider<ChildKeys> keys) {
+    HeldShareProjection(HeldShares shares, ObjectProvider<ChildKeys> keys, JdbcTemplate jdbc) {
         this.shares = shares;
         this.keys = keys;
+        this.jdbc = jdbc;
+    }
+
+    /** A child's records erased (R18): the purposes of the shares held about the child read as erased. */
+    @Override
+    @Transactional
+    public void erased(String childId, Instant erasedAt, String reason) {
+        jdbc.update("update held_share set purpose = ? where child_id = ? and shared_at <= ?",
+                Sealing.erasedText(new ChildKeys.Erased(null, childId, erasedAt, reason)), childId,
+                erasedAt.atOffset(ZoneOffset.UTC));
     }
 
     /**
