@@ -23,6 +23,7 @@ import org.safeguarding.backbone.contracts.chronology.v1.LegalHoldReleased;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
+import org.safeguarding.backbone.chronology.retention.process.RetentionSweep;
 import org.safeguarding.backbone.kernel.childkeys.ChildKeys;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.TopicReader;
@@ -63,14 +64,19 @@ class RetentionApiTest {
     @Autowired KafkaTemplate<String, SpecificRecord> kafka;
     @Autowired JdbcTemplate jdbc;
     @Autowired ChildKeys keys;
+    @Autowired RetentionSweep sweep;
 
     private ResultActions as(String agency, MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.with(httpBasic(agency, "dev-only-" + agency)));
     }
 
     private static InformationShared share(String purpose, Instant recordedAt) {
+        return share(CHILD, purpose, recordedAt);
+    }
+
+    private static InformationShared share(String child, String purpose, Instant recordedAt) {
         return InformationShared.newBuilder()
-                .setEnvelope(Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(CHILD)
+                .setEnvelope(Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(child)
                         .setOccurredAt(recordedAt.minusSeconds(60)).setRecordedAt(recordedAt)
                         .setActingAgency("school-a").setCorrelationId(UUID.randomUUID().toString()).build())
                 .setShareId(UUID.randomUUID().toString()).setSenderAgency("school-a")
@@ -79,8 +85,12 @@ class RetentionApiTest {
     }
 
     private List<String> summaries() {
+        return summaries(CHILD);
+    }
+
+    private List<String> summaries(String child) {
         return jdbc.queryForList("select summary from chronology_entry where child_id = ? order by recorded_at",
-                String.class, CHILD);
+                String.class, child);
     }
 
     @Test
@@ -146,5 +156,46 @@ class RetentionApiTest {
         assertThat(summaries().get(2)).contains("Recorded after the erasure");
         as("csc-a", get("/api/children/{nhs}/chronology", CHILD)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.entries[0].summary").value(org.hamcrest.Matchers.startsWith("[erased on ")));
+    }
+
+    /**
+     * Erasure at the end of retention: the daily sweep orders erased the children whose records are all past their
+     * period (25 years after the last act), not one whose last act is recent, nor one under a hold until released;
+     * a child erased is not ordered again.
+     */
+    @Test
+    void theSweepErasesChildrenPastTheirPeriod_butNotOneHeld_untilReleased() throws Exception {
+        String past = "9990001804";
+        String recent = "9990001812";
+        String held = "9990001820";
+        Instant longAgo = Instant.now().minus(Duration.ofDays(26 * 366));
+        kafka.send(Topics.REFERRALS, past, share(past, "Said long ago", longAgo)).get();
+        kafka.send(Topics.REFERRALS, recent, share(recent, "Said long ago", longAgo)).get();
+        kafka.send(Topics.REFERRALS, recent, share(recent, "Said last week", Instant.now().minus(Duration.ofDays(7))))
+                .get();
+        kafka.send(Topics.REFERRALS, held, share(held, "Said long ago", longAgo)).get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> summaries(past).size() + summaries(recent).size()
+                + summaries(held).size() == 4);
+        String holdId = com.jayway.jsonpath.JsonPath.read(as("partnership-a",
+                post("/api/children/{nhs}/legal-holds", held).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"purpose\": \"INQUIRY\", \"reference\": \"Inquiry 0001\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.holdId");
+
+        RetentionSweep.Swept first = sweep.sweep(Instant.now());
+
+        assertThat(first.ordered()).isEqualTo(1);
+        assertThat(first.held()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> summaries(past).get(0).startsWith("[erased on "));
+        assertThat(summaries(past).get(0)).contains("retention ended");
+        assertThat(summaries(recent)).allMatch(summary -> summary.contains("Said"));
+        assertThat(summaries(held)).allMatch(summary -> summary.contains("Said long ago"));
+
+        as("partnership-a", post("/api/children/{nhs}/legal-holds/{id}/release", held, holdId))
+                .andExpect(status().isOk());
+        await().atMost(Duration.ofSeconds(60)).until(() -> keys.openHolds(held).isEmpty());
+        assertThat(sweep.sweep(Instant.now())).as("the held child now, and not the one erased before")
+                .isEqualTo(new RetentionSweep.Swept(1, 0));
+        await().atMost(Duration.ofSeconds(60)).until(() -> summaries(held).get(0).startsWith("[erased on "));
+        assertThat(sweep.sweep(Instant.now())).isEqualTo(new RetentionSweep.Swept(0, 0));
     }
 }
