@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariDataSource;
 import org.safeguarding.backbone.kernel.childkeys.ChildKeys;
 import org.safeguarding.backbone.kernel.childkeys.JdbcChildKeys;
 import org.safeguarding.backbone.kernel.childkeys.LocalKeyEncryptionKey;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -23,7 +25,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * The children's keys every service seals personal text with (R18, docs/adr/0015-per-child-keys-and-erasure.md):
- * the data keys in {@code backbone.child-keys.datasource.url} (by default the service's own database), wrapped by
+ * the data keys in {@code backbone.child-keys.datasource.url} (by default the service's own database, through a pool
+ * of {@code backbone.child-keys.pool-size} connections of the key store's own), wrapped by
  * the key-encryption key in the file at {@code backbone.child-keys.key-encryption-key} (made at first start under
  * the local profile only; a deployment mounts its own). On unless {@code backbone.child-keys.enabled=false}.
  */
@@ -32,20 +35,50 @@ import org.springframework.util.StringUtils;
 @ConditionalOnProperty(prefix = "backbone.child-keys", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class ChildKeysAutoConfiguration {
 
+    /**
+     * The key store has a small pool of its own, to the store named or to the service's own database: a command
+     * makes its child's key while its transaction holds one of the service's connections, and would otherwise wait
+     * for a second from the same pool, which under load is exhausted by requests doing the same (a 503 for each).
+     */
+    /** The key store's own connections (closed with the context). */
+    public record ChildKeyStore(HikariDataSource pool) implements AutoCloseable {
+        @Override
+        public void close() {
+            pool.close();
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ChildKeys.class)
+    ChildKeyStore childKeyStore(DataSourceProperties serviceDatabase,
+                                @Value("${backbone.child-keys.pool-size:4}") int poolSize,
+                                @Value("${backbone.child-keys.datasource.url:}") String url,
+                                @Value("${backbone.child-keys.datasource.username:}") String username,
+                                @Value("${backbone.child-keys.datasource.password:}") String password) {
+        HikariDataSource pool = StringUtils.hasText(url)
+                ? DataSourceBuilder.create().type(HikariDataSource.class).url(url).username(username)
+                        .password(password).build()
+                : serviceDatabase.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        pool.setPoolName("child-keys");
+        pool.setMaximumPoolSize(poolSize);
+        pool.setMinimumIdle(1);
+        return new ChildKeyStore(pool);
+    }
+
+    /**
+     * The key store has a small pool of its own ({@link ChildKeyStore}), to the store named or to the service's own
+     * database: a command makes its child's key while its transaction holds one of the service's connections, and
+     * would otherwise wait for a second from the same pool, which under load is exhausted by requests doing the
+     * same (a 503 for each: SealedAtRestTest).
+     */
     @Bean
     @ConditionalOnMissingBean
-    ChildKeys childKeys(DataSource serviceDatabase, Environment environment,
+    ChildKeys childKeys(ChildKeyStore store, Environment environment,
                         @Value("${backbone.child-keys.key-encryption-key:${backbone.data-dir:./.backbone}"
                                 + "/child-keys/key-encryption.key}") Path keyEncryptionKey,
-                        @Value("${backbone.child-keys.cache-for:PT5M}") Duration cacheFor,
-                        @Value("${backbone.child-keys.datasource.url:}") String url,
-                        @Value("${backbone.child-keys.datasource.username:}") String username,
-                        @Value("${backbone.child-keys.datasource.password:}") String password) {
-        DataSource store = StringUtils.hasText(url)
-                ? DataSourceBuilder.create().url(url).username(username).password(password).build()
-                : serviceDatabase;
+                        @Value("${backbone.child-keys.cache-for:PT5M}") Duration cacheFor) {
         boolean local = environment.acceptsProfiles(Profiles.of(DeploymentSafeguards.LOCAL_PROFILE));
-        return new JdbcChildKeys(store, LocalKeyEncryptionKey.at(keyEncryptionKey, local), Clock.systemUTC(),
+        return new JdbcChildKeys(store.pool(), LocalKeyEncryptionKey.at(keyEncryptionKey, local), Clock.systemUTC(),
                 cacheFor);
     }
 

@@ -17,7 +17,12 @@ import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.backbone.contracts.Topics;
 import org.springframework.kafka.core.KafkaTemplate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.kernel.childkeys.ChildKeys;
@@ -149,5 +154,47 @@ class SealedAtRestTest {
             assertThat(views).as("left in the share view: " + text).doesNotContain(text);
         }
         assertThat(keys.lastErasures(List.of(child))).containsKey(child);
+    }
+
+    /**
+     * Shares about new children posted at once, more than the service's connection pool holds: each makes its child's
+     * key while its transaction holds a connection, and none waits on another for one (found under LoadBenchmark's
+     * 16 clients: 503s once the pool was exhausted).
+     */
+    @Test
+    void manySharesAboutNewChildren_atOnce_areAllRecorded() throws Exception {
+        List<String> children = new ArrayList<>();
+        for (long number = 9990002000L; children.size() < 24; number++) {
+            if (NhsNumbers.valid(Long.toString(number))) {
+                children.add(Long.toString(number));
+            }
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(children.size());
+        try {
+            List<Future<Integer>> posted = new ArrayList<>();
+            for (String child : children) {
+                posted.add(clients.submit(() -> mvc.perform(post("/api/shares").contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID.replace(ShareApiTest.CHILD, child)).with(as("school-a")))
+                        .andReturn().getResponse().getStatus()));
+            }
+            for (Future<Integer> status : posted) {
+                assertThat(status.get(90, TimeUnit.SECONDS)).isEqualTo(201);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** The NHS number's check digit (modulus 11), for making synthetic numbers. */
+    private static final class NhsNumbers {
+        static boolean valid(String number) {
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                sum += (number.charAt(i) - '0') * (10 - i);
+            }
+            int check = 11 - sum % 11;
+            check = check == 11 ? 0 : check;
+            return check != 10 && check == number.charAt(9) - '0';
+        }
     }
 }
