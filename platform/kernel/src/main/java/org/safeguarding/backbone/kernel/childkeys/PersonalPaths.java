@@ -3,14 +3,17 @@ package org.safeguarding.backbone.kernel.childkeys;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Where a record type holds {@link Personal} text, as a tree of component names: what a serializer seals in the
  * record's JSON form (component names are its field names). Components that are records, or lists or maps of records,
- * are followed into; everything else is left as it is. Worked out once per type.
+ * are followed into; everything else is left as it is. Worked out once per type; a record that contains itself is
+ * refused, since text nested below the paths worked out would be stored in clear.
  */
 public final class PersonalPaths {
 
@@ -28,7 +31,7 @@ public final class PersonalPaths {
     private static final ClassValue<PersonalPaths> OF_TYPE = new ClassValue<>() {
         @Override
         protected PersonalPaths computeValue(Class<?> type) {
-            return analyse(type, 0);
+            return analyse(type, new ArrayDeque<>());
         }
     };
 
@@ -56,10 +59,16 @@ public final class PersonalPaths {
         return fields;
     }
 
-    private static PersonalPaths analyse(Class<?> type, int depth) {
-        if (!type.isRecord() || depth > 16) {
+    private static PersonalPaths analyse(Class<?> type, Deque<Class<?>> within) {
+        if (!type.isRecord()) {
             return NONE;
         }
+        if (within.contains(type)) {
+            // its JSON could nest without end, and text below the paths worked out here would be stored in clear
+            throw new IllegalArgumentException(type.getName() + " contains itself: personal text is sealed along a "
+                    + "fixed shape, so an event may not nest a record within itself");
+        }
+        within.push(type);
         Map<String, Field> fields = new LinkedHashMap<>();
         for (RecordComponent component : type.getRecordComponents()) {
             boolean personal = component.isAnnotationPresent(Personal.class);
@@ -83,13 +92,14 @@ public final class PersonalPaths {
                             + "or a list or map of them) is sealed; mark the text inside a record, not the record");
                 }
                 fields.put(component.getName(), new Field(shape, true, NONE));
-            } else if (elementType.isRecord() && elementType != type) {
-                PersonalPaths nested = elementType == type ? NONE : analyse(elementType, depth + 1);
+            } else if (elementType.isRecord()) {
+                PersonalPaths nested = analyse(elementType, within);
                 if (!nested.isEmpty()) {
                     fields.put(component.getName(), new Field(shape, false, nested));
                 }
             }
         }
+        within.pop();
         return fields.isEmpty() ? NONE : new PersonalPaths(fields);
     }
 }

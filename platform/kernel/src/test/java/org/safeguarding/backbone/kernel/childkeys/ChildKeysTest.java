@@ -230,6 +230,9 @@ class ChildKeysTest {
     record Wrong(@Personal Person person) {
     }
 
+    record Reply(@Personal String text, List<Reply> replies) {
+    }
+
     @Test
     void personalPaths_followRecordsListsAndMaps_toTheMarkedText() {
         PersonalPaths paths = PersonalPaths.of(Shared.class);
@@ -246,6 +249,8 @@ class ChildKeysTest {
         assertThat(PersonalPaths.of(String.class).isEmpty()).isTrue();
         assertThatThrownBy(() -> PersonalPaths.of(Wrong.class)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Wrong.person").hasMessageContaining("only text");
+        assertThatThrownBy(() -> PersonalPaths.of(Reply.class)).as("text nested without end would escape sealing")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contains itself");
     }
 
     private List<byte[]> wrappedKeys(String childId) {
