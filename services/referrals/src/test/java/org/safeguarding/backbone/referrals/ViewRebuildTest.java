@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.RebuildChecks;
+import org.safeguarding.backbone.kernel.childkeys.Sealing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -70,6 +71,7 @@ class ViewRebuildTest {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Sealing sealing;
     @Autowired DataSource dataSource;
     @Autowired JsonMapper json;
 
@@ -213,7 +215,7 @@ class ViewRebuildTest {
 
     /** Each view table's primary key, indexes and foreign keys, by name. */
     private Map<String, List<String>> rows() {
-        return RebuildChecks.rows(jdbc, VIEWS.values().stream().flatMap(List::stream).toList());
+        return RebuildChecks.rows(jdbc, sealing, VIEWS.values().stream().flatMap(List::stream).toList());
     }
 
     /** Each view table's primary key, indexes and foreign keys, by name. */

@@ -53,6 +53,16 @@ public final class Sealing {
      * @throws Unreadable when it is not a sealed text, its key is unknown, or it was altered
      */
     public String open(String sealed) {
+        return opened(sealed).text();
+    }
+
+    /**
+     * What {@code sealed} holds and whose it is: its text, or {@link #erasedText} with {@code erased} true when its
+     * key was erased.
+     *
+     * @throws Unreadable when it is not a sealed text, its key is unknown, or it was altered
+     */
+    public Opened opened(String sealed) {
         String[] parts = sealed.split("\\.", 3);
         if (parts.length != 3 || !VERSION.equals(parts[0])) {
             throw new Unreadable("not a sealed text (expected " + VERSION + ".<key id>.<ciphertext>)");
@@ -62,7 +72,7 @@ public final class Sealing {
                 .orElseThrow(() -> new Unreadable("sealed under key " + keyId + ", which the key store does not hold: "
                         + "the key store is not the one it was sealed with"));
         if (state instanceof ChildKeys.Erased erased) {
-            return erasedText(erased);
+            return new Opened(erased.childId(), erasedText(erased), true);
         }
         ChildKeys.DataKey key = ((ChildKeys.Live) state).key();
         try {
@@ -73,7 +83,8 @@ public final class Sealing {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key.key(), new GCMParameterSpec(128, all, 0, NONCE_BYTES));
             cipher.updateAAD(boundTo(keyId));
-            return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            return new Opened(key.childId(), new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES),
+                    StandardCharsets.UTF_8), false);
         } catch (AEADBadTagException | IllegalArgumentException e) {
             throw new Unreadable("sealed text under key " + keyId + " does not open: it was altered, or sealed under "
                     + "another key");
@@ -97,6 +108,20 @@ public final class Sealing {
 
     private static byte[] boundTo(String keyId) {
         return ("sealed-text:" + VERSION + ":" + keyId).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A sealed text opened: the child it is about, and its text, or what an erased text reads as.
+     *
+     * @param erased whether the key it was sealed under was erased: {@code text} is then {@link #erasedText}
+     */
+    public record Opened(String childId, String text, boolean erased) {
+
+        @Override
+        public String toString() {
+            // neither the text nor the child (an NHS number) in anything that may be logged
+            return "Opened[erased=" + erased + "]";
+        }
     }
 
     /** A sealed text that cannot be opened, though its key was not erased: a fault to report, not to hide. */

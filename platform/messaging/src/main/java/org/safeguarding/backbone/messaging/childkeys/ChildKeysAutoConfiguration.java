@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,11 +27,11 @@ import org.springframework.util.StringUtils;
  * the data keys in {@code backbone.child-keys.datasource.url} (by default the service's own database, through a pool
  * of {@code backbone.child-keys.pool-size} connections of the key store's own), wrapped by
  * the key-encryption key in the file at {@code backbone.child-keys.key-encryption-key} (made at first start under
- * the local profile only; a deployment mounts its own). On unless {@code backbone.child-keys.enabled=false}.
+ * the local profile only; a deployment mounts its own). Always on where there is a database: the event stores and
+ * the views ({@link SealedColumn}) keep a child's content only sealed, so there is no switch to turn it off.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnBean(DataSource.class)
-@ConditionalOnProperty(prefix = "backbone.child-keys", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class ChildKeysAutoConfiguration {
 
     /**

@@ -3,9 +3,6 @@ package org.safeguarding.backbone.messaging.childkeys;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
@@ -17,9 +14,6 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.node.StringNode;
 
 /**
  * Axon's event serializer, with the {@link org.safeguarding.backbone.kernel.childkeys.Personal} text of each event
@@ -33,8 +27,7 @@ import tools.jackson.databind.node.StringNode;
  */
 public final class SealingSerializer implements Serializer {
 
-    static final String SEALED = "$sealed";
-    private static final byte[] SEALED_MARK = ("\"" + SEALED + "\"").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SEALED_MARK = ("\"" + SealedJson.SEALED + "\"").getBytes(StandardCharsets.US_ASCII);
     // numbers as they were written: Axon writes an Instant as seconds with nine decimals, which a double would round
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -54,11 +47,11 @@ public final class SealingSerializer implements Serializer {
     };
 
     private final Serializer delegate;
-    private final Sealing sealing;
+    private final SealedJson sealedJson;
 
     public SealingSerializer(Serializer delegate, Sealing sealing) {
         this.delegate = delegate;
-        this.sealing = sealing;
+        this.sealedJson = new SealedJson(sealing, JSON);
     }
 
     @Override
@@ -70,7 +63,7 @@ public final class SealingSerializer implements Serializer {
         String childId = childOf(object);
         SerializedObject<byte[]> clear = delegate.serialize(object, byte[].class);
         JsonNode tree = JSON.readTree(clear.getData());
-        seal(tree, paths, childId);
+        sealedJson.seal(tree, paths, childId);
         T sealed = getConverter().convert(JSON.writeValueAsBytes(tree), byte[].class, expectedRepresentation);
         return new SimpleSerializedObject<>(sealed, expectedRepresentation, clear.getType());
     }
@@ -93,58 +86,6 @@ public final class SealingSerializer implements Serializer {
         }
     }
 
-    private void seal(JsonNode node, PersonalPaths paths, String childId) {
-        if (!(node instanceof ObjectNode object)) {
-            return;
-        }
-        for (Map.Entry<String, PersonalPaths.Field> entry : paths.fields().entrySet()) {
-            JsonNode value = object.get(entry.getKey());
-            if (value == null || value.isNull()) {
-                continue;
-            }
-            PersonalPaths.Field field = entry.getValue();
-            switch (field.shape()) {
-                case VALUE -> {
-                    if (field.sealed()) {
-                        if (value.isString()) {
-                            object.set(entry.getKey(), sealed(childId, value.stringValue()));
-                        }
-                    } else {
-                        seal(value, field.nested(), childId);
-                    }
-                }
-                case EACH_ELEMENT -> {
-                    if (value instanceof ArrayNode array) {
-                        for (int i = 0; i < array.size(); i++) {
-                            if (!field.sealed()) {
-                                seal(array.get(i), field.nested(), childId);
-                            } else if (array.get(i).isString()) {
-                                array.set(i, sealed(childId, array.get(i).stringValue()));
-                            }
-                        }
-                    }
-                }
-                case EACH_VALUE -> {
-                    if (value instanceof ObjectNode map) {
-                        for (String key : new ArrayList<>(map.propertyNames())) {
-                            if (!field.sealed()) {
-                                seal(map.get(key), field.nested(), childId);
-                            } else if (map.get(key).isString()) {
-                                map.set(key, sealed(childId, map.get(key).stringValue()));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private ObjectNode sealed(String childId, String clear) {
-        ObjectNode sealed = JSON.createObjectNode();
-        sealed.put(SEALED, sealing.seal(childId, clear));
-        return sealed;
-    }
-
     @Override
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         byte[] stored = getConverter().convert(serializedObject.getData(), serializedObject.getContentType(),
@@ -152,36 +93,9 @@ public final class SealingSerializer implements Serializer {
         if (stored == null || !contains(stored, SEALED_MARK)) {
             return delegate.deserialize(serializedObject);
         }
-        JsonNode opened = opened(JSON.readTree(stored));
+        JsonNode opened = sealedJson.open(JSON.readTree(stored), each -> { });
         return delegate.deserialize(new SimpleSerializedObject<>(JSON.writeValueAsBytes(opened), byte[].class,
                 serializedObject.getType()));
-    }
-
-    /** {@code node} with every sealed value in it opened (the same node, changed in place, unless it was one). */
-    private JsonNode opened(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            JsonNode sealed = object.get(SEALED);
-            if (object.size() == 1 && sealed != null && sealed.isString()) {
-                return StringNode.valueOf(sealing.open(sealed.stringValue()));
-            }
-            List<String> names = new ArrayList<>(object.propertyNames());
-            for (String name : names) {
-                JsonNode value = object.get(name);
-                JsonNode replaced = opened(value);
-                if (replaced != value) {
-                    object.set(name, replaced);
-                }
-            }
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                JsonNode value = array.get(i);
-                JsonNode replaced = opened(value);
-                if (replaced != value) {
-                    array.set(i, replaced);
-                }
-            }
-        }
-        return node;
     }
 
     private static boolean contains(byte[] bytes, byte[] mark) {

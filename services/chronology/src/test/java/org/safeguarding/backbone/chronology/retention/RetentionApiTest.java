@@ -25,7 +25,10 @@ import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
 import org.safeguarding.backbone.chronology.retention.process.RetentionSweep;
 import org.safeguarding.backbone.kernel.childkeys.ChildKeys;
+import org.safeguarding.backbone.kernel.childkeys.Sealing;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.RebuildChecks;
 import org.safeguarding.backbone.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -64,6 +67,7 @@ class RetentionApiTest {
     @Autowired KafkaTemplate<String, SpecificRecord> kafka;
     @Autowired JdbcTemplate jdbc;
     @Autowired ChildKeys keys;
+    @Autowired Sealing sealing;
     @Autowired RetentionSweep sweep;
 
     private ResultActions as(String agency, MockHttpServletRequestBuilder request) throws Exception {
@@ -88,7 +92,14 @@ class RetentionApiTest {
         return summaries(CHILD);
     }
 
+    /** The child's summaries, opened as the chronology reads them. */
     private List<String> summaries(String child) {
+        return storedSummaries(child).stream().map(stored -> (String) RebuildChecks.opened(sealing, stored))
+                .map(summary -> summary.replaceFirst("^opened:", "")).toList();
+    }
+
+    /** The child's summaries as the store holds them. */
+    private List<String> storedSummaries(String child) {
         return jdbc.queryForList("select summary from chronology_entry where child_id = ? order by recorded_at",
                 String.class, child);
     }
@@ -98,6 +109,8 @@ class RetentionApiTest {
         kafka.send(Topics.REFERRALS, CHILD, share("Worried about bruising", Instant.now().minusSeconds(3600))).get();
         await().atMost(Duration.ofSeconds(60)).until(() -> summaries().size() == 1);
         assertThat(summaries().get(0)).contains("Worried about bruising");
+        // kept sealed under the child's key (R18): the store holds none of what was said
+        assertThat(storedSummaries(CHILD).get(0)).startsWith(SealedColumn.PREFIX).doesNotContain("bruising");
 
         as("csc-a", post("/api/children/{nhs}/legal-holds", CHILD).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"purpose\": \"REVIEW\", \"reference\": \"CSPR-0001\"}"))

@@ -22,6 +22,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.RebuildChecks;
+import org.safeguarding.backbone.kernel.childkeys.Sealing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -57,6 +58,7 @@ class ReviewApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Sealing sealing;
     @Autowired JsonMapper json;
     @Autowired KafkaTemplate<String, SpecificRecord> kafka;
 
@@ -157,7 +159,7 @@ class ReviewApiTest {
                 .andExpect(status().isForbidden());
 
         // the reviews rebuilt from the event store by an operator: opened, then revoked, as they were
-        RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, "review-view", List.of("review_view"));
+        RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, sealing, "review-view", List.of("review_view"));
         as("partnership-a", get("/api/children/{id}/chronology", CHILD).param("review", review))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:review-not-open"));

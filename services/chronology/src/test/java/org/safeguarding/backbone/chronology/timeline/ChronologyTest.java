@@ -556,7 +556,7 @@ class ChronologyTest {
                 .setRecipientAgency("gp-a").build()).get();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from chronology_entry where summary like '%share-00%' and agency = 'gp-a'",
+                "select count(*) from chronology_entry where event_type = 'ShareAcknowledged' and agency = 'gp-a'",
                 Integer.class) == 1);
         try (TopicReader<SpecificRecord> deadLetters = TopicReader.avro(Topics.REFERRALS + Topics.DEAD_LETTER_SUFFIX)) {
             var dead = deadLetters.await(r -> r.value() instanceof Envelope e

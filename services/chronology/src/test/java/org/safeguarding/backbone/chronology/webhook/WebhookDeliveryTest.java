@@ -25,11 +25,14 @@ import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
+import org.safeguarding.backbone.kernel.childkeys.ChildKeys;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -62,6 +65,8 @@ class WebhookDeliveryTest {
 
     @Autowired KafkaTemplate<String, SpecificRecord> kafka;
     @Autowired MockMvc mvc;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ChildKeys keys;
 
     static Envelope envelope(String child, String agency, Instant at) {
         return Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(child).setOccurredAt(at)
@@ -195,6 +200,38 @@ class WebhookDeliveryTest {
         mvc.perform(get("/api/webhook").with(httpBasic("gp-a", "dev-only-gp-a")))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value(endsWith("no-webhook")));
+    }
+
+    /**
+     * R18: an act waiting in an agency's queue is kept sealed under the child's key, and once the child's records
+     * are erased it is not sent (there is nothing left of it to send): it is marked erased in the delivery log.
+     */
+    @Test
+    void anActStillQueuedWhenItsChildIsErased_isKeptOnlySealed_andNotSent() throws Exception {
+        String child = "9990001839";
+        try (WebhookReceiver receiver = new WebhookReceiver(0)) {
+            receiver.failAlways();
+            register("police-a", receiver.url());
+            kafka.send(Topics.REFERRALS, child, share(child, "share-hook-erased", "school-a", "police-a",
+                    Instant.parse("2026-11-22T09:00:00Z"))).get();
+            await().atMost(Duration.ofSeconds(60)).until(() -> !receiver.received().isEmpty());
+            String queued = jdbc.queryForObject("select body from webhook_delivery where agency = 'police-a'",
+                    String.class);
+            assertThat(queued).startsWith(SealedColumn.PREFIX).doesNotContain("disclosure", child);
+
+            keys.erase(child, "retention ended", Instant.now());
+            receiver.recover();
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(log("police-a"))
+                    .extracting(d -> d.get("status").asText()).containsExactly("ERASED"));
+            int tried = receiver.received().size();
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> receiver.received().size() == tried);
+            assertThat(receiver.received()).extracting(WebhookReceiver.Received::answered).as("never taken")
+                    .containsOnly(503);
+        }
+        mvc.perform(delete("/api/webhook").with(httpBasic("police-a", "dev-only-police-a")))
+                .andExpect(status().isNoContent());
     }
 
     /** The receiver the README runs, as an agency developer would copy it: it checks what it is sent, and takes it. */

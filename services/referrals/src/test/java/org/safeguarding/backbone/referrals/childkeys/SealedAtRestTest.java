@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.kernel.childkeys.ChildKeys;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents;
 import org.safeguarding.backbone.referrals.share.web.ShareApiTest;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
@@ -154,6 +155,91 @@ class SealedAtRestTest {
             assertThat(views).as("left in the share view: " + text).doesNotContain(text);
         }
         assertThat(keys.lastErasures(List.of(child))).containsKey(child);
+    }
+
+    /**
+     * The views keep what was said sealed under the child's key too (R18): every text column of every view of this
+     * service, read from the store as a reader of its files would, holds none of it, and the API reads it all back.
+     * Once the child's keys are erased, the same stored values open to the erasure, before any rewrite.
+     */
+    @Test
+    void theViewsHoldWhatWasSaidOnlySealed_andReadItBack_untilTheChildIsErased() throws Exception {
+        String child = "9990001812";
+        String shareId = share(child);
+        mvc.perform(post("/api/shares/{id}/clarifications", shareId).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"question\": \"Which Fridays did the child name?\"}").with(as("csc-a")))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/shares/{id}/withdrawal", shareId).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"Shared before the meeting with the parent\"}").with(as("school-a")))
+                .andExpect(status().isOk());
+        String requestId = json.readTree(mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"child": {"nhsNumber": "%s"}, "holderAgency": "gp-a", "requestedBy": "A. Teacher (synthetic)",
+                         "whyNeeded": "To understand the child's recent weight loss",
+                         "concern": "The child says they are often not given meals", "respondBy": "%s"}"""
+                        .formatted(child, java.time.LocalDate.now().plusDays(5))).with(as("school-a")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
+                .get("requestId").asString();
+        mvc.perform(post("/api/requests/{id}/decline", requestId).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decidedBy\": \"Dr Example (synthetic)\", \"reasons\": \"No records of weight held\"}")
+                .with(as("gp-a"))).andExpect(status().isOk());
+        String decisionId = json.readTree(mvc.perform(post("/api/decisions/not-to-share")
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"child": {"nhsNumber": "%s"}, "decidedBy": "HV One (synthetic)",
+                         "consideredAgencies": ["csc-a"], "reasons": "Threshold not met; early help offered"}"""
+                        .formatted(child)).with(as("health-visiting-a")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
+                .get("decisionId").asString();
+        List<String> said = new ArrayList<>(WHAT_THE_SHARE_SAYS);
+        said.addAll(List.of("Which Fridays did the child name?", "Shared before the meeting with the parent",
+                "recent weight loss", "often not given meals", "No records of weight held", "Threshold not met"));
+
+        String views = viewsOf(child);
+        assertThat(views).contains(SealedColumn.PREFIX + "v1.", "school-a", "csc-a");
+        for (String text : said) {
+            assertThat(views).as("in clear in a view: " + text).doesNotContain(text);
+        }
+        mvc.perform(get("/api/shares/{id}", shareId).with(as("csc-a"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.purpose").value(WHAT_THE_SHARE_SAYS.get(1)))
+                .andExpect(jsonPath("$.statements[0].text").value(WHAT_THE_SHARE_SAYS.get(0)))
+                .andExpect(jsonPath("$.thread[0].text").value("Which Fridays did the child name?"))
+                .andExpect(jsonPath("$.withdrawalReason").value("Shared before the meeting with the parent"));
+        mvc.perform(get("/api/requests/{id}", requestId).with(as("school-a"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.concern").value("The child says they are often not given meals"));
+        mvc.perform(get("/api/decisions/{id}", decisionId).with(as("health-visiting-a")))
+                .andExpect(jsonPath("$.reasons").value("Threshold not met; early help offered"));
+
+        keys.erase(child, "retention ended", Instant.parse("2051-03-01T02:00:00Z"));
+
+        assertThat(viewsOf(child)).as("the stored values are as they were").isEqualTo(views);
+        String erased = "[erased on 2051-03-01: retention ended]";
+        mvc.perform(get("/api/shares/{id}", shareId).with(as("csc-a"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.purpose").value(erased))
+                .andExpect(jsonPath("$.statements[0].text").value(erased))
+                .andExpect(jsonPath("$.relatedPeople[0].name").value(erased))
+                .andExpect(jsonPath("$.thread[0].text").value(erased))
+                .andExpect(jsonPath("$.withdrawalReason").value(erased))
+                .andExpect(jsonPath("$.sender.agency").value("school-a"));
+        mvc.perform(get("/api/decisions/{id}", decisionId).with(as("health-visiting-a")))
+                .andExpect(jsonPath("$.reasons").value(erased));
+        mvc.perform(get("/api/requests/{id}", requestId).with(as("school-a"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.concern").value(erased))
+                .andExpect(jsonPath("$.whyNeeded").value(erased))
+                .andExpect(jsonPath("$.holderAgency").value("gp-a"));
+    }
+
+    /** Every column of every row of this service's views about {@code child}, as the store holds them. */
+    private String viewsOf(String child) {
+        List<String> rows = new ArrayList<>();
+        for (String query : List.of("select * from share_view where child_id = ?",
+                "select t.* from share_view_thread t join share_view s on s.share_id = t.share_id where s.child_id = ?",
+                "select c.* from share_view_correction c join share_view s on s.share_id = c.share_id "
+                        + "where s.child_id = ?",
+                "select * from request_view where child_id = ?",
+                "select * from decision_view where child_id = ?")) {
+            jdbc.queryForList(query, child).forEach(row -> rows.add(row.toString()));
+        }
+        return String.join("\n", rows);
     }
 
     /**

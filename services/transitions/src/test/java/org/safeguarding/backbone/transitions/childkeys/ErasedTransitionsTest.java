@@ -21,6 +21,8 @@ import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.ErasureOrders;
+import org.safeguarding.backbone.kernel.childkeys.Sealing;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -56,6 +58,7 @@ class ErasedTransitionsTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired JsonMapper json;
     @Autowired KafkaTemplate<String, SpecificRecord> kafka;
+    @Autowired Sealing sealing;
 
     private void shared(String purpose, Instant recordedAt) throws Exception {
         kafka.send(Topics.REFERRALS, CHILD, InformationShared.newBuilder()
@@ -67,9 +70,22 @@ class ErasedTransitionsTest {
                 .setStatements(List.of(Statement.newBuilder().setText("Absent").build())).build()).get();
     }
 
+    /** The held shares' purposes, opened as the view reads them. */
     private List<String> heldPurposes() {
         return jdbc.queryForList("select purpose from held_share where child_id = ? order by shared_at", String.class,
-                CHILD);
+                CHILD).stream().map(this::opened).toList();
+    }
+
+    private String opened(String column) {
+        return column.startsWith(SealedColumn.PREFIX) ? sealing.open(column.substring(SealedColumn.PREFIX.length()))
+                : column;
+    }
+
+    /** Every column of this service's views about the child, as the store holds them. */
+    private String viewsAsStored() {
+        return String.join("\n", jdbc.queryForList("select * from held_share where child_id = ?", CHILD).stream()
+                .map(Object::toString).toList()) + String.join("\n", jdbc.queryForList(
+                "select * from transfer_view where child_id = ?", CHILD).stream().map(Object::toString).toList());
     }
 
     @Test
@@ -87,6 +103,15 @@ class ErasedTransitionsTest {
                 + "aggregate_identifier = ?", byte[].class, transferId).stream()
                 .map(payload -> new String(payload, StandardCharsets.UTF_8)).toList());
         assertThat(stored).contains("\"$sealed\"").doesNotContain("Family moved");
+        // and the views (R18): the move's reason, the shares held and the package's items, sealed
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select count(*) from transfer_view "
+                + "where transfer_id = ? and package_items is not null", Integer.class, transferId) == 1);
+        assertThat(viewsAsStored()).contains(SealedColumn.PREFIX, "school-b")
+                .doesNotContain("Family moved", "attendance");
+        mvc.perform(get("/api/transfers/{id}", transferId).with(httpBasic("school-b", "dev-only-school-b")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reason").value("Family moved to another part of the area"))
+                .andExpect(jsonPath("$.transferPackage.items[0].purpose").value("Worried about the child's attendance"));
 
         Instant erasedAt = Instant.now();
         kafka.send(Topics.CHRONOLOGY, CHILD, ErasureOrders.erasure(CHILD, erasedAt, "retention ended")).get();

@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.chronology.review.query;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +10,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.safeguarding.backbone.messaging.childkeys.ChildContent;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 
 /** A review as the partnership that opened it and the reviewer read it, and as the chronology checks it. */
 @Entity
@@ -23,8 +26,9 @@ public class ReviewView {
     private String openedBy;
     private String reviewerAgency;
     private String reviewerPerson;
-    @Column(length = 4000)
-    private String reason;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = 16_100)
+    private ChildContent<String> reason;
     @Column(length = 1000)
     private String legalBasis;
     private LocalDate periodFrom;
@@ -34,8 +38,9 @@ public class ReviewView {
     @Enumerated(EnumType.STRING)
     private Status status;
     private Instant closedAt;
-    @Column(length = 4000)
-    private String closingReason;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = 16_100)
+    private ChildContent<String> closingReason;
     /** The conversation the review started: closing or revoking it continues it. */
     private String correlationId;
 
@@ -50,7 +55,7 @@ public class ReviewView {
         this.openedBy = openedBy;
         this.reviewerAgency = reviewerAgency;
         this.reviewerPerson = reviewerPerson;
-        this.reason = reason;
+        this.reason = ChildContent.of(childId, reason);
         this.legalBasis = legalBasis;
         this.periodFrom = periodFrom;
         this.periodTo = periodTo;
@@ -62,7 +67,7 @@ public class ReviewView {
 
     void closed(boolean revoked, String reason, Instant at) {
         this.status = revoked ? Status.REVOKED : Status.CLOSED;
-        this.closingReason = reason;
+        this.closingReason = ChildContent.of(childId, reason);
         this.closedAt = at;
     }
 
@@ -87,7 +92,7 @@ public class ReviewView {
     public String getOpenedBy() { return openedBy; }
     public String getReviewerAgency() { return reviewerAgency; }
     public String getReviewerPerson() { return reviewerPerson; }
-    public String getReason() { return reason; }
+    public String getReason() { return ChildContent.valueOf(reason); }
     public String getLegalBasis() { return legalBasis; }
     public LocalDate getPeriodFrom() { return periodFrom; }
     public LocalDate getPeriodTo() { return periodTo; }
@@ -95,6 +100,6 @@ public class ReviewView {
     public Instant getOpenedAt() { return openedAt; }
     public Status getStatus() { return status; }
     public Instant getClosedAt() { return closedAt; }
-    public String getClosingReason() { return closingReason; }
+    public String getClosingReason() { return ChildContent.valueOf(closingReason); }
     public String getCorrelationId() { return correlationId; }
 }

@@ -1,10 +1,13 @@
 package org.safeguarding.backbone.chronology.timeline.query;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.safeguarding.backbone.messaging.childkeys.ChildContent;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +18,9 @@ public class ChronologyEntry {
 
     /** The longest summary kept (the column's size); summaries are built to stay well within it. */
     public static final int MAX_SUMMARY = 20000;
+
+    /** The summary column's size (V10): the longest summary sealed under the child's key (R18), in base64. */
+    static final int SEALED_SUMMARY = 80_100;
 
     /** The longest practitioner name kept (the column's size; tokens naming a longer one are not accepted). */
     static final int MAX_PRACTITIONER = 200;
@@ -31,8 +37,10 @@ public class ChronologyEntry {
     @Column(length = MAX_PRACTITIONER)
     private String practitioner;
     private String eventType;
-    @Column(length = MAX_SUMMARY)
-    private String summary;
+    /** Sealed under the child's key where it is stored (R18): it quotes what was said. */
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = SEALED_SUMMARY)
+    private ChildContent<String> summary;
     private String correlationId;
     /** The record the act concerns ({@code share:<id>}, {@code request:<id>}, ...): its parties read it. */
     private String subject;
@@ -58,7 +66,7 @@ public class ChronologyEntry {
         this.agency = agency;
         this.practitioner = kept(practitioner);
         this.eventType = eventType;
-        this.summary = whole(summary, eventId, sourceTopic);
+        this.summary = ChildContent.of(childId, whole(summary, eventId, sourceTopic));
         this.correlationId = correlationId;
         this.subject = subject;
         this.publishedAt = publishedAt;
@@ -119,6 +127,11 @@ public class ChronologyEntry {
     }
 
     public String getSummary() {
+        return ChildContent.valueOf(summary);
+    }
+
+    /** The summary with the child whose key seals it, as the chronology's tables are written. */
+    ChildContent<String> summaryAsKept() {
         return summary;
     }
 

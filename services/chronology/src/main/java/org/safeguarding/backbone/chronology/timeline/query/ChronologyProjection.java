@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.safeguarding.backbone.kernel.childkeys.ChildKeys;
 import org.safeguarding.backbone.kernel.childkeys.Sealing;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,9 +31,11 @@ public class ChronologyProjection {
     private final ChildAreaRepository areas;
     private final KnownAgencies agencies;
     private final ObjectProvider<ChildKeys> keys;
+    private final SealedColumn.Text summaries;
 
     ChronologyProjection(JdbcTemplate jdbc, EntryPartyRepository entryParties, ChildAreaRepository areas,
-                         KnownAgencies agencies, ObjectProvider<ChildKeys> keys) {
+                         KnownAgencies agencies, ObjectProvider<ChildKeys> keys, Sealing sealing) {
+        this.summaries = new SealedColumn.Text(sealing);
         this.jdbc = jdbc;
         this.entryParties = entryParties;
         this.areas = areas;
@@ -96,7 +99,7 @@ public class ChronologyProjection {
         Set<String> newAreas = new LinkedHashSet<>();
         Set<String> movedAreas = new LinkedHashSet<>();
         Map<String, Set<String>> recordedNow = new HashMap<>();
-        ChronologyTables.Writes writes = new ChronologyTables.Writes();
+        ChronologyTables.Writes writes = new ChronologyTables.Writes(summaries);
         List<Recorded> recorded = new ArrayList<>(acts.size());
         // an act recorded before its child's records were erased is kept as erased, however late it arrives or
         // often the chronology is rebuilt from the topics (R18)

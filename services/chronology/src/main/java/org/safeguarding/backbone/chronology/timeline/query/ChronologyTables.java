@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.safeguarding.backbone.messaging.rebuild.TablesBeside;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -148,15 +149,22 @@ public record ChronologyTables(String suffix) {
 
     /** What recording some acts writes, written at once ({@link #write}). */
     static final class Writes {
+        private final SealedColumn.Text summaries;
         private final List<Object[]> entries = new ArrayList<>();
         private final List<Object[]> parties = new ArrayList<>();
         private final List<Object[]> subjectParties = new ArrayList<>();
         private List<ChildArea> newAreas = List.of();
         private List<ChildArea> movedAreas = List.of();
 
+        /** @param summaries how an entry's summary is stored: sealed under its child's key (R18) */
+        Writes(SealedColumn.Text summaries) {
+            this.summaries = summaries;
+        }
+
         void entry(ChronologyEntry e) {
             entries.add(new Object[] {e.getEventId(), e.getChildId(), at(e.getOccurredAt()), at(e.getRecordedAt()),
-                e.getAgency(), e.getPractitioner(), e.getEventType(), e.getSummary(), e.getCorrelationId(),
+                e.getAgency(), e.getPractitioner(), e.getEventType(),
+                summaries.convertToDatabaseColumn(e.summaryAsKept()), e.getCorrelationId(),
                 e.getSubject(), at(e.getPublishedAt()), at(e.getDueAt()), e.getSourceTopic(), e.getSourcePartition(),
                 e.getSourceOffset()});
         }

@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.chronology.webhook.process;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.safeguarding.backbone.messaging.childkeys.ChildContent;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 
 /** One act to push to one agency's webhook, until it is delivered (or the agency withdraws the webhook). */
 @Entity
@@ -19,7 +22,9 @@ public class WebhookDelivery {
         PENDING,
         DELIVERED,
         /** The agency withdrew its webhook before this act reached it. */
-        CANCELLED
+        CANCELLED,
+        /** The child's records were erased (R18) before this act reached the agency: there is nothing left to send. */
+        ERASED
     }
 
     @Id
@@ -30,8 +35,10 @@ public class WebhookDelivery {
     private String eventType;
     private String topic;
     private String childId;
+    /** What is sent: the act as JSON, sealed under the child's key where it is stored (R18). */
+    @Convert(converter = SealedColumn.Text.class)
     @Column(length = 1000000)
-    private String body;
+    private ChildContent<String> body;
     @Enumerated(EnumType.STRING)
     private Status status;
     private int attempts;
@@ -49,7 +56,7 @@ public class WebhookDelivery {
         this.eventType = eventType;
         this.topic = topic;
         this.childId = childId;
-        this.body = body;
+        this.body = ChildContent.of(childId, body);
         this.status = Status.PENDING;
         this.enqueuedAt = at;
         this.nextAttemptAt = at;
@@ -95,7 +102,16 @@ public class WebhookDelivery {
     }
 
     String getBody() {
-        return body;
+        return ChildContent.valueOf(body);
+    }
+
+    /** Whether the child's records were erased since this was queued: its body no longer opens. */
+    boolean isErased() {
+        return body != null && body.erased();
+    }
+
+    void erased() {
+        status = Status.ERASED;
     }
 
     public Status getStatus() {

@@ -56,6 +56,13 @@ class WebhookDispatcher {
             List<WebhookDelivery> due = deliveries.due(webhook.getAgency(), WebhookDelivery.Status.PENDING,
                     Instant.now(), Limit.of(ROUND));
             for (WebhookDelivery delivery : due) {
+                if (delivery.isErased()) {
+                    // the child's records were erased while this waited (R18): what it said no longer opens, and
+                    // words saying so are not the act the agency subscribed to
+                    transaction.executeWithoutResult(tx -> deliveries.findById(delivery.getId())
+                            .ifPresent(WebhookDelivery::erased));
+                    continue;
+                }
                 if (!attempt(webhook, delivery)) {
                     break;
                 }

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
+import org.safeguarding.backbone.messaging.childkeys.ChildContent;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.safeguarding.backbone.messaging.persistence.PlainLanguageWarningsColumn;
 
 /**
@@ -23,27 +25,33 @@ public class FeedbackChallengeView {
     @Id
     private String challengeKey;
     private String feedbackId;
+    /** The child the feedback is about, whose key seals what the challenge says (V16). */
+    private String childId;
     private int challenge;
     private String challengedBy;
     private String challengedTo;
-    @Column(length = 4000)
-    private String reasons;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = 16_100)
+    private ChildContent<String> reasons;
     private Instant challengedAt;
     private int level;
     private String levelTo;
     private String addressedTo;
     private LocalDate answerDueBy;
     private boolean answerOverdue;
-    @Column(length = 4000)
-    private String answer;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = 16_100)
+    private ChildContent<String> answer;
     private String answeredBy;
     private Instant answeredAt;
     private String escalationReason;
-    @Column(length = 4000)
-    private String escalationReasons;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = 16_100)
+    private ChildContent<String> escalationReasons;
     private boolean resolved;
-    @Column(length = 4000)
-    private String resolution;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = 16_100)
+    private ChildContent<String> resolution;
     private String resolvedBy;
     private Instant resolvedAt;
     /** Jargon found in everything written in the challenge (R16), kept as JSON. */
@@ -54,14 +62,15 @@ public class FeedbackChallengeView {
     protected FeedbackChallengeView() {
     }
 
-    FeedbackChallengeView(String feedbackId, int challenge, String challengedBy, String challengedTo, String reasons,
+    FeedbackChallengeView(String feedbackId, String childId, int challenge, String challengedBy, String challengedTo, String reasons,
                           Instant challengedAt, List<PlainLanguageWarning> warnings) {
         this.challengeKey = key(feedbackId, challenge);
         this.feedbackId = feedbackId;
+        this.childId = childId;
         this.challenge = challenge;
         this.challengedBy = challengedBy;
         this.challengedTo = challengedTo;
-        this.reasons = reasons;
+        this.reasons = ChildContent.of(childId, reasons);
         this.challengedAt = challengedAt;
         this.plainLanguageWarnings = List.copyOf(warnings);
     }
@@ -80,12 +89,12 @@ public class FeedbackChallengeView {
 
     void escalated(String reason, String reasons, List<PlainLanguageWarning> warnings) {
         this.escalationReason = reason;
-        this.escalationReasons = reasons;
+        this.escalationReasons = ChildContent.of(childId, reasons);
         warned(warnings);
     }
 
     void answered(String answer, String by, Instant at, List<PlainLanguageWarning> warnings) {
-        this.answer = answer;
+        this.answer = ChildContent.of(childId, answer);
         this.answeredBy = by;
         this.answeredAt = at;
         warned(warnings);
@@ -97,7 +106,7 @@ public class FeedbackChallengeView {
 
     void resolved(String resolution, String by, Instant at, List<PlainLanguageWarning> warnings) {
         this.resolved = true;
-        this.resolution = resolution;
+        this.resolution = ChildContent.of(childId, resolution);
         this.resolvedBy = by;
         this.resolvedAt = at;
         warned(warnings);
@@ -126,7 +135,7 @@ public class FeedbackChallengeView {
     }
 
     public String getReasons() {
-        return reasons;
+        return ChildContent.valueOf(reasons);
     }
 
     public Instant getChallengedAt() {
@@ -155,7 +164,7 @@ public class FeedbackChallengeView {
     }
 
     public String getAnswer() {
-        return answer;
+        return ChildContent.valueOf(answer);
     }
 
     public String getAnsweredBy() {
@@ -171,7 +180,7 @@ public class FeedbackChallengeView {
     }
 
     public String getEscalationReasons() {
-        return escalationReasons;
+        return ChildContent.valueOf(escalationReasons);
     }
 
     public boolean isResolved() {
@@ -179,7 +188,7 @@ public class FeedbackChallengeView {
     }
 
     public String getResolution() {
-        return resolution;
+        return ChildContent.valueOf(resolution);
     }
 
     public String getResolvedBy() {

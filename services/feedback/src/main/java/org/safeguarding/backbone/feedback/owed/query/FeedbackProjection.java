@@ -59,7 +59,7 @@ class FeedbackProjection {
         if (challenges.existsById(FeedbackChallengeView.key(event.feedbackId(), event.challenge()))) {
             return;
         }
-        FeedbackChallengeView challenge = new FeedbackChallengeView(event.feedbackId(), event.challenge(),
+        FeedbackChallengeView challenge = new FeedbackChallengeView(event.feedbackId(), event.childId(), event.challenge(),
                 event.challengedBy(), event.challengedTo(), event.reasons(), event.occurredAt(),
                 event.plainLanguageWarnings());
         challenge.atLevel(event.level(), event.to(), event.addressedTo(), event.answerDueBy());

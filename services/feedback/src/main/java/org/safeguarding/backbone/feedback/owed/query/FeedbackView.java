@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
+import org.safeguarding.backbone.messaging.childkeys.ChildContent;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.safeguarding.backbone.messaging.persistence.PlainLanguageWarningsColumn;
 
 /** Feedback owed and, once given, the latest feedback: for the recipient that owes it and the referrer owed it. */
@@ -26,10 +28,12 @@ public class FeedbackView {
     private Instant requestedAt;
     private String correlationId;
     private Instant givenAt;
-    @Column(length = 4000)
-    private String actionTaken;
-    @Column(length = 4000)
-    private String outcome;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = 16_100)
+    private ChildContent<String> actionTaken;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = 16_100)
+    private ChildContent<String> outcome;
     /** Not given by the end of its due day (R8); and how far up the ladder it has been escalated, to whom. */
     private boolean overdue;
     private Integer escalationLevel;
@@ -57,8 +61,8 @@ public class FeedbackView {
     }
 
     void given(String actionTaken, String outcome, Instant at, List<PlainLanguageWarning> warnings) {
-        this.actionTaken = actionTaken;
-        this.outcome = outcome;
+        this.actionTaken = ChildContent.of(childId, actionTaken);
+        this.outcome = ChildContent.of(childId, outcome);
         this.givenAt = at;
         this.plainLanguageWarnings = List.copyOf(warnings);
     }
@@ -144,10 +148,10 @@ public class FeedbackView {
     }
 
     public String getActionTaken() {
-        return actionTaken;
+        return ChildContent.valueOf(actionTaken);
     }
 
     public String getOutcome() {
-        return outcome;
+        return ChildContent.valueOf(outcome);
     }
 }

@@ -21,6 +21,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.ErasureOrders;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -77,15 +78,38 @@ class ErasedFeedbackTest {
                 + "aggregate_identifier = ?", byte[].class, feedbackId).stream()
                 .map(payload -> new String(payload, StandardCharsets.UTF_8)).toList());
         assertThat(stored).contains("\"$sealed\"").doesNotContain("Strategy discussion", "assessment started");
+        mvc.perform(post("/api/feedback/{id}/challenges", feedbackId).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reasons\": \"The child was not seen after the disclosure\"}")
+                        .with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/feedback/{id}/challenges/1/answers", feedbackId).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\": \"A home visit is booked for Monday\"}")
+                        .with(httpBasic("csc-a", "dev-only-csc-a")))
+                .andExpect(status().isOk());
+        // the views too (R18): every column of the child's rows, as the store holds them
+        String views = String.join("\n", jdbc.queryForList("select * from feedback_view where child_id = ?", CHILD)
+                .stream().map(Object::toString).toList()) + String.join("\n", jdbc.queryForList(
+                "select * from feedback_challenge_view where child_id = ?", CHILD).stream().map(Object::toString)
+                .toList());
+        assertThat(views).contains(SealedColumn.PREFIX, "csc-a", "school-a")
+                .doesNotContain("Strategy discussion", "assessment started", "not seen", "home visit");
+        mvc.perform(get("/api/feedback/{id}", feedbackId).with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("Child and family assessment started"))
+                .andExpect(jsonPath("$.challenges[0].reasons").value("The child was not seen after the disclosure"))
+                .andExpect(jsonPath("$.challenges[0].answer").value("A home visit is booked for Monday"));
 
         Instant erasedAt = Instant.now();
         kafka.send(Topics.CHRONOLOGY, CHILD, ErasureOrders.erasure(CHILD, erasedAt, "retention ended")).get();
 
         String erased = ErasureOrders.erasedText(erasedAt, "retention ended");
-        await().atMost(Duration.ofSeconds(60)).until(() -> erased.equals(jdbc.queryForObject(
-                "select action_taken from feedback_view where feedback_id = ?", String.class, feedbackId)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> mvc.perform(get("/api/feedback/{id}", feedbackId)
+                        .with(httpBasic("school-a", "dev-only-school-a")))
+                .andExpect(jsonPath("$.actionTaken").value(erased)));
         mvc.perform(get("/api/feedback/{id}", feedbackId).with(httpBasic("school-a", "dev-only-school-a")))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.challenges[0].reasons").value(erased))
+                .andExpect(jsonPath("$.challenges[0].answer").value(erased))
                 .andExpect(jsonPath("$.given").value(true))
                 .andExpect(jsonPath("$.outcome").value(erased))
                 .andExpect(jsonPath("$.owedBy").value("csc-a"));

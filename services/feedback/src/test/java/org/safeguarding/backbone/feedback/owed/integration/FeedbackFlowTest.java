@@ -41,6 +41,7 @@ import org.safeguarding.backbone.testsupport.RebuildChecks;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
 import org.safeguarding.backbone.testsupport.TopicReader;
 import org.safeguarding.backbone.testsupport.TopicWriter;
+import org.safeguarding.backbone.kernel.childkeys.Sealing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -71,6 +72,7 @@ class FeedbackFlowTest {
 
     @Autowired KafkaTemplate<String, SpecificRecord> kafka;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Sealing sealing;
     @Autowired MockMvc mvc;
     @Autowired CommandGateway commands;
     @Autowired ConsumerRetries retries;
@@ -223,7 +225,7 @@ class FeedbackFlowTest {
                     .containsExactly("s47", "CP-IS", "ICPC");
         }
 
-        RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, "feedback-view", List.of("feedback_view"));
+        RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, sealing, "feedback-view", List.of("feedback_view"));
         mvc.perform(get("/api/feedback/{id}", feedbackId).with(httpBasic("school-a", "dev-only-school-a")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("ICPC booked"))
@@ -357,7 +359,7 @@ class FeedbackFlowTest {
             assertThat(((FeedbackChallengeAnswered) exchange.get(3).value()).getLevel()).isEqualTo(2);
         }
 
-        RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, "feedback-view",
+        RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, sealing, "feedback-view",
                 List.of("feedback_view", "feedback_challenge_view"));
         mvc.perform(get("/api/feedback/{id}", feedbackId).with(httpBasic("partnership-a", "dev-only-partnership-a")))
                 .andExpect(status().isOk())

@@ -1,9 +1,12 @@
 package org.safeguarding.backbone.referrals.decision.query;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.safeguarding.backbone.messaging.childkeys.ChildContent;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +24,9 @@ public class DecisionView {
     /** Comma-separated agency ids. */
     @Column(length = 2000)
     private String consideredAgencies;
-    @Column(length = 4000)
-    private String reasons;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = 16_100)
+    private ChildContent<String> reasons;
     private Instant decidedAt;
 
     protected DecisionView() {
@@ -35,7 +39,7 @@ public class DecisionView {
         this.decidingAgency = decidingAgency;
         this.decidedBy = decidedBy;
         this.consideredAgencies = String.join(",", consideredAgencies);
-        this.reasons = reasons;
+        this.reasons = ChildContent.of(childId, reasons);
         this.decidedAt = decidedAt;
     }
 
@@ -46,6 +50,6 @@ public class DecisionView {
     public List<String> getConsideredAgencies() {
         return consideredAgencies.isEmpty() ? List.of() : Arrays.asList(consideredAgencies.split(","));
     }
-    public String getReasons() { return reasons; }
+    public String getReasons() { return ChildContent.valueOf(reasons); }
     public Instant getDecidedAt() { return decidedAt; }
 }

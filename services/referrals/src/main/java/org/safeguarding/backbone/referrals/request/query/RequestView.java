@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
+import org.safeguarding.backbone.messaging.childkeys.ChildContent;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.safeguarding.backbone.messaging.persistence.PlainLanguageWarningsColumn;
 
 /** A request for information as the requester and the holder read it; nobody else. */
@@ -24,17 +26,20 @@ public class RequestView {
     private String requestingAgency;
     private String requestedBy;
     private String holderAgency;
-    @Column(length = 4000)
-    private String whyNeeded;
-    @Column(length = 4000)
-    private String concern;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = 16_100)
+    private ChildContent<String> whyNeeded;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = 16_100)
+    private ChildContent<String> concern;
     private LocalDate respondBy;
     private Instant requestedAt;
     private String status;
     private String shareId;
     private String decidedBy;
-    @Column(length = 4000)
-    private String declineReasons;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = 16_100)
+    private ChildContent<String> declineReasons;
     /** Jargon found in the reasons for declining (R16). */
     @Convert(converter = PlainLanguageWarningsColumn.class)
     @Column(name = "decline_warnings")
@@ -57,8 +62,8 @@ public class RequestView {
         this.requestingAgency = requestingAgency;
         this.requestedBy = requestedBy;
         this.holderAgency = holderAgency;
-        this.whyNeeded = whyNeeded;
-        this.concern = concern;
+        this.whyNeeded = ChildContent.of(childId, whyNeeded);
+        this.concern = ChildContent.of(childId, concern);
         this.respondBy = respondBy;
         this.requestedAt = requestedAt;
         this.status = Status.OPEN.name();
@@ -68,7 +73,7 @@ public class RequestView {
     void declined(String decidedBy, String reasons, List<PlainLanguageWarning> warnings, Instant at) {
         this.status = Status.DECLINED.name();
         this.decidedBy = decidedBy;
-        this.declineReasons = reasons;
+        this.declineReasons = ChildContent.of(childId, reasons);
         this.declineWarnings = List.copyOf(warnings);
         this.decidedAt = at;
     }
@@ -105,14 +110,14 @@ public class RequestView {
     public String getRequestingAgency() { return requestingAgency; }
     public String getRequestedBy() { return requestedBy; }
     public String getHolderAgency() { return holderAgency; }
-    public String getWhyNeeded() { return whyNeeded; }
-    public String getConcern() { return concern; }
+    public String getWhyNeeded() { return ChildContent.valueOf(whyNeeded); }
+    public String getConcern() { return ChildContent.valueOf(concern); }
     public LocalDate getRespondBy() { return respondBy; }
     public Instant getRequestedAt() { return requestedAt; }
     public String getStatus() { return status; }
     public String getShareId() { return shareId; }
     public String getDecidedBy() { return decidedBy; }
-    public String getDeclineReasons() { return declineReasons; }
+    public String getDeclineReasons() { return ChildContent.valueOf(declineReasons); }
 
     public List<PlainLanguageWarning> getDeclineWarnings() { return declineWarnings; }
     public Instant getDecidedAt() { return decidedAt; }

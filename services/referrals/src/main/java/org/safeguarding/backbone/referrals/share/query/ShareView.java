@@ -22,6 +22,8 @@ import java.util.Optional;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
+import org.safeguarding.backbone.messaging.childkeys.ChildContent;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.safeguarding.backbone.referrals.share.api.ShareContent;
 
 /** A share as its sender and recipients read it: a projection of the share's events, rebuilt by replay. */
@@ -35,12 +37,20 @@ public class ShareView {
      */
     static final int JSON_COLUMN = 1_000_000;
 
+    /**
+     * The size of a column holding up to 4,000 or 20,000 characters sealed under the child's key (V27): prefix and
+     * key id, then the text's UTF-8 bytes (up to 3 a character), nonce and tag in base64.
+     */
+    static final int SEALED_4000 = 16_100;
+    static final int SEALED_20000 = 80_100;
+
     @Id
     private String shareId;
     private String childId;
     private String senderAgency;
-    @Column(length = 4000)
-    private String purpose;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = SEALED_4000)
+    private ChildContent<String> purpose;
     private Instant sharedAt;
     private Instant recordedAt;
     private String correlationId;
@@ -56,7 +66,7 @@ public class ShareView {
      */
     @Convert(converter = ViewJson.ContentConverter.class)
     @Column(name = "content_json", length = ShareView.JSON_COLUMN)
-    private Content content;
+    private ChildContent<Content> content;
     private Instant acknowledgeBy;
     /** The share's urgency, kept beside its content so an inbox can be ordered by it. */
     private String urgency;
@@ -65,8 +75,9 @@ public class ShareView {
     private Instant writtenFollowUpBy;
     private Instant writtenFollowUpAt;
     /** The written record that followed a verbal share up, as its sender wrote it (up to 20,000 characters). */
-    @Column(length = 20000)
-    private String writtenFollowUp;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = SEALED_20000)
+    private ChildContent<String> writtenFollowUp;
     private boolean acknowledgementOverdue;
     private boolean writtenFollowUpOverdue;
     /**
@@ -81,21 +92,25 @@ public class ShareView {
 
     /** When and why the sender withdrew the share (R4, R5); null while it stands. */
     private Instant withdrawnAt;
-    @Column(length = 4000)
-    private String withdrawalReason;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = SEALED_4000)
+    private ChildContent<String> withdrawalReason;
 
     /** R3: when and how the family was told, as the sender recorded it after the share; null until then. */
     private Instant familyInformedAt;
-    @Column(length = 4000)
-    private String familyInformedHow;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = SEALED_4000)
+    private ChildContent<String> familyInformedHow;
     /** R3: the date set to review telling the family passed with the family still not told. */
     private boolean familyReviewDue;
     /** R3: consent withdrawn after the share, why, and the justification for going on sharing (null: none). */
     private Instant consentWithdrawnAt;
-    @Column(length = 4000)
-    private String consentWithdrawalReason;
-    @Column(length = 4000)
-    private String consentWithdrawalJustification;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = SEALED_4000)
+    private ChildContent<String> consentWithdrawalReason;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = SEALED_4000)
+    private ChildContent<String> consentWithdrawalJustification;
 
     /** Corrections and the withdrawal, in order, one row each, with where each agency is with acknowledging it. */
     @ElementCollection(fetch = FetchType.EAGER)
@@ -120,20 +135,20 @@ public class ShareView {
         this.shareId = shareId;
         this.childId = childId;
         this.senderAgency = senderAgency;
-        this.purpose = purpose;
+        this.purpose = ChildContent.of(childId, purpose);
         this.sharedAt = sharedAt;
         this.recordedAt = recordedAt;
         this.correlationId = correlationId;
         recipientAgencies.forEach(agency -> recipients.add(new Recipient(agency, null, null, null, RecipientStatus.NEW,
                 acknowledgeByRecipient.get(agency), false)));
-        this.content = content;
+        this.content = ChildContent.of(childId, content);
         this.urgency = content.details().urgency().name();
         this.acknowledgeBy = acknowledgeBy;
         this.writtenFollowUpBy = writtenFollowUpBy;
     }
 
     void followedUpInWriting(String writtenRecord, Instant at) {
-        writtenFollowUp = writtenRecord;
+        writtenFollowUp = ChildContent.of(childId, writtenRecord);
         writtenFollowUpAt = at;
     }
 
@@ -174,7 +189,7 @@ public class ShareView {
 
     /** A new entry on the thread: a question opens a clarification, an answer may close one. */
     void append(ThreadEntry entry) {
-        thread.add(new ThreadRow(entry));
+        thread.add(new ThreadRow(childId, entry));
         if (entry.kind() == ThreadEntry.Kind.QUESTION) {
             openQuestions++;
         } else if (entry.kind() == ThreadEntry.Kind.ANSWER) {
@@ -186,10 +201,10 @@ public class ShareView {
 
     /** R4, R5: a correction or the withdrawal; each agency holding the share now owes its acknowledgement. */
     void corrected(Correction correction) {
-        corrections.add(new CorrectionRow(correction));
+        corrections.add(new CorrectionRow(childId, correction));
         if (correction.kind() == CorrectionKind.WITHDRAWN) {
             withdrawnAt = correction.correctedAt();
-            withdrawalReason = correction.reason();
+            withdrawalReason = ChildContent.of(childId, correction.reason());
         }
         refreshCorrectionsOwed();
     }
@@ -212,7 +227,7 @@ public class ShareView {
 
     void familyInformed(Instant at, String how) {
         familyInformedAt = at;
-        familyInformedHow = how;
+        familyInformedHow = ChildContent.of(childId, how);
         familyReviewDue = false;
     }
 
@@ -222,8 +237,8 @@ public class ShareView {
 
     void consentWithdrawn(Instant at, String reason, String justification) {
         consentWithdrawnAt = at;
-        consentWithdrawalReason = reason;
-        consentWithdrawalJustification = justification;
+        consentWithdrawalReason = ChildContent.of(childId, reason);
+        consentWithdrawalJustification = ChildContent.of(childId, justification);
     }
 
     public Instant getFamilyInformedAt() {
@@ -231,7 +246,7 @@ public class ShareView {
     }
 
     public String getFamilyInformedHow() {
-        return familyInformedHow;
+        return ChildContent.valueOf(familyInformedHow);
     }
 
     public boolean isFamilyReviewDue() {
@@ -243,11 +258,11 @@ public class ShareView {
     }
 
     public String getConsentWithdrawalReason() {
-        return consentWithdrawalReason;
+        return ChildContent.valueOf(consentWithdrawalReason);
     }
 
     public String getConsentWithdrawalJustification() {
-        return consentWithdrawalJustification;
+        return ChildContent.valueOf(consentWithdrawalJustification);
     }
 
     void verified(LaterVerification verification) {
@@ -282,7 +297,7 @@ public class ShareView {
      * statement's last correction. The statements as shared stay in {@link #getContent()}.
      */
     public List<ShareContent.Statement> statementsAsCorrected() {
-        List<ShareContent.Statement> statements = new ArrayList<>(content.statements());
+        List<ShareContent.Statement> statements = new ArrayList<>(getContent().statements());
         List<Instant> lastCorrected = new ArrayList<>(Collections.nCopies(statements.size(), (Instant) null));
         for (Correction correction : getCorrections()) {
             if (correction.kind() == CorrectionKind.STATEMENT_CORRECTED) {
@@ -307,7 +322,7 @@ public class ShareView {
     }
 
     public String getWithdrawalReason() {
-        return withdrawalReason;
+        return ChildContent.valueOf(withdrawalReason);
     }
 
     /** Questions, answers and recorded uses, in order. */
@@ -356,7 +371,7 @@ public class ShareView {
     }
 
     public String getPurpose() {
-        return purpose;
+        return ChildContent.valueOf(purpose);
     }
 
     public Instant getSharedAt() {
@@ -378,7 +393,7 @@ public class ShareView {
 
     /** What the share says: its statements, its details, and the plain-language warnings found in it. */
     public Content getContent() {
-        return content;
+        return ChildContent.valueOf(content);
     }
 
     /** How many questions recipients asked that the sender has not yet answered. */
@@ -400,7 +415,7 @@ public class ShareView {
     }
 
     public String getWrittenFollowUp() {
-        return writtenFollowUp;
+        return ChildContent.valueOf(writtenFollowUp);
     }
 
     public Instant getWrittenFollowUpAt() {
@@ -465,10 +480,11 @@ public class ShareView {
         private CorrectionKind kind;
         private Integer statementIndex;
         @Convert(converter = ViewJson.StatementConverter.class)
-        @Column(name = "statement_json", length = 20000)
-        private ShareContent.Statement corrected;
-        @Column(length = 4000)
-        private String reason;
+        @Column(name = "statement_json", length = SEALED_20000)
+        private ChildContent<ShareContent.Statement> corrected;
+        @Convert(converter = SealedColumn.Text.class)
+        @Column(length = SEALED_4000)
+        private ChildContent<String> reason;
         private Instant correctedAt;
         private Instant acknowledgeBy;
         @Convert(converter = ViewJson.WarningsConverter.class)
@@ -481,12 +497,12 @@ public class ShareView {
         protected CorrectionRow() {
         }
 
-        CorrectionRow(Correction c) {
+        CorrectionRow(String childId, Correction c) {
             correction = c.correction();
             kind = c.kind();
             statementIndex = c.statementIndex();
-            corrected = c.corrected();
-            reason = c.reason();
+            corrected = ChildContent.of(childId, c.corrected());
+            reason = ChildContent.of(childId, c.reason());
             correctedAt = c.correctedAt();
             acknowledgeBy = c.acknowledgeBy();
             warnings = c.plainLanguageWarnings();
@@ -494,7 +510,8 @@ public class ShareView {
         }
 
         Correction correction() {
-            return new Correction(correction, kind, statementIndex, corrected, reason, correctedAt, acknowledgeBy,
+            return new Correction(correction, kind, statementIndex, ChildContent.valueOf(corrected),
+                    ChildContent.valueOf(reason), correctedAt, acknowledgeBy,
                     warnings, recipients);
         }
     }
@@ -534,8 +551,9 @@ public class ShareView {
         private ThreadEntry.Kind kind;
         private String questionId;
         private String agency;
-        @Column(length = 20000)
-        private String text;
+        @Convert(converter = SealedColumn.Text.class)
+        @Column(length = SEALED_20000)
+        private ChildContent<String> text;
         @Column(name = "at")
         private Instant writtenAt;
         @Convert(converter = ViewJson.WarningsConverter.class)
@@ -545,17 +563,17 @@ public class ShareView {
         protected ThreadRow() {
         }
 
-        ThreadRow(ThreadEntry entry) {
+        ThreadRow(String childId, ThreadEntry entry) {
             kind = entry.kind();
             questionId = entry.questionId();
             agency = entry.agency();
-            text = entry.text();
+            text = ChildContent.of(childId, entry.text());
             writtenAt = entry.at();
             warnings = entry.plainLanguageWarnings();
         }
 
         ThreadEntry entry() {
-            return new ThreadEntry(kind, questionId, agency, text, writtenAt, warnings);
+            return new ThreadEntry(kind, questionId, agency, ChildContent.valueOf(text), writtenAt, warnings);
         }
     }
 

@@ -3,7 +3,9 @@ package org.safeguarding.backbone.referrals.share.query;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.List;
+import org.safeguarding.backbone.kernel.childkeys.Sealing;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.safeguarding.backbone.referrals.share.api.ShareContent;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -48,11 +50,14 @@ final class ViewJson {
         }
     }
 
-    /** What the share says beyond its envelope ({@code content_json}). */
+    /**
+     * What the share says beyond its envelope ({@code content_json}), each personal text sealed under the child's
+     * key: once erased, the same statements and details, each such text saying when it was erased.
+     */
     @Converter
-    static final class ContentConverter extends JsonColumn<ShareView.Content> {
-        ContentConverter() {
-            super(new TypeReference<>() { }, null);
+    static final class ContentConverter extends SealedColumn.Json<ShareView.Content> {
+        ContentConverter(Sealing sealing) {
+            super(sealing, JSON, ShareView.Content.class, new TypeReference<>() { });
         }
     }
 
@@ -64,11 +69,11 @@ final class ViewJson {
         }
     }
 
-    /** A corrected statement ({@code statement_json}). */
+    /** A corrected statement ({@code statement_json}), sealed. */
     @Converter
-    static final class StatementConverter extends JsonColumn<ShareContent.Statement> {
-        StatementConverter() {
-            super(new TypeReference<>() { }, null);
+    static final class StatementConverter extends SealedColumn.Json<ShareContent.Statement> {
+        StatementConverter(Sealing sealing) {
+            super(sealing, JSON, ShareContent.Statement.class, new TypeReference<>() { });
         }
     }
 

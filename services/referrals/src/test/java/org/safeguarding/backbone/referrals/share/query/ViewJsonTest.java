@@ -2,18 +2,45 @@ package org.safeguarding.backbone.referrals.share.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.safeguarding.backbone.kernel.childkeys.JdbcChildKeys;
+import org.safeguarding.backbone.kernel.childkeys.LocalKeyEncryptionKey;
+import org.safeguarding.backbone.kernel.childkeys.Sealing;
+import org.safeguarding.backbone.messaging.childkeys.ChildContent;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.share.ShareFixtures;
 import org.safeguarding.backbone.referrals.share.api.ShareContent;
 
-/** The share view's JSON columns read back what they wrote, and what version 0.1 wrote, as typed values. */
+/**
+ * The share view's JSON columns read back what they wrote (sealed under the child's key), and what version 0.1 wrote
+ * in clear, as typed values.
+ */
 class ViewJsonTest {
 
-    private final ViewJson.ContentConverter content = new ViewJson.ContentConverter();
+    private static final String CHILD = "9990000018";
+
+    @TempDir
+    static Path dir;
+
+    private static Sealing sealing;
+    private final ViewJson.ContentConverter content = new ViewJson.ContentConverter(sealing);
     private final ViewJson.WarningsConverter warnings = new ViewJson.WarningsConverter();
+
+    @BeforeAll
+    static void aKeyStore() {
+        JdbcDataSource store = new JdbcDataSource();
+        store.setURL("jdbc:h2:mem:view-json-keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        sealing = new Sealing(new JdbcChildKeys(store, LocalKeyEncryptionKey.at(dir.resolve("kek"), true),
+                Clock.systemUTC(), Duration.ofMinutes(5)));
+    }
 
     @Test
     void contentAndThreadWarningsReadBackAsWritten() {
@@ -21,7 +48,9 @@ class ViewJsonTest {
                 ShareFixtures.details(), List.of(new PlainLanguageWarning("purpose", "LAC", "a child in care")));
         List<PlainLanguageWarning> found = List.of(new PlainLanguageWarning("question", "CIN", "a child in need"));
 
-        assertThat(content.convertToEntityAttribute(content.convertToDatabaseColumn(written))).isEqualTo(written);
+        String stored = content.convertToDatabaseColumn(ChildContent.of(CHILD, written));
+        assertThat(stored).contains("{\"$sealed\":\"v1.", "\"LAC\"").doesNotContain("Absent", "Parent One");
+        assertThat(content.convertToEntityAttribute(stored)).isEqualTo(ChildContent.of(CHILD, written));
         assertThat(warnings.convertToEntityAttribute(warnings.convertToDatabaseColumn(found))).isEqualTo(found);
     }
 
@@ -45,7 +74,11 @@ class ViewJsonTest {
                 "circumstances":null,"howDisclosed":null,"notObtainedReason":null},"urgency":"URGENT",
                 "channel":"PHONE"},"plainLanguageWarnings":[]}""";
 
-        ShareView.Content read = content.convertToEntityAttribute(content01);
+        ChildContent<ShareView.Content> column = content.convertToEntityAttribute(content01);
+        assertThat(column.childId()).as("written before views were sealed: its child unknown to the column").isNull();
+        assertThat(content.convertToDatabaseColumn(column)).as("so written again as it was, in clear")
+                .contains("\"text\":\"Absent\"", "\"whatTheChildSaid\":\"Home is scary\"");
+        ShareView.Content read = column.value();
         assertThat(read.details().consent().reviewFamilyInformedBy()).hasToString("2026-12-01");
         assertThat(read.details().urgency()).isEqualTo(ShareContent.Urgency.URGENT);
         assertThat(read.statements()).singleElement().extracting(ShareContent.Statement::text).isEqualTo("Absent");

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
+import org.safeguarding.backbone.messaging.childkeys.ChildContent;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.safeguarding.backbone.messaging.persistence.PlainLanguageWarningsColumn;
 
 /** A consultation before closure as it stands: for the closing agency and each agency consulted. */
@@ -30,8 +32,9 @@ public class ConsultationView {
     private String consultationId;
     private String childId;
     private String closingAgency;
-    @Column(length = 4000)
-    private String reason;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = 16_100)
+    private ChildContent<String> reason;
     private LocalDate answerBy;
     private Instant openedAt;
     private String status;
@@ -56,7 +59,7 @@ public class ConsultationView {
         this.consultationId = consultationId;
         this.childId = childId;
         this.closingAgency = closingAgency;
-        this.reason = reason;
+        this.reason = ChildContent.of(childId, reason);
         this.answerBy = answerBy;
         this.openedAt = openedAt;
         this.correlationId = correlationId;
@@ -68,7 +71,7 @@ public class ConsultationView {
     void answered(String agency, String answer, String reasons, Instant at, List<PlainLanguageWarning> warnings) {
         consultee(agency).ifPresent(c -> {
             c.answer = answer;
-            c.reasons = reasons;
+            c.reasons = ChildContent.of(childId, reasons);
             c.answeredAt = at;
         });
         warned(warnings);
@@ -81,7 +84,7 @@ public class ConsultationView {
     void settled(String agency, String how, String text, Instant at, List<PlainLanguageWarning> warnings) {
         consultee(agency).ifPresent(c -> {
             c.settledHow = how;
-            c.settlement = text;
+            c.settlement = ChildContent.of(childId, text);
             c.settledAt = at;
         });
         warned(warnings);
@@ -110,7 +113,7 @@ public class ConsultationView {
     public String getConsultationId() { return consultationId; }
     public String getChildId() { return childId; }
     public String getClosingAgency() { return closingAgency; }
-    public String getReason() { return reason; }
+    public String getReason() { return ChildContent.valueOf(reason); }
     public LocalDate getAnswerBy() { return answerBy; }
     public Instant getOpenedAt() { return openedAt; }
     public String getStatus() { return status; }
@@ -127,13 +130,15 @@ public class ConsultationView {
     public static class Consultee {
         private String agency;
         private String answer;
-        @Column(length = 4000)
-        private String reasons;
+        @Convert(converter = SealedColumn.Text.class)
+        @Column(length = 16_100)
+        private ChildContent<String> reasons;
         private Instant answeredAt;
         private boolean noReply;
         private String settledHow;
-        @Column(length = 4000)
-        private String settlement;
+        @Convert(converter = SealedColumn.Text.class)
+        @Column(length = 16_100)
+        private ChildContent<String> settlement;
         private Instant settledAt;
 
         protected Consultee() {
@@ -145,11 +150,11 @@ public class ConsultationView {
 
         public String getAgency() { return agency; }
         public String getAnswer() { return answer; }
-        public String getReasons() { return reasons; }
+        public String getReasons() { return ChildContent.valueOf(reasons); }
         public Instant getAnsweredAt() { return answeredAt; }
         public boolean isNoReply() { return noReply; }
         public String getSettledHow() { return settledHow; }
-        public String getSettlement() { return settlement; }
+        public String getSettlement() { return ChildContent.valueOf(settlement); }
         public Instant getSettledAt() { return settledAt; }
     }
 }

@@ -2,6 +2,7 @@ package org.safeguarding.backbone.transitions.transfer.query;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -11,6 +12,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import org.safeguarding.backbone.messaging.childkeys.ChildContent;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 
 /**
  * A share about a child, as the referrals service published it: who holds it (its sender and recipients) and what a
@@ -26,8 +29,9 @@ public class HeldShare {
     private String childId;
     private String senderAgency;
     private Instant sharedAt;
-    @Column(length = 4000)
-    private String purpose;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = 16_100)
+    private ChildContent<String> purpose;
     private String consentStatus;
     @Column(length = 2000)
     private String lawfulBasis;
@@ -45,7 +49,7 @@ public class HeldShare {
         this.childId = childId;
         this.senderAgency = senderAgency;
         this.sharedAt = sharedAt;
-        this.purpose = purpose;
+        this.purpose = ChildContent.of(childId, purpose);
         this.consentStatus = consentStatus;
         this.lawfulBasis = lawfulBasis;
         this.holders = new HashSet<>(holders);
@@ -55,7 +59,7 @@ public class HeldShare {
     public String getChildId() { return childId; }
     public String getSenderAgency() { return senderAgency; }
     public Instant getSharedAt() { return sharedAt; }
-    public String getPurpose() { return purpose; }
+    public String getPurpose() { return ChildContent.valueOf(purpose); }
     public String getConsentStatus() { return consentStatus; }
     public String getLawfulBasis() { return lawfulBasis; }
 }

@@ -10,6 +10,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.safeguarding.backbone.messaging.childkeys.ChildContent;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.PackageItem;
 
 /** A transfer as the two agencies involved read it: proposed by the joining agency, or confirmed (a move). */
@@ -24,8 +26,9 @@ public class TransferView {
     private String childId;
     private String fromAgency;
     private String toAgency;
-    @Column(length = 4000)
-    private String reason;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = 16_100)
+    private ChildContent<String> reason;
     private LocalDate movedOn;
     private String recordedBy;
     private Instant recordedAt;
@@ -40,13 +43,14 @@ public class TransferView {
     public enum PackageStatus { SENT, INCOMPLETE, COMPLETE }
 
     @Convert(converter = PackageItemsColumn.class)
-    @Column(name = "package_items", length = 100000)
-    private List<PackageItem> packageItems;
+    @Column(name = "package_items", length = PackageItemsColumn.LENGTH)
+    private ChildContent<List<PackageItem>> packageItems;
     private Instant packageAcknowledgeBy;
     @Enumerated(EnumType.STRING)
     private PackageStatus packageStatus;
-    @Column(length = 4000)
-    private String packageMissing;
+    @Convert(converter = SealedColumn.Text.class)
+    @Column(length = 16_100)
+    private ChildContent<String> packageMissing;
     private Instant packageAcknowledgedAt;
     private boolean packageOverdue;
 
@@ -77,7 +81,7 @@ public class TransferView {
         this.childId = childId;
         this.fromAgency = fromAgency;
         this.toAgency = toAgency;
-        this.reason = reason;
+        this.reason = ChildContent.of(childId, reason);
         this.movedOn = movedOn;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
@@ -86,14 +90,14 @@ public class TransferView {
     }
 
     void packageSent(List<PackageItem> items, Instant acknowledgeBy) {
-        this.packageItems = List.copyOf(items);
+        this.packageItems = ChildContent.of(childId, List.copyOf(items));
         this.packageAcknowledgeBy = acknowledgeBy;
         this.packageStatus = PackageStatus.SENT;
     }
 
     void packageAcknowledged(boolean complete, String missing, Instant at) {
         this.packageStatus = complete ? PackageStatus.COMPLETE : PackageStatus.INCOMPLETE;
-        this.packageMissing = missing;
+        this.packageMissing = ChildContent.of(childId, missing);
         this.packageAcknowledgedAt = at;
     }
 
@@ -101,10 +105,10 @@ public class TransferView {
         this.packageOverdue = true;
     }
 
-    public List<PackageItem> getPackageItems() { return packageItems; }
+    public List<PackageItem> getPackageItems() { return ChildContent.valueOf(packageItems); }
     public Instant getPackageAcknowledgeBy() { return packageAcknowledgeBy; }
     public PackageStatus getPackageStatus() { return packageStatus; }
-    public String getPackageMissing() { return packageMissing; }
+    public String getPackageMissing() { return ChildContent.valueOf(packageMissing); }
     public Instant getPackageAcknowledgedAt() { return packageAcknowledgedAt; }
     /** Not acknowledged complete by its deadline; stays true once it was, the package tracked until complete. */
     public boolean isPackageOverdue() { return packageOverdue; }
@@ -130,7 +134,7 @@ public class TransferView {
     }
 
     public String getReason() {
-        return reason;
+        return ChildContent.valueOf(reason);
     }
 
     public LocalDate getMovedOn() {

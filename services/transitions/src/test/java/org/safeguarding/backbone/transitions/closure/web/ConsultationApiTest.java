@@ -33,6 +33,7 @@ import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.RebuildChecks;
 import org.safeguarding.backbone.testsupport.TopicReader;
 import org.safeguarding.backbone.transitions.closure.api.ClosureCommands.OpenConsultation;
+import org.safeguarding.backbone.kernel.childkeys.Sealing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -65,6 +66,7 @@ class ConsultationApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Sealing sealing;
     @Autowired JsonMapper json;
     @Autowired KafkaTemplate<String, SpecificRecord> kafka;
     @Autowired CommandGateway commands;
@@ -150,7 +152,7 @@ class ConsultationApiTest {
             assertThat(closed.getEnvelope().getCorrelationId()).as("one conversation")
                     .isEqualTo(first.getEnvelope().getCorrelationId());
         }
-        RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, "consultation-view",
+        RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, sealing, "consultation-view",
                 List.of("consultation_view", "consultation_view_consultee"));
         as("gp-a", get("/api/consultations/{id}", id)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CLOSED"));

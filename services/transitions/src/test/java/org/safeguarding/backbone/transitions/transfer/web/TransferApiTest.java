@@ -35,6 +35,7 @@ import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.Trans
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.RebuildChecks;
 import org.safeguarding.backbone.testsupport.TopicReader;
+import org.safeguarding.backbone.kernel.childkeys.Sealing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -72,6 +73,7 @@ class TransferApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Sealing sealing;
     @Autowired JsonMapper json;
     @Autowired KafkaTemplate<String, SpecificRecord> kafka;
     @Autowired CommandGateway commands;
@@ -162,7 +164,7 @@ class TransferApiTest {
                 .andExpect(jsonPath("$.recordedBy").value("school-a"));
 
         // the transfers rebuilt from the event store by an operator: proposed, then confirmed, as they were
-        RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, "transfer-view", List.of("transfer_view"));
+        RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, sealing, "transfer-view", List.of("transfer_view"));
         mvc.perform(get("/api/transfers/{id}", transferId).with(httpBasic("school-a", "dev-only-school-a")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CONFIRMED"))
@@ -295,7 +297,7 @@ class TransferApiTest {
             assertThat(sent.getItems()).extracting(i -> i.getSharedBy()).containsExactly("school-a", "csc-a");
             assertThat(((TransferPackageAcknowledged) packaged.get(2).value()).getComplete()).isTrue();
         }
-        RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, "transfer-view", List.of("transfer_view"));
+        RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, sealing, "transfer-view", List.of("transfer_view"));
     }
 
     @Test
