@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
@@ -28,7 +27,8 @@ import javax.sql.DataSource;
  * shared by services, none of which owns its schema. H2 and PostgreSQL.
  *
  * <p>Keys read are kept in memory for {@code cacheFor}: an erasure takes effect at once in the process that erases,
- * and in any other process sharing the store within that time.
+ * and in any other process sharing the store within that time. At most {@code cacheSize} children's keys (and as
+ * many keys by id) are kept, the least recently used dropped first.
  */
 public final class JdbcChildKeys implements ChildKeys {
 
@@ -38,13 +38,23 @@ public final class JdbcChildKeys implements ChildKeys {
     private final KeyEncryptionKey keyEncryptionKey;
     private final Clock clock;
     private final Duration cacheFor;
-    private final Map<String, Cached> byChild = new ConcurrentHashMap<>();
-    private final Map<String, Cached> byKeyId = new ConcurrentHashMap<>();
+    private final KeyCache<Cached> byChild;
+    private final KeyCache<Cached> byKeyId;
 
     private record Cached(KeyState state, Instant until) {
     }
 
+    /** The default number of children whose keys are kept in memory. */
+    public static final int DEFAULT_CACHE_SIZE = 20_000;
+
     public JdbcChildKeys(DataSource dataSource, KeyEncryptionKey keyEncryptionKey, Clock clock, Duration cacheFor) {
+        this(dataSource, keyEncryptionKey, clock, cacheFor, DEFAULT_CACHE_SIZE);
+    }
+
+    public JdbcChildKeys(DataSource dataSource, KeyEncryptionKey keyEncryptionKey, Clock clock, Duration cacheFor,
+                         int cacheSize) {
+        this.byChild = new KeyCache<>(cacheSize);
+        this.byKeyId = new KeyCache<>(cacheSize);
         this.dataSource = dataSource;
         this.keyEncryptionKey = keyEncryptionKey;
         this.clock = clock;
@@ -219,7 +229,7 @@ public final class JdbcChildKeys implements ChildKeys {
             return count;
         });
         byChild.remove(childId);
-        byKeyId.values().removeIf(cached -> cached.state().childId().equals(childId));
+        byKeyId.removeIf(cached -> cached.state().childId().equals(childId));
         return new Erasure(childId, destroyed, at, reason);
     }
 

@@ -180,6 +180,30 @@ class ChildKeysTest {
         assertThat(sealingElsewhere.seal(CHILD, "new").split("\\.")[1]).isNotEqualTo(sealed.split("\\.")[1]);
     }
 
+    /**
+     * A process keeps at most its cache's size of keys in memory (a backbone hears of ever more children): one
+     * dropped is read from the store again when next needed, so it opens as before, and an erasure made elsewhere
+     * meanwhile is seen at once.
+     */
+    @Test
+    void aProcessKeepsOnlyAsManyKeysAsItsCacheHolds_andReadsOneItDroppedFromTheStoreAgain() {
+        JdbcChildKeys small = new JdbcChildKeys(store, kek, clock, Duration.ofMinutes(5), 2);
+        Sealing sealingSmall = new Sealing(small);
+        List<String> children = List.of(CHILD, OTHER_CHILD, "9990000034");
+        List<String> sealed = children.stream().map(child -> sealingSmall.seal(child, "said of " + child)).toList();
+
+        for (int i = 0; i < children.size(); i++) {
+            assertThat(sealingSmall.open(sealed.get(i))).isEqualTo("said of " + children.get(i));
+        }
+        // the first child's key was dropped for the third's: an erasure by another process is seen without waiting
+        // out the five minutes a cached key would be kept
+        keys.erase(CHILD, "retention ended", T0);
+        assertThat(sealingSmall.open(sealed.get(0))).startsWith("[erased on");
+        assertThat(sealingSmall.open(sealed.get(2))).isEqualTo("said of 9990000034");
+        assertThatThrownBy(() -> new JdbcChildKeys(store, kek, clock, Duration.ofMinutes(5), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void theStoreHoldsOnlyWrappedKeys_thatAnotherKeyEncryptionKeyCannotOpen() throws Exception {
         String sealed = sealing.seal(CHILD, "a statement");

@@ -75,10 +75,12 @@ public class ChildKeysAutoConfiguration {
     ChildKeys childKeys(ChildKeyStore store, Environment environment,
                         @Value("${backbone.child-keys.key-encryption-key:${backbone.data-dir:./.backbone}"
                                 + "/child-keys/key-encryption.key}") Path keyEncryptionKey,
-                        @Value("${backbone.child-keys.cache-for:PT5M}") Duration cacheFor) {
+                        @Value("${backbone.child-keys.cache-for:PT5M}") Duration cacheFor,
+                        @Value("${backbone.child-keys.cache-size:" + JdbcChildKeys.DEFAULT_CACHE_SIZE + "}")
+                        int cacheSize) {
         boolean local = environment.acceptsProfiles(Profiles.of(DeploymentSafeguards.LOCAL_PROFILE));
         return new JdbcChildKeys(store.pool(), LocalKeyEncryptionKey.at(keyEncryptionKey, local), Clock.systemUTC(),
-                cacheFor);
+                cacheFor, cacheSize);
     }
 
     @Bean
