@@ -31,6 +31,7 @@ import org.safeguarding.backbone.referrals.share.api.ShareEvents;
 import org.safeguarding.backbone.referrals.share.web.ShareApiTest;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.ErasureOrders;
+import org.safeguarding.backbone.testsupport.RebuildChecks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -226,6 +227,26 @@ class SealedAtRestTest {
                 .andExpect(jsonPath("$.concern").value(erased))
                 .andExpect(jsonPath("$.whyNeeded").value(erased))
                 .andExpect(jsonPath("$.holderAgency").value("gp-a"));
+    }
+
+    /**
+     * A view row written in clear by a version from before the views were sealed reads as it was, and is sealed
+     * once the operator rebuilds the view (docs/operations.md, "Upgrades"): the rebuild writes every row again.
+     */
+    @Test
+    void aViewRowWrittenBeforeSealing_readsAsItWas_andIsSealedWhenTheViewIsRebuilt() throws Exception {
+        String shareId = share("9990001847");
+        jdbc.update("update share_view set purpose = ? where share_id = ?", "Written in clear by an earlier version",
+                shareId);
+        mvc.perform(get("/api/shares/{id}", shareId).with(as("csc-a"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.purpose").value("Written in clear by an earlier version"));
+
+        RebuildChecks.rebuild(mvc, "share-view");
+
+        assertThat(jdbc.queryForObject("select purpose from share_view where share_id = ?", String.class, shareId))
+                .startsWith(SealedColumn.PREFIX).doesNotContain("Concern");
+        mvc.perform(get("/api/shares/{id}", shareId).with(as("csc-a"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.purpose").value(WHAT_THE_SHARE_SAYS.get(1)));
     }
 
     /** Every column of every row of this service's views about {@code child}, as the store holds them. */
