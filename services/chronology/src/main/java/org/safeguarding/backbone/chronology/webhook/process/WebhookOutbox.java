@@ -22,14 +22,19 @@ public class WebhookOutbox {
 
     private final WebhookRegistrations registrations;
     private final WebhookDeliveries deliveries;
+    private final WebhookAgencies agencies;
 
-    WebhookOutbox(WebhookRegistrations registrations, WebhookDeliveries deliveries) {
+    WebhookOutbox(WebhookRegistrations registrations, WebhookDeliveries deliveries, WebhookAgencies agencies) {
         this.registrations = registrations;
         this.deliveries = deliveries;
+        this.agencies = agencies;
     }
 
     @Transactional
     public void enqueue(String topic, Envelope envelope, String eventType, SpecificRecord act, Set<String> parties) {
+        if (!agencies.anyMayHave(parties)) {
+            return;
+        }
         String body = null;
         for (WebhookRegistration webhook : registrations.findByAgencyIn(parties)) {
             if (deliveries.existsByAgencyAndEventId(webhook.getAgency(), envelope.getEventId())) {

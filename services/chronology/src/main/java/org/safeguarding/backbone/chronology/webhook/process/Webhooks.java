@@ -26,9 +26,11 @@ public class Webhooks {
     private final WebhookAttempts attempts;
     private final WebhookSettings settings;
     private final ChildDataReads reads;
+    private final WebhookAgencies agencies;
 
     Webhooks(WebhookRegistrations registrations, WebhookDeliveries deliveries, WebhookAttempts attempts,
-             WebhookSettings settings, ChildDataReads reads) {
+             WebhookSettings settings, ChildDataReads reads, WebhookAgencies agencies) {
+        this.agencies = agencies;
         this.registrations = registrations;
         this.deliveries = deliveries;
         this.attempts = attempts;
@@ -39,6 +41,7 @@ public class Webhooks {
     /** Registers the agency's webhook, or replaces it (a new URL or secret; a suspended webhook starts again). */
     public WebhookRegistration register(String agency, String url, String secret) {
         checkUrl(url);
+        agencies.registered(agency);
         Instant now = Instant.now();
         WebhookRegistration webhook = registrations.findById(agency).orElse(null);
         if (webhook == null) {
