@@ -40,8 +40,4 @@ final class KeyCache<V> {
     synchronized void removeIf(Predicate<V> which) {
         entries.values().removeIf(which);
     }
-
-    synchronized int size() {
-        return entries.size();
-    }
 }

@@ -34,11 +34,6 @@ import org.springframework.util.StringUtils;
 @ConditionalOnBean(DataSource.class)
 public class ChildKeysAutoConfiguration {
 
-    /**
-     * The key store has a small pool of its own, to the store named or to the service's own database: a command
-     * makes its child's key while its transaction holds one of the service's connections, and would otherwise wait
-     * for a second from the same pool, which under load is exhausted by requests doing the same (a 503 for each).
-     */
     /** The key store's own connections (closed with the context). */
     public record ChildKeyStore(HikariDataSource pool) implements AutoCloseable {
         @Override

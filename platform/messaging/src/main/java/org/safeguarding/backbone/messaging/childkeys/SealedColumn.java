@@ -29,6 +29,15 @@ public abstract sealed class SealedColumn<T> implements AttributeConverter<Child
     /** What a sealed {@link Text} column's value begins with; what follows is a {@link Sealing} text. */
     public static final String PREFIX = "$sealed:";
 
+    /**
+     * The length of a column holding a text of up to 4,000 characters sealed whole: the prefix and key id (48), then
+     * the text's UTF-8 bytes (up to 3 a character) with nonce and tag (28) in base64, at most 16,086.
+     */
+    public static final int LENGTH_4000 = 16_100;
+
+    /** The same for a text of up to 20,000 characters: at most 80,086. */
+    public static final int LENGTH_20000 = 80_100;
+
     protected final Sealing sealing;
 
     private SealedColumn(Sealing sealing) {

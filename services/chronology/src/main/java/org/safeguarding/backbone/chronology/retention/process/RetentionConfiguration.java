@@ -1,11 +1,9 @@
 package org.safeguarding.backbone.chronology.retention.process;
 
 import java.time.Clock;
-import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.safeguarding.backbone.kernel.childkeys.ChildKeys;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +18,9 @@ class RetentionConfiguration {
 
     @Bean
     RetentionSweep retentionSweep(RetentionSettings settings, KnownAgencies agencies, JdbcTemplate jdbc,
-                                  ObjectProvider<ChildKeys> keys, CommandGateway commands) {
+                                  ChildKeys keys, CommandGateway commands) {
         return new RetentionSweep(settings, new RetentionRule(settings, agencies::kindOf), jdbc,
-                children -> keys.getIfAvailable() == null ? Map.of() : keys.getObject().lastErasures(children),
+                keys::lastErasures,
                 commands, Clock.systemUTC());
     }
 }

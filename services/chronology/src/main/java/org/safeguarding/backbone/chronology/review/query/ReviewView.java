@@ -27,7 +27,7 @@ public class ReviewView {
     private String reviewerAgency;
     private String reviewerPerson;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = 16_100)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> reason;
     @Column(length = 1000)
     private String legalBasis;
@@ -39,7 +39,7 @@ public class ReviewView {
     private Status status;
     private Instant closedAt;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = 16_100)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> closingReason;
     /** The conversation the review started: closing or revoking it continues it. */
     private String correlationId;

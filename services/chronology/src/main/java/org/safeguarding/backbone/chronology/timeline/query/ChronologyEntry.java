@@ -19,9 +19,6 @@ public class ChronologyEntry {
     /** The longest summary kept (the column's size); summaries are built to stay well within it. */
     public static final int MAX_SUMMARY = 20000;
 
-    /** The summary column's size (V10): the longest summary sealed under the child's key (R18), in base64. */
-    static final int SEALED_SUMMARY = 80_100;
-
     /** The longest practitioner name kept (the column's size; tokens naming a longer one are not accepted). */
     static final int MAX_PRACTITIONER = 200;
 
@@ -39,7 +36,7 @@ public class ChronologyEntry {
     private String eventType;
     /** Sealed under the child's key where it is stored (R18): it quotes what was said. */
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = SEALED_SUMMARY)
+    @Column(length = SealedColumn.LENGTH_20000)
     private ChildContent<String> summary;
     private String correlationId;
     /** The record the act concerns ({@code share:<id>}, {@code request:<id>}, ...): its parties read it. */

@@ -14,7 +14,6 @@ import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.safeguarding.backbone.kernel.childkeys.ChildKeys;
 import org.safeguarding.backbone.kernel.childkeys.Sealing;
 import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +29,11 @@ public class ChronologyProjection {
     private final EntryPartyRepository entryParties;
     private final ChildAreaRepository areas;
     private final KnownAgencies agencies;
-    private final ObjectProvider<ChildKeys> keys;
+    private final ChildKeys keys;
     private final SealedColumn.Text summaries;
 
     ChronologyProjection(JdbcTemplate jdbc, EntryPartyRepository entryParties, ChildAreaRepository areas,
-                         KnownAgencies agencies, ObjectProvider<ChildKeys> keys, Sealing sealing) {
+                         KnownAgencies agencies, ChildKeys keys, Sealing sealing) {
         this.summaries = new SealedColumn.Text(sealing);
         this.jdbc = jdbc;
         this.entryParties = entryParties;
@@ -103,9 +102,8 @@ public class ChronologyProjection {
         List<Recorded> recorded = new ArrayList<>(acts.size());
         // an act recorded before its child's records were erased is kept as erased, however late it arrives or
         // often the chronology is rebuilt from the topics (R18)
-        ChildKeys childKeys = keys.getIfAvailable();
-        Map<String, ChildKeys.Erased> erasures = childKeys == null ? Map.of()
-                : childKeys.lastErasures(acts.stream().map(Act::childId).distinct().toList());
+        Map<String, ChildKeys.Erased> erasures = keys.lastErasures(acts.stream().map(Act::childId).distinct()
+                .toList());
         for (Act act : acts) {
             Set<String> already = recordedNow.get(act.eventId());
             if (already != null) {

@@ -31,7 +31,7 @@ public class FeedbackChallengeView {
     private String challengedBy;
     private String challengedTo;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = 16_100)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> reasons;
     private Instant challengedAt;
     private int level;
@@ -40,17 +40,17 @@ public class FeedbackChallengeView {
     private LocalDate answerDueBy;
     private boolean answerOverdue;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = 16_100)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> answer;
     private String answeredBy;
     private Instant answeredAt;
     private String escalationReason;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = 16_100)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> escalationReasons;
     private boolean resolved;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = 16_100)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> resolution;
     private String resolvedBy;
     private Instant resolvedAt;

@@ -29,10 +29,10 @@ public class FeedbackView {
     private String correlationId;
     private Instant givenAt;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = 16_100)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> actionTaken;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = 16_100)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> outcome;
     /** Not given by the end of its due day (R8); and how far up the ladder it has been escalated, to whom. */
     private boolean overdue;

@@ -25,7 +25,7 @@ public class DecisionView {
     @Column(length = 2000)
     private String consideredAgencies;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = 16_100)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> reasons;
     private Instant decidedAt;
 

@@ -27,10 +27,10 @@ public class RequestView {
     private String requestedBy;
     private String holderAgency;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = 16_100)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> whyNeeded;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = 16_100)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> concern;
     private LocalDate respondBy;
     private Instant requestedAt;
@@ -38,7 +38,7 @@ public class RequestView {
     private String shareId;
     private String decidedBy;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = 16_100)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> declineReasons;
     /** Jargon found in the reasons for declining (R16). */
     @Convert(converter = PlainLanguageWarningsColumn.class)

@@ -37,19 +37,12 @@ public class ShareView {
      */
     static final int JSON_COLUMN = 1_000_000;
 
-    /**
-     * The size of a column holding up to 4,000 or 20,000 characters sealed under the child's key (V27): prefix and
-     * key id, then the text's UTF-8 bytes (up to 3 a character), nonce and tag in base64.
-     */
-    static final int SEALED_4000 = 16_100;
-    static final int SEALED_20000 = 80_100;
-
     @Id
     private String shareId;
     private String childId;
     private String senderAgency;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = SEALED_4000)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> purpose;
     private Instant sharedAt;
     private Instant recordedAt;
@@ -76,7 +69,7 @@ public class ShareView {
     private Instant writtenFollowUpAt;
     /** The written record that followed a verbal share up, as its sender wrote it (up to 20,000 characters). */
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = SEALED_20000)
+    @Column(length = SealedColumn.LENGTH_20000)
     private ChildContent<String> writtenFollowUp;
     private boolean acknowledgementOverdue;
     private boolean writtenFollowUpOverdue;
@@ -93,23 +86,23 @@ public class ShareView {
     /** When and why the sender withdrew the share (R4, R5); null while it stands. */
     private Instant withdrawnAt;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = SEALED_4000)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> withdrawalReason;
 
     /** R3: when and how the family was told, as the sender recorded it after the share; null until then. */
     private Instant familyInformedAt;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = SEALED_4000)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> familyInformedHow;
     /** R3: the date set to review telling the family passed with the family still not told. */
     private boolean familyReviewDue;
     /** R3: consent withdrawn after the share, why, and the justification for going on sharing (null: none). */
     private Instant consentWithdrawnAt;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = SEALED_4000)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> consentWithdrawalReason;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = SEALED_4000)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> consentWithdrawalJustification;
 
     /** Corrections and the withdrawal, in order, one row each, with where each agency is with acknowledging it. */
@@ -480,10 +473,10 @@ public class ShareView {
         private CorrectionKind kind;
         private Integer statementIndex;
         @Convert(converter = ViewJson.StatementConverter.class)
-        @Column(name = "statement_json", length = SEALED_20000)
+        @Column(name = "statement_json", length = SealedColumn.LENGTH_20000)
         private ChildContent<ShareContent.Statement> corrected;
         @Convert(converter = SealedColumn.Text.class)
-        @Column(length = SEALED_4000)
+        @Column(length = SealedColumn.LENGTH_4000)
         private ChildContent<String> reason;
         private Instant correctedAt;
         private Instant acknowledgeBy;
@@ -552,7 +545,7 @@ public class ShareView {
         private String questionId;
         private String agency;
         @Convert(converter = SealedColumn.Text.class)
-        @Column(length = SEALED_20000)
+        @Column(length = SealedColumn.LENGTH_20000)
         private ChildContent<String> text;
         @Column(name = "at")
         private Instant writtenAt;

@@ -33,7 +33,7 @@ public class ConsultationView {
     private String childId;
     private String closingAgency;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = 16_100)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> reason;
     private LocalDate answerBy;
     private Instant openedAt;
@@ -131,13 +131,13 @@ public class ConsultationView {
         private String agency;
         private String answer;
         @Convert(converter = SealedColumn.Text.class)
-        @Column(length = 16_100)
+        @Column(length = SealedColumn.LENGTH_4000)
         private ChildContent<String> reasons;
         private Instant answeredAt;
         private boolean noReply;
         private String settledHow;
         @Convert(converter = SealedColumn.Text.class)
-        @Column(length = 16_100)
+        @Column(length = SealedColumn.LENGTH_4000)
         private ChildContent<String> settlement;
         private Instant settledAt;
 

@@ -30,7 +30,7 @@ public class HeldShare {
     private String senderAgency;
     private Instant sharedAt;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = 16_100)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> purpose;
     private String consentStatus;
     @Column(length = 2000)

@@ -8,7 +8,6 @@ import java.util.Set;
 import org.safeguarding.backbone.kernel.childkeys.ChildKeys;
 import org.safeguarding.backbone.kernel.childkeys.Sealing;
 import org.safeguarding.backbone.messaging.childkeys.ErasedChildren;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,10 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class HeldShareProjection implements ErasedChildren {
 
     private final HeldShares shares;
-    private final ObjectProvider<ChildKeys> keys;
+    private final ChildKeys keys;
     private final JdbcTemplate jdbc;
 
-    HeldShareProjection(HeldShares shares, ObjectProvider<ChildKeys> keys, JdbcTemplate jdbc) {
+    HeldShareProjection(HeldShares shares, ChildKeys keys, JdbcTemplate jdbc) {
         this.shares = shares;
         this.keys = keys;
         this.jdbc = jdbc;
@@ -50,8 +49,7 @@ public class HeldShareProjection implements ErasedChildren {
         if (!shares.existsById(shareId)) {
             Set<String> holders = new HashSet<>(recipients);
             holders.add(senderAgency);
-            ChildKeys childKeys = keys.getIfAvailable();
-            ChildKeys.Erased erased = childKeys == null ? null : childKeys.lastErasures(List.of(childId)).get(childId);
+            ChildKeys.Erased erased = keys.lastErasures(List.of(childId)).get(childId);
             String held = erased != null && !recordedAt.isAfter(erased.erasedAt()) ? Sealing.erasedText(erased)
                     : purpose;
             shares.save(new HeldShare(shareId, childId, senderAgency, at, held, consentStatus, lawfulBasis,

@@ -27,7 +27,7 @@ public class TransferView {
     private String fromAgency;
     private String toAgency;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = 16_100)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> reason;
     private LocalDate movedOn;
     private String recordedBy;
@@ -49,7 +49,7 @@ public class TransferView {
     @Enumerated(EnumType.STRING)
     private PackageStatus packageStatus;
     @Convert(converter = SealedColumn.Text.class)
-    @Column(length = 16_100)
+    @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> packageMissing;
     private Instant packageAcknowledgedAt;
     private boolean packageOverdue;
