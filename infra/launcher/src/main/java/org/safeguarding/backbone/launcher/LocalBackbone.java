@@ -18,10 +18,12 @@ import org.safeguarding.backbone.localinfra.LocalAgencies;
 import org.safeguarding.backbone.localinfra.LocalKafka;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
 import org.safeguarding.backbone.localinfra.LocalKafkaCluster;
+import org.safeguarding.backbone.localinfra.LocalKeyStore;
 
 /**
  * The whole backbone on one machine: a Kafka broker (in this JVM; or, with {@code --brokers=3}, a replicated cluster
- * of broker processes), the schema registry, the token issuer and the four services (child JVMs), all on 127.0.0.1, all keeping their data under one directory so a restart finds everything
+ * of broker processes), the children's key store (in this JVM: {@link LocalKeyStore}), the schema registry, the token
+ * issuer and the four services (child JVMs), all on 127.0.0.1, all keeping their data under one directory so a restart finds everything
  * as it was. Stopping this process (Ctrl-C) stops them all; a child whose launcher dies stops by itself. A child that
  * dies is reported and started again ({@link Supervisor}); {@code ./run status} reads how each one is
  * ({@link StatusCommand}).
@@ -39,6 +41,7 @@ public final class LocalBackbone implements AutoCloseable {
     private ServiceProcess issuer;
     private LocalKafka kafka;
     private RegistryProcess registry;
+    private LocalKeyStore keyStore;
     private Supervisor supervisor;
     private ClassDataArchive archive;
 
@@ -232,6 +235,8 @@ public final class LocalBackbone implements AutoCloseable {
         archive = classes == null ? null : new ClassDataArchive(classes);
         Path logs = data.resolve("logs");
         startKafka();
+        // one key store for the four, in this JVM like the broker: a record one service sealed opens in another
+        keyStore = LocalKeyStore.start(data.resolve("child-keys"));
         registry = new RegistryProcess(settings.registryJar(), data.resolve("registry"), settings.registryPort(),
                 logs.resolve("registry.log"));
         issuer = ServiceProcess.start("token-issuer", settings.issuerJar(), settings.issuerPort(),
@@ -250,6 +255,9 @@ public final class LocalBackbone implements AutoCloseable {
                     "--backbone.messaging.registry-url=" + registry.url(),
                     "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.url()));
             List<String> own = settings.serviceArguments().getOrDefault(service, List.of());
+            if (own.stream().noneMatch(argument -> argument.startsWith("--backbone.child-keys.datasource."))) {
+                arguments.addAll(keyStore.serviceArguments());
+            }
             if (own.stream().noneMatch(argument -> argument.startsWith("--spring.profiles.active="))) {
                 arguments.add(0, "--spring.profiles.active=local");
             }
@@ -343,6 +351,9 @@ public final class LocalBackbone implements AutoCloseable {
         }
         if (registry != null) {
             closeQuietly(registry);
+        }
+        if (keyStore != null) {
+            closeQuietly(keyStore);
         }
         if (kafka != null) {
             closeQuietly(kafka);

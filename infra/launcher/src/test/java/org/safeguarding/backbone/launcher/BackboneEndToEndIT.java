@@ -57,6 +57,14 @@ class BackboneEndToEndIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** What the test's acts say about the child: on the services' topics, only sealed. */
+    private static final List<String> SAID_ON_THE_TOPICS = List.of("Parent One (synthetic)",
+            "Absent on 6 of the last 10 school days", "Seems withdrawn and tired on Mondays", "S-0001",
+            "I don't like going home on Fridays", "Has the child said who hurt them?", "only that it happened at home",
+            "Understood: strategy discussion today", "Strategy discussion held", "Assessment started",
+            "We were not told whether the child was seen alone", "The child was seen alone at school on Tuesday",
+            "Satisfied: the child was seen alone", "Family moved house");
+
     /** What the test does, as the chronology should list it: each act once. */
     private static final String[] EVERY_ACT = {"InformationShared", "ShareAcknowledged", "ClarificationRequested",
         "ClarificationAnswered", "ShareRead", "UnderstandingConfirmed", "FeedbackRequested", "FeedbackGiven",
@@ -116,6 +124,12 @@ class BackboneEndToEndIT {
                 assertThat(types.subList(types.size() - 3, types.size()))
                         .containsExactlyInAnyOrder("ChildTransferred", "TransferPackageSent", "ShareForwarded");
             });
+            // R18: the chronology read what the referrals and feedback services sealed on their topics, through the
+            // one key store the launcher serves
+            String summaries = call(backbone, "chronology", "GET", "/api/children/" + CHILD + "/chronology",
+                    "school-a", null, 200).get("entries").findValuesAsText("summary").toString();
+            assertThat(summaries).contains("Has the child said who hurt them?", "Outcome: Assessment started",
+                    "The child was seen alone at school on Tuesday");
             // the duplicates were delivered after the originals; give them time to do any harm
             await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(eventTypes(backbone)).hasSize(EVERY_ACT.length));
@@ -325,6 +339,14 @@ class BackboneEndToEndIT {
             }
         }
         assertThat(originals).as("records about the child on the topics").hasSize(EVERY_ACT.length);
+        // R18: what was said is on the services' topics only sealed under the child's key (ids, agencies and the
+        // practitioners' names in clear)
+        for (ConsumerRecord<String, byte[]> original : originals) {
+            String wire = new String(original.value(), StandardCharsets.UTF_8);
+            for (String said : SAID_ON_THE_TOPICS) {
+                assertThat(wire).as(original.topic() + " in clear: " + said).doesNotContain(said);
+            }
+        }
         try (var producer = new KafkaProducer<>(backbone.kafkaClient(LocalKafkaBroker.ADMIN),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (ConsumerRecord<String, byte[]> original : originals) {

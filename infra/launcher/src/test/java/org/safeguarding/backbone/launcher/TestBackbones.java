@@ -22,17 +22,23 @@ final class TestBackbones {
     }
 
     /**
-     * Each service on a fresh PostgreSQL schema of its own (the production store), its connections named
+     * Each service on a fresh PostgreSQL schema of its own (the production store), the four on one more for the
+     * children's keys, its connections named
      * {@code <prefix>-<service>} ({@link PostgresDatabase#terminateConnections}); skips the test where no PostgreSQL
      * answers.
      */
     static Map<String, List<String>> servicesOnPostgres(String prefix) {
         Map<String, List<String>> stores = new HashMap<>();
+        // and the children's keys in one schema the four share, as production has them (ADR 0015)
+        List<String> keys = PostgresDatabase.freshSchemaFor(prefix + "-child-keys");
         for (String service : LocalBackbone.SERVICES) {
             List<String> database = PostgresDatabase.freshSchemaFor(prefix + "-" + service);
             stores.put(service, List.of("--spring.profiles.active=local,postgres",
                     "--spring.datasource.url=" + database.get(0), "--spring.datasource.username=" + database.get(1),
-                    "--spring.datasource.password=" + database.get(2)));
+                    "--spring.datasource.password=" + database.get(2),
+                    "--backbone.child-keys.datasource.url=" + keys.get(0),
+                    "--backbone.child-keys.datasource.username=" + keys.get(1),
+                    "--backbone.child-keys.datasource.password=" + keys.get(2)));
         }
         return stores;
     }

@@ -15,7 +15,8 @@ import org.springframework.core.env.Profiles;
  * A service outside the {@code local} profile refuses to start, before it connects to anything, on settings that
  * would carry or keep children's data unprotected (issue 12, docs/architecture.md "Deployment"): Kafka without TLS
  * ({@code SSL} or {@code SASL_SSL}) or with the broker's host name unchecked, a schema registry over plain HTTP or
- * without credentials, the database's default H2 {@code sa} account, or HTTP without TLS (unless the deployment says
+ * without credentials, the database's default H2 {@code sa} account, a key store not shared by the four services
+ * ({@code backbone.child-keys.datasource.url}, ADR 0015), or HTTP without TLS (unless the deployment says
  * TLS ends in front of the service, {@value #HTTP_TLS_IN_FRONT}). Each refusal names the setting and what to set.
  *
  * <p>The local profile (./run, the tests) runs on 127.0.0.1 only, with development credentials, and is exempt.
@@ -52,6 +53,7 @@ public class DeploymentSafeguards implements EnvironmentPostProcessor, Ordered {
         kafka(environment, problems);
         registry(environment, problems);
         database(environment, problems);
+        keyStore(environment, problems);
         http(environment, problems);
         return problems;
     }
@@ -102,6 +104,22 @@ public class DeploymentSafeguards implements EnvironmentPostProcessor, Ordered {
         } else if (url.startsWith("jdbc:h2:") && environment.getProperty("spring.datasource.password", "").isBlank()) {
             problems.add("the H2 store has no password (spring.datasource.password): outside ./run, use the postgres "
                     + "profile");
+        }
+    }
+
+    /**
+     * The four services share one key store (ADR 0015): a service on a store of its own seals with keys the others do
+     * not hold, so its records on Kafka would not open in them, and an erasure would miss its copies.
+     */
+    private static void keyStore(Environment environment, List<String> problems) {
+        String url = environment.getProperty("backbone.child-keys.datasource.url", "");
+        if (url.isBlank()) {
+            problems.add("the children's keys would be kept in the service's own database "
+                    + "(backbone.child-keys.datasource.url is not set): name the key store the four services share, "
+                    + "with its account in backbone.child-keys.datasource.username and .password");
+        } else if (url.startsWith("jdbc:h2:")) {
+            problems.add("the children's key store is an H2 database (backbone.child-keys.datasource.url): outside "
+                    + "./run, name the PostgreSQL database the four services share");
         }
     }
 

@@ -24,6 +24,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.safeguarding.backbone.kernel.agency.ActingPractitioner;
 import org.safeguarding.backbone.kernel.durability.DurableCommits;
+import org.safeguarding.backbone.messaging.childkeys.SealedRecords;
 import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
 import org.safeguarding.backbone.messaging.publish.KafkaIntegrationPublisher;
 import org.safeguarding.backbone.messaging.publish.OverdueActs;
@@ -158,10 +159,13 @@ public class EventStoreAutoConfiguration {
                                                             List<IntegrationEventMapper> mappers,
                                                             PublisherFailures failures, ParkedEvents parked,
                                                             DurableCommits durable,
-                                                            ObjectProvider<TraceContext> traces) {
+                                                            ObjectProvider<TraceContext> traces,
+                                                            SealedRecords sealed) {
             KafkaIntegrationPublisher publisher = new KafkaIntegrationPublisher(kafka, mappers, failures, parked,
                     durable);
             traces.ifAvailable(publisher::tracedBy);
+            // not optional: a service that stores events has a key store, and the topics keep records for 25 years
+            publisher.sealedBy(sealed);
             return publisher;
         }
 

@@ -24,6 +24,7 @@ class DeploymentSafeguardsTest {
                         "https://idp.example.invalid/token")
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db.example.invalid/referrals")
                 .withProperty("spring.datasource.username", "referrals")
+                .withProperty("backbone.child-keys.datasource.url", "jdbc:postgresql://db.example.invalid/child_keys")
                 .withProperty("server.ssl.bundle", "backbone");
     }
 
@@ -83,6 +84,17 @@ class DeploymentSafeguardsTest {
                 .singleElement().asString().contains("H2 store has no password");
     }
 
+    /** The four share one key store, or a record one sealed on Kafka would not open in another (ADR 0015). */
+    @Test
+    void aKeyStoreOfTheServicesOwn_orOnH2_isRefused() {
+        assertThat(DeploymentSafeguards.problems(production().withProperty("backbone.child-keys.datasource.url", "")))
+                .singleElement().asString().contains("backbone.child-keys.datasource.url is not set")
+                .contains("the four services share");
+        assertThat(DeploymentSafeguards.problems(production()
+                .withProperty("backbone.child-keys.datasource.url", "jdbc:h2:file:./keys")))
+                .singleElement().asString().contains("key store is an H2 database");
+    }
+
     @Test
     void httpWithoutTls_isRefused_unlessTheDeploymentSaysTlsEndsInFront() {
         assertThat(DeploymentSafeguards.problems(production().withProperty("server.ssl.bundle", "")))
@@ -113,6 +125,7 @@ class DeploymentSafeguardsTest {
                 .hasMessageContaining("will not start outside the 'local' profile")
                 .hasMessageContaining("Kafka is reached over SASL_PLAINTEXT")
                 .hasMessageContaining("plain HTTP").hasMessageContaining("without credentials")
-                .hasMessageContaining("default 'sa' account").hasMessageContaining("HTTP is served without TLS");
+                .hasMessageContaining("default 'sa' account").hasMessageContaining("HTTP is served without TLS")
+                .hasMessageContaining("backbone.child-keys.datasource.url is not set");
     }
 }

@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
+import org.safeguarding.backbone.kernel.childkeys.Sealing;
+import org.safeguarding.backbone.messaging.childkeys.SealedRecords;
 import org.safeguarding.backbone.messaging.registry.ContractSchemas;
 
 /**
@@ -25,6 +28,7 @@ public final class TopicReader<V> implements AutoCloseable {
 
     private final KafkaConsumer<String, V> consumer;
     private final List<ConsumerRecord<String, V>> seen = new ArrayList<>();
+    private SealedRecords opening;
 
     private TopicReader(Deserializer<V> values, List<String> topics) {
         this(values, topics, LocalKafkaBroker.ADMIN, "test-reader-");
@@ -66,13 +70,37 @@ public final class TopicReader<V> implements AutoCloseable {
         return new TopicReader<>(new ByteArrayDeserializer(), List.of(topics), agency, agency + ".test-reader-");
     }
 
+    /**
+     * Opens the personal fields of each record read (sealed under the child's key on the services' topics) as the
+     * backbone's own consumers do: for a test about what the record says rather than how it travels. A record sealed
+     * under a key store other than {@code sealed}'s (another test context's) is left sealed.
+     */
+    public TopicReader<V> opening(SealedRecords sealed) {
+        this.opening = sealed;
+        return this;
+    }
+
+    private void poll() {
+        for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(250))) {
+            if (opening != null && record.value() instanceof IndexedRecord value) {
+                try {
+                    opening.open(value);
+                } catch (Sealing.UnknownKey e) {
+                    // sealed by another test's service, on another key store, earlier on the same topic: not this
+                    // test's record, left as it is
+                }
+            }
+            seen.add(record);
+        }
+    }
+
     /** Polls until {@code count} records read so far match, or {@code timeout} passes; returns the matches. */
     public List<ConsumerRecord<String, V>> await(Predicate<ConsumerRecord<String, V>> match, int count,
                                                  Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<ConsumerRecord<String, V>> matching = matching(match);
         while (matching.size() < count && System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(250)).forEach(seen::add);
+            poll();
             matching = matching(match);
         }
         return matching;
@@ -82,7 +110,7 @@ public final class TopicReader<V> implements AutoCloseable {
     public List<ConsumerRecord<String, V>> settle(Predicate<ConsumerRecord<String, V>> match, Duration quiet) {
         long deadline = System.nanoTime() + quiet.toNanos();
         while (System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(250)).forEach(seen::add);
+            poll();
         }
         return matching(match);
     }

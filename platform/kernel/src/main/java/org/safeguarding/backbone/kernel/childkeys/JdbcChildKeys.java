@@ -80,7 +80,9 @@ public final class JdbcChildKeys implements ChildKeys {
                 // rebuilt, is kept erased
                 "CREATE TABLE IF NOT EXISTS child_erasure (child_id VARCHAR(64) NOT NULL, "
                     + "erased_at TIMESTAMP WITH TIME ZONE NOT NULL, reason VARCHAR(400) NOT NULL, "
-                    + "PRIMARY KEY (child_id, erased_at))"};
+                    + "PRIMARY KEY (child_id, erased_at))",
+                // which store this is: a store is never moved into itself (adoptFrom)
+                "CREATE TABLE IF NOT EXISTS child_key_store (store_id VARCHAR(36) PRIMARY KEY)"};
             for (String each : ddl) {
                 try {
                     statement.execute(each);
@@ -92,8 +94,136 @@ public final class JdbcChildKeys implements ChildKeys {
                     }
                 }
             }
+            try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM child_key_store")) {
+                rows.next();
+                if (rows.getInt(1) == 0) {
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO child_key_store (store_id) VALUES (?)")) {
+                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.executeUpdate();
+                    } catch (SQLException e) {
+                        // another service sharing the store named it at the same moment: it has its id
+                    }
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not prepare the children's key store: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Moves into this store what a service kept in {@code previous} (its own database, before the services shared
+     * one store): its keys, holds and erasures, copied where missing here (a key erased in either is erased here), then
+     * its keys removed there, so an erasure here destroys the only copy. Nothing when {@code previous} holds no key
+     * store, or is this store. Idempotent.
+     *
+     * @return the number of keys moved
+     */
+    public int adoptFrom(DataSource previous) {
+        try (Connection from = previous.getConnection()) {
+            if (!exists(from)) {
+                return 0;
+            }
+            String here = sql(JdbcChildKeys::storeId);
+            if (here != null && here.equals(storeId(from))) {
+                return 0;
+            }
+            List<Object[]> keys = rows(from, "SELECT key_id, child_id, wrapped_key, wrapped_by, created_at, erased_at, "
+                    + "erasure_reason FROM child_key", 7);
+            List<Object[]> holds = rows(from, HOLD_COLUMNS, 8);
+            List<Object[]> erasures = rows(from, "SELECT child_id, erased_at, reason FROM child_erasure", 3);
+            inTransaction(to -> {
+                for (Object[] key : keys) {
+                    if (absent(to, "SELECT COUNT(*) FROM child_key WHERE key_id = ?", key[0])) {
+                        insert(to, "INSERT INTO child_key (key_id, child_id, wrapped_key, wrapped_by, created_at, "
+                                + "erased_at, erasure_reason) VALUES (?, ?, ?, ?, ?, ?, ?)", key);
+                    } else if (key[5] != null) {
+                        insert(to, "UPDATE child_key SET wrapped_key = NULL, erased_at = ?, erasure_reason = ? "
+                                + "WHERE key_id = ? AND erased_at IS NULL", new Object[] {key[5], key[6], key[0]});
+                    }
+                }
+                for (Object[] hold : holds) {
+                    if (absent(to, "SELECT COUNT(*) FROM child_legal_hold WHERE hold_id = ?", hold[0])) {
+                        insert(to, "INSERT INTO child_legal_hold (hold_id, child_id, purpose, reference, placed_by, "
+                                + "placed_at, released_by, released_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", hold);
+                    } else if (hold[7] != null) {
+                        insert(to, "UPDATE child_legal_hold SET released_by = ?, released_at = ? WHERE hold_id = ? "
+                                + "AND released_at IS NULL", new Object[] {hold[6], hold[7], hold[0]});
+                    }
+                }
+                for (Object[] erasure : erasures) {
+                    if (absent(to, "SELECT COUNT(*) FROM child_erasure WHERE child_id = ? AND erased_at = ?",
+                            erasure[0], erasure[1])) {
+                        insert(to, "INSERT INTO child_erasure (child_id, erased_at, reason) VALUES (?, ?, ?)",
+                                erasure);
+                    }
+                }
+                return null;
+            });
+            // only once they are here: the copies there would outlive an erasure here
+            try (PreparedStatement delete = from.prepareStatement("DELETE FROM child_key WHERE key_id = ?")) {
+                for (Object[] key : keys) {
+                    delete.setObject(1, key[0]);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            byChild.removeIf(any -> true);
+            byKeyId.removeIf(any -> true);
+            return keys.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The keys in the service's own database could not be moved to the "
+                    + "children's key store: " + e.getMessage(), e);
+        }
+    }
+
+    private static String storeId(Connection connection) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT MIN(store_id) FROM child_key_store")) {
+            return rows.next() ? rows.getString(1) : null;
+        } catch (SQLException e) {
+            // a store made before stores had ids: not this one, which has
+            return null;
+        }
+    }
+
+    private static List<Object[]> rows(Connection connection, String select, int columns) throws SQLException {
+        List<Object[]> all = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(select)) {
+            java.sql.ResultSetMetaData meta = rows.getMetaData();
+            while (rows.next()) {
+                Object[] row = new Object[columns];
+                for (int i = 0; i < columns; i++) {
+                    int type = meta.getColumnType(i + 1);
+                    // instants as instants, whichever database each store is on (PostgreSQL's driver would give a
+                    // Timestamp read in this JVM's zone)
+                    row[i] = type == java.sql.Types.TIMESTAMP_WITH_TIMEZONE || type == java.sql.Types.TIMESTAMP
+                            ? rows.getObject(i + 1, OffsetDateTime.class) : rows.getObject(i + 1);
+                }
+                all.add(row);
+            }
+        }
+        return all;
+    }
+
+    private static boolean absent(Connection connection, String count, Object... keys) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(count)) {
+            for (int i = 0; i < keys.length; i++) {
+                select.setObject(i + 1, keys[i]);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getInt(1) == 0;
+            }
+        }
+    }
+
+    private static void insert(Connection connection, String statement, Object[] values) throws SQLException {
+        try (PreparedStatement write = connection.prepareStatement(statement)) {
+            for (int i = 0; i < values.length; i++) {
+                write.setObject(i + 1, values[i]);
+            }
+            write.executeUpdate();
         }
     }
 

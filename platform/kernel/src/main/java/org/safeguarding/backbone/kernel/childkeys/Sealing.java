@@ -69,7 +69,7 @@ public final class Sealing {
         }
         String keyId = parts[1];
         ChildKeys.KeyState state = keys.find(keyId)
-                .orElseThrow(() -> new Unreadable("sealed under key " + keyId + ", which the key store does not hold: "
+                .orElseThrow(() -> new UnknownKey("sealed under key " + keyId + ", which the key store does not hold: "
                         + "the key store is not the one it was sealed with"));
         if (state instanceof ChildKeys.Erased erased) {
             return new Opened(erased.childId(), erasedText(erased), true);
@@ -125,9 +125,20 @@ public final class Sealing {
     }
 
     /** A sealed text that cannot be opened, though its key was not erased: a fault to report, not to hide. */
-    public static final class Unreadable extends RuntimeException {
+    public static class Unreadable extends RuntimeException {
 
         public Unreadable(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A sealed text whose key the key store does not hold: not altered, but read through a key store other than the
+     * one it was sealed with (a service not pointed at the shared store): a fault of the deployment, to be put right.
+     */
+    public static final class UnknownKey extends Unreadable {
+
+        public UnknownKey(String message) {
             super(message);
         }
     }

@@ -64,6 +64,38 @@ class ChildKeysTest {
         sealing = new Sealing(keys);
     }
 
+    /**
+     * A service that kept its keys in its own database before the four shared one store: what it sealed opens
+     * through the shared store after the move, a key erased there is erased here, and no copy is left behind for an
+     * erasure to miss. Moving again, or a store into itself, changes nothing.
+     */
+    @Test
+    void keysKeptInAServicesOwnDatabase_moveToTheSharedStore_andLeaveNoCopyBehind() throws Exception {
+        JdbcDataSource own = new JdbcDataSource();
+        own.setURL("jdbc:h2:mem:own-keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        JdbcChildKeys before = new JdbcChildKeys(own, kek, clock, Duration.ofMinutes(5));
+        String sealedBefore = new Sealing(before).seal(CHILD, "said before the move");
+        String erasedBefore = new Sealing(before).seal(OTHER_CHILD, "erased before the move");
+        before.placeHold("hold-1", CHILD, LegalHold.Purpose.REVIEW, "Review 1", "partnership-a", T0);
+        now.set(T0.plusSeconds(60));
+        before.erase(OTHER_CHILD, "retention ended", now.get());
+
+        assertThat(keys.adoptFrom(own)).isEqualTo(2);
+
+        assertThat(sealing.open(sealedBefore)).isEqualTo("said before the move");
+        assertThat(sealing.opened(erasedBefore).erased()).isTrue();
+        assertThat(keys.openHolds(CHILD)).extracting(LegalHold::holdId).containsExactly("hold-1");
+        assertThat(keys.lastErasures(List.of(OTHER_CHILD))).containsKey(OTHER_CHILD);
+        try (Connection connection = own.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM child_key")) {
+            rows.next();
+            assertThat(rows.getInt(1)).as("keys left in the service's own database").isZero();
+        }
+        assertThat(keys.adoptFrom(own)).isZero();
+        assertThat(keys.adoptFrom(store)).as("a store into itself").isZero();
+        assertThat(sealing.open(sealedBefore)).isEqualTo("said before the move");
+    }
+
     @Test
     void sealedTextHidesWhatItSays_andOpensToIt() {
         String sealed = sealing.seal(CHILD, "Child said she is frightened to go home");

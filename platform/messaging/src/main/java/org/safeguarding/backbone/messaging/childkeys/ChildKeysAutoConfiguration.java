@@ -10,6 +10,8 @@ import org.safeguarding.backbone.kernel.childkeys.JdbcChildKeys;
 import org.safeguarding.backbone.kernel.childkeys.LocalKeyEncryptionKey;
 import org.safeguarding.backbone.kernel.childkeys.Sealing;
 import org.safeguarding.backbone.messaging.DeploymentSafeguards;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,8 +26,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * The children's keys every service seals personal text with (R18, docs/adr/0015-per-child-keys-and-erasure.md):
- * the data keys in {@code backbone.child-keys.datasource.url} (by default the service's own database, through a pool
- * of {@code backbone.child-keys.pool-size} connections of the key store's own), wrapped by
+ * the data keys in {@code backbone.child-keys.datasource.url}, the one store the four services share (the embedded
+ * default's launcher serves one; a deployment names a database of its own), through a pool of
+ * {@code backbone.child-keys.pool-size} connections of the key store's own; without it, in the service's own database
+ * (a service tested alone: what another service sealed on its topic would not open there). Wrapped by
  * the key-encryption key in the file at {@code backbone.child-keys.key-encryption-key} (made at first start under
  * the local profile only; a deployment mounts its own). Always on where there is a database: the event stores and
  * the views ({@link SealedColumn}) keep a child's content only sealed, so there is no switch to turn it off.
@@ -34,8 +38,15 @@ import org.springframework.util.StringUtils;
 @ConditionalOnBean(DataSource.class)
 public class ChildKeysAutoConfiguration {
 
-    /** The key store's own connections (closed with the context). */
-    public record ChildKeyStore(HikariDataSource pool) implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChildKeysAutoConfiguration.class);
+
+    /**
+     * The key store's own connections (closed with the context).
+     *
+     * @param named whether it is a store named for it ({@code backbone.child-keys.datasource.url}), not the
+     *              service's own database
+     */
+    public record ChildKeyStore(HikariDataSource pool, boolean named) implements AutoCloseable {
         @Override
         public void close() {
             pool.close();
@@ -56,7 +67,7 @@ public class ChildKeysAutoConfiguration {
         pool.setPoolName("child-keys");
         pool.setMaximumPoolSize(poolSize);
         pool.setMinimumIdle(1);
-        return new ChildKeyStore(pool);
+        return new ChildKeyStore(pool, StringUtils.hasText(url));
     }
 
     /**
@@ -67,21 +78,37 @@ public class ChildKeysAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    ChildKeys childKeys(ChildKeyStore store, Environment environment,
+    ChildKeys childKeys(ChildKeyStore store, DataSource serviceDatabase, Environment environment,
                         @Value("${backbone.child-keys.key-encryption-key:${backbone.data-dir:./.backbone}"
                                 + "/child-keys/key-encryption.key}") Path keyEncryptionKey,
                         @Value("${backbone.child-keys.cache-for:PT5M}") Duration cacheFor,
                         @Value("${backbone.child-keys.cache-size:" + JdbcChildKeys.DEFAULT_CACHE_SIZE + "}")
                         int cacheSize) {
         boolean local = environment.acceptsProfiles(Profiles.of(DeploymentSafeguards.LOCAL_PROFILE));
-        return new JdbcChildKeys(store.pool(), LocalKeyEncryptionKey.at(keyEncryptionKey, local), Clock.systemUTC(),
-                cacheFor, cacheSize);
+        JdbcChildKeys keys = new JdbcChildKeys(store.pool(), LocalKeyEncryptionKey.at(keyEncryptionKey, local),
+                Clock.systemUTC(), cacheFor, cacheSize);
+        if (store.named()) {
+            // a service that kept its keys in its own database before the services shared one store: what it sealed
+            // opens through the shared store from now on, and an erasure there destroys the only copy
+            int moved = keys.adoptFrom(serviceDatabase);
+            if (moved > 0) {
+                LOG.info("Moved {} children's keys from the service's own database to the shared key store", moved);
+            }
+        }
+        return keys;
     }
 
     @Bean
     @ConditionalOnMissingBean
     Sealing sealing(ChildKeys childKeys) {
         return new Sealing(childKeys);
+    }
+
+    /** The personal fields of the records on the services' own topics, sealed and opened ({@link SealedRecords}). */
+    @Bean
+    @ConditionalOnMissingBean
+    SealedRecords sealedRecords(Sealing sealing) {
+        return new SealedRecords(sealing);
     }
 
     /** The chronology's holds and erasures ({@code safeguarding.chronology.events.v1}), carried out here. */

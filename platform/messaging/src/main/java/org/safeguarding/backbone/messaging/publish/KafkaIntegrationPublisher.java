@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.safeguarding.backbone.kernel.durability.DurableCommits;
+import org.safeguarding.backbone.messaging.childkeys.SealedRecords;
 import org.safeguarding.backbone.messaging.tracing.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,9 @@ import org.springframework.kafka.core.KafkaTemplate;
  * say) stops the batch there: nothing after it is sent. A record the broker refuses fails the batch when it waits,
  * and the whole batch is sent again from its first event; records after the refused one that were written meanwhile
  * are written again (the same event ids, which consumers deduplicate).
+ *
+ * <p>The personal fields of each record are sealed under the child's key before it is sent ({@link SealedRecords},
+ * where the service seals: {@link #sealedBy}), so the services' topics keep nothing an erasure does not reach.
  *
  * <p>An event it keeps failing on is reported ({@link PublisherFailures}); one an operator has parked because it can
  * never be published ({@link ParkedEvents}) is skipped, and waits to be republished.
@@ -55,6 +59,7 @@ public class KafkaIntegrationPublisher {
     private final ParkedEvents parked;
     private final DurableCommits durable;
     private TraceContext traces;
+    private SealedRecords sealed;
     private volatile Consumer<SpecificRecord> published = record -> { };
 
     /** The unit of work's resource saying its events were made durable once already. */
@@ -196,8 +201,9 @@ public class KafkaIntegrationPublisher {
             if (mapped.isPresent()) {
                 IntegrationEvent event = mapped.get();
                 storedDurably();
+                SpecificRecord value = sealed == null ? event.value() : sealed.seal(event.childId(), event.value());
                 ProducerRecord<String, SpecificRecord> record =
-                        new ProducerRecord<>(event.topic(), event.childId(), event.value());
+                        new ProducerRecord<>(event.topic(), event.childId(), value);
                 CompletableFuture<?> acknowledged = traces == null ? kafka.send(record) : sendContinuing(message, record);
                 if (acknowledged.isCompletedExceptionally()) {
                     // failed at once (it could not be encoded, or is too large): nothing after it is sent
@@ -224,6 +230,11 @@ public class KafkaIntegrationPublisher {
     /** Told of each record once the broker has acknowledged it (the metrics count the overdue acts). */
     public void onPublished(Consumer<SpecificRecord> listener) {
         this.published = listener;
+    }
+
+    /** Seals the personal fields of each record under its child's key before it is sent. */
+    public void sealedBy(SealedRecords sealedRecords) {
+        this.sealed = sealedRecords;
     }
 
     /** Sends each record in the trace its event was stored in. */

@@ -39,6 +39,8 @@ import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
+import org.safeguarding.backbone.messaging.childkeys.SealedRecords;
 import org.safeguarding.backbone.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,6 +77,7 @@ class ChronologyTest {
     @Autowired KafkaTemplate<String, SpecificRecord> kafka;
     @Autowired JdbcTemplate jdbc;
     @Autowired MockMvc mvc;
+    @Autowired SealedRecords sealed;
 
     static Envelope envelope(String agency, Instant occurredAt) {
         return envelope(CHILD, agency, occurredAt);
@@ -565,5 +568,47 @@ class ChronologyTest {
             assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-message").value()))
                     .contains("does not know the event type");
         }
+    }
+
+    /**
+     * R18: on the services' topics a record's personal fields are sealed under the child's key; the chronology opens
+     * them for its entries and the agencies' feeds (what the feed's agency is entitled to, in clear), and dead-letters
+     * one altered so that it can never open.
+     */
+    @Test
+    void aRecordSealedOnItsTopic_isOpenedForTheChronologyAndTheFeeds_andOneAlteredIsDeadLettered() throws Exception {
+        String child = "9990001901";
+        InformationShared shared = share(child, "share-1901", "school-a", List.of("csc-a"), T0);
+        shared.setPurpose("Bruising seen on both arms at drop-off");
+        String eventId = shared.getEnvelope().getEventId();
+        kafka.send(Topics.REFERRALS, child, sealed.seal(child, shared)).get();
+        assertThat(shared.getPurpose()).as("sent sealed").startsWith(SealedColumn.PREFIX);
+
+        awaitEntries(child, 1);
+        read(child, "csc-a").andExpect(status().isOk()).andExpect(jsonPath("$.entries[0].summary")
+                .value(containsString("Purpose: Bruising seen on both arms at drop-off")));
+        try (TopicReader<SpecificRecord> feed = TopicReader.avroAs("csc-a", Topics.feedOf("csc-a"))) {
+            InformationShared onTheFeed = (InformationShared) feed.await(r -> r.value() instanceof InformationShared s
+                    && s.getEnvelope().getEventId().equals(eventId), 1, Duration.ofSeconds(60)).get(0).value();
+            assertThat(onTheFeed.getPurpose()).isEqualTo("Bruising seen on both arms at drop-off");
+            assertThat(onTheFeed.getStatements().get(0).getText()).isEqualTo("The child said ...");
+        }
+
+        InformationShared altered = share(child, "share-1902", "school-a", List.of("csc-a"), T0.plusSeconds(60));
+        sealed.seal(child, altered);
+        String purpose = altered.getPurpose();
+        altered.setPurpose(purpose.substring(0, purpose.length() - 2)
+                + (purpose.charAt(purpose.length() - 2) == 'A' ? 'B' : 'A') + purpose.charAt(purpose.length() - 1));
+        kafka.send(Topics.REFERRALS, child, altered).get();
+        try (TopicReader<SpecificRecord> deadLetters = TopicReader.avro(Topics.REFERRALS + Topics.DEAD_LETTER_SUFFIX)) {
+            var dead = deadLetters.await(r -> r.value() instanceof InformationShared s
+                    && s.getEnvelope().getEventId().equals(altered.getEnvelope().getEventId()), 1,
+                    Duration.ofSeconds(60));
+            assertThat(dead).hasSize(1);
+            assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-message").value()))
+                    .contains("a personal field does not open").doesNotContain(child);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from chronology_entry where child_id = ?", Integer.class,
+                child)).isEqualTo(1);
     }
 }

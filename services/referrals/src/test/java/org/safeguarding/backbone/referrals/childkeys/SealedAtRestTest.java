@@ -27,6 +27,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.kernel.childkeys.ChildKeys;
 import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
+import org.safeguarding.backbone.messaging.childkeys.SealedRecords;
+import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
+import org.safeguarding.backbone.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.safeguarding.backbone.referrals.share.api.ShareEvents;
 import org.safeguarding.backbone.referrals.share.web.ShareApiTest;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
@@ -69,6 +73,7 @@ class SealedAtRestTest {
     @Autowired EventStore events;
     @Autowired ChildKeys keys;
     @Autowired KafkaTemplate<String, SpecificRecord> kafka;
+    @Autowired SealedRecords sealed;
 
     private String share() throws Exception {
         return share(CHILD);
@@ -104,6 +109,49 @@ class SealedAtRestTest {
                 .asStream().findFirst().orElseThrow().getPayload();
         assertThat(shared.purpose()).isEqualTo("Concern about repeated unexplained absences and a disclosure in class");
         assertThat(shared.details().relatedPeople().get(0).name()).isEqualTo("Parent One (synthetic)");
+    }
+
+    /**
+     * The record on the service's topic, kept there for 25 years, carries what the share says sealed under the
+     * child's key, ids and agencies in clear; the backbone's consumers open it back ({@link SealedRecords}), or read
+     * it as erased once the child's keys are.
+     */
+    @Test
+    void theRecordOnTheServicesTopicCarriesWhatTheShareSaysOnlySealed_andAConsumerOpensItBack() throws Exception {
+        String child = "9990001855";
+        String shareId;
+        List<ConsumerRecord<String, byte[]>> onTheWire;
+        List<ConsumerRecord<String, SpecificRecord>> decoded;
+        try (TopicReader<byte[]> raw = TopicReader.raw(Topics.REFERRALS);
+             TopicReader<SpecificRecord> avro = TopicReader.avro(Topics.REFERRALS)) {
+            shareId = share(child);
+            onTheWire = raw.await(record -> child.equals(record.key()), 1, Duration.ofSeconds(30));
+            decoded = avro.await(record -> child.equals(record.key()), 1, Duration.ofSeconds(30));
+        }
+        assertThat(onTheWire).hasSize(1);
+        String bytes = new String(onTheWire.get(0).value(), StandardCharsets.UTF_8);
+        assertThat(bytes).contains(shareId, "school-a", "csc-a", SealedColumn.PREFIX + "v1.");
+        for (String text : WHAT_THE_SHARE_SAYS) {
+            assertThat(bytes).as("on the topic in clear: " + text).doesNotContain(text);
+        }
+
+        InformationShared shared = (InformationShared) decoded.get(0).value();
+        assertThat(shared.getPurpose()).startsWith(SealedColumn.PREFIX);
+        sealed.open(shared);
+        assertThat(shared.getPurpose()).isEqualTo(
+                "Concern about repeated unexplained absences and a disclosure in class");
+        assertThat(shared.getStatements().get(0).getText()).isEqualTo("Absent 6 of the last 10 school days");
+        assertThat(shared.getRelatedPeople().get(0).getName()).isEqualTo("Parent One (synthetic)");
+
+        Instant erasedAt = Instant.now();
+        keys.erase(child, "retention ended", erasedAt);
+        try (TopicReader<SpecificRecord> avro = TopicReader.avro(Topics.REFERRALS)) {
+            InformationShared reread = (InformationShared) avro.await(record -> child.equals(record.key()), 1,
+                    Duration.ofSeconds(30)).get(0).value();
+            sealed.open(reread);
+            assertThat(reread.getPurpose()).startsWith("[erased on ").endsWith(": retention ended]");
+            assertThat(reread.getShareId()).isEqualTo(shareId);
+        }
     }
 
     @Test

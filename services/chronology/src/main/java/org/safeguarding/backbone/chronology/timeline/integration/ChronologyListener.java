@@ -15,16 +15,19 @@ import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.feedback.v1.FeedbackRequested;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
+import org.safeguarding.backbone.messaging.childkeys.SealedRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds every child's chronology from every topic, passes each act to the feeds of the agencies party to it
- * ({@link AgencyFeeds}) and to the webhooks those agencies registered ({@link WebhookOutbox}), tells the other services when it changes who leads for the child
- * ({@link LeadAnnouncements}), and looks for patterns in the child's acts ({@link PatternDetector}). An event already in the chronology (a redelivery, or the publisher sending it again) is
- * recognised by its event id and changes nothing; it is passed to the feeds again, in case it had not reached them.
+ * Builds every child's chronology from every topic (each record's personal fields opened first: {@link SealedRecords}),
+ * passes each act to the feeds of the agencies party to it ({@link AgencyFeeds}) and to the webhooks those agencies
+ * registered ({@link WebhookOutbox}), tells the other services when it changes who leads for the child
+ * ({@link LeadAnnouncements}), and looks for patterns in the child's acts ({@link PatternDetector}). An event already
+ * in the chronology (a redelivery, or the publisher sending it again) is recognised by its event id and changes
+ * nothing; it is passed to the feeds again, in case it had not reached them.
  */
 @Component
 class ChronologyListener {
@@ -36,14 +39,16 @@ class ChronologyListener {
     private final LeadAnnouncements leads;
     private final PatternDetector patterns;
     private final WebhookOutbox webhooks;
+    private final SealedRecords sealed;
 
     ChronologyListener(ChronologyProjection chronology, AgencyFeeds feeds, LeadAnnouncements leads,
-                       PatternDetector patterns, WebhookOutbox webhooks) {
+                       PatternDetector patterns, WebhookOutbox webhooks, SealedRecords sealed) {
         this.chronology = chronology;
         this.feeds = feeds;
         this.leads = leads;
         this.patterns = patterns;
         this.webhooks = webhooks;
+        this.sealed = sealed;
     }
 
     /** The listener's id, by which the rebuild pauses it to take its place ({@link ChronologyRebuild}). */
@@ -52,6 +57,9 @@ class ChronologyListener {
     @KafkaListener(id = ID, topics = {Topics.REFERRALS, Topics.FEEDBACK, Topics.TRANSITIONS, Topics.REVIEWS,
         Topics.PATTERNS}, groupId = "chronology")
     public void on(ConsumerRecord<String, SpecificRecord> record) throws Exception {
+        // opened first: the summary, the feeds and the webhooks carry the text (or that it was erased), the topic
+        // only its sealed form
+        sealed.open(record.value());
         ChronologyEvent event = ChronologyEvent.of(record.value());
         ChronologyProjection.Act act = actOf(record, event);
         ChronologyProjection.Recorded recorded = chronology.record(act);

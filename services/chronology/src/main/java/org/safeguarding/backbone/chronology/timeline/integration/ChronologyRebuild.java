@@ -29,6 +29,7 @@ import org.safeguarding.backbone.kernel.rebuild.Rebuild;
 import org.safeguarding.backbone.kernel.rebuild.RebuildProgress;
 import org.safeguarding.backbone.kernel.rebuild.RebuildProgress.Stage;
 import org.safeguarding.backbone.kernel.rebuild.SwitchGate;
+import org.safeguarding.backbone.messaging.childkeys.SealedRecords;
 import org.safeguarding.backbone.messaging.consume.UnprocessableRecord;
 import org.safeguarding.backbone.messaging.rebuild.TablesBeside;
 import org.slf4j.Logger;
@@ -75,6 +76,7 @@ public class ChronologyRebuild implements Rebuild {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
+    private final SealedRecords sealed;
     /** Whether the bulk may be loaded from memory where it fits ({@link BulkLoad}); otherwise always through keys. */
     private boolean bulkLoad;
     /** Records a poll brings, and so acts recorded in one transaction. */
@@ -85,7 +87,9 @@ public class ChronologyRebuild implements Rebuild {
                       KafkaListenerEndpointRegistry listeners, SwitchGate gate, JdbcTemplate jdbc,
                       DataSource dataSource, PlatformTransactionManager transactions,
                       @Value("${backbone.chronology.rebuild.bulk-load:true}") boolean bulkLoad,
-                      @Value("${backbone.chronology.rebuild.poll-records:500}") int pollRecords) {
+                      @Value("${backbone.chronology.rebuild.poll-records:500}") int pollRecords,
+                      SealedRecords sealed) {
+        this.sealed = sealed;
         this.consumers = consumers;
         this.projection = projection;
         this.listeners = listeners;
@@ -235,11 +239,13 @@ public class ChronologyRebuild implements Rebuild {
     }
 
     /** The act a record is; none for one that is not (the live chronology refused it too). */
-    private static Optional<ChronologyProjection.Act> actOf(ConsumerRecord<String, SpecificRecord> record) {
+    private Optional<ChronologyProjection.Act> actOf(ConsumerRecord<String, SpecificRecord> record) {
         if (record.value() == null) {
             return Optional.empty();
         }
         try {
+            // opened as the live chronology opens it: what was erased since reads as erased
+            sealed.open(record.value());
             return Optional.of(ChronologyListener.actOf(record, ChronologyEvent.of(record.value())));
         } catch (UnprocessableRecord e) {
             return Optional.empty();

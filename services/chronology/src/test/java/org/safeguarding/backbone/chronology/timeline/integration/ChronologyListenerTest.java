@@ -31,6 +31,9 @@ import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.common.v1.Envelope;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
+import org.safeguarding.backbone.kernel.childkeys.ChildKeys;
+import org.safeguarding.backbone.kernel.childkeys.Sealing;
+import org.safeguarding.backbone.messaging.childkeys.SealedRecords;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -47,7 +50,9 @@ class ChronologyListenerTest {
     private final LeadAnnouncements leads = mock(LeadAnnouncements.class);
     private final PatternDetector patterns = mock(PatternDetector.class);
     private final WebhookOutbox webhooks = mock(WebhookOutbox.class);
-    private final ChronologyListener listener = new ChronologyListener(chronology, feeds, leads, patterns, webhooks);
+    // the records here are in clear (published before sealing): opening them asks no key store
+    private final ChronologyListener listener = new ChronologyListener(chronology, feeds, leads, patterns, webhooks,
+            new SealedRecords(new Sealing(mock(ChildKeys.class))));
 
     private static ConsumerRecord<String, SpecificRecord> aShare() {
         Instant at = Instant.parse("2026-11-20T09:00:00Z");

@@ -47,6 +47,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.StatementKind;
 import org.safeguarding.backbone.contracts.referrals.v1.Verification;
 import org.safeguarding.backbone.messaging.consume.SentBytes;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.messaging.childkeys.SealedRecords;
 import org.safeguarding.backbone.testsupport.TopicReader;
 import org.safeguarding.backbone.testsupport.TopicWriter;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,6 +75,7 @@ class InboundShareTest {
     }
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired SealedRecords sealed;
 
     static ShareInformation.Builder request(String requestId) {
         return ShareInformation.newBuilder()
@@ -125,7 +127,7 @@ class InboundShareTest {
         assertThat(storedShares(good)).as("recorded once, though sent twice").isEqualTo(1);
         assertThat(storedShares(bad)).as("a refused request changes nothing").isZero();
 
-        try (TopicReader<SpecificRecord> answers = TopicReader.avro(Topics.REFERRALS)) {
+        try (TopicReader<SpecificRecord> answers = TopicReader.<SpecificRecord>avro(Topics.REFERRALS).opening(sealed)) {
             List<ConsumerRecord<String, SpecificRecord>> rejected = answers.await(r ->
                     r.value() instanceof ShareRejected s && s.getRequestId().equals(bad), 1, Duration.ofSeconds(60));
             assertThat(rejected).hasSize(1);
@@ -163,7 +165,7 @@ class InboundShareTest {
                     .as("the services' topics are internal").hasCauseInstanceOf(TopicAuthorizationException.class);
         }
 
-        try (TopicReader<SpecificRecord> answers = TopicReader.avro(Topics.REFERRALS)) {
+        try (TopicReader<SpecificRecord> answers = TopicReader.<SpecificRecord>avro(Topics.REFERRALS).opening(sealed)) {
             List<ConsumerRecord<String, SpecificRecord>> rejected = answers.await(r ->
                     r.value() instanceof ShareRejected s && s.getRequestId().equals(forged), 1,
                     Duration.ofSeconds(60));
@@ -187,7 +189,7 @@ class InboundShareTest {
                             .setFamilyInformed(true).build()).build());
         }
 
-        try (TopicReader<SpecificRecord> answers = TopicReader.avro(Topics.REFERRALS)) {
+        try (TopicReader<SpecificRecord> answers = TopicReader.<SpecificRecord>avro(Topics.REFERRALS).opening(sealed)) {
             List<ConsumerRecord<String, SpecificRecord>> rejected = answers.await(r ->
                     r.value() instanceof ShareRejected s && s.getRequestId().equals(requestId), 1, Duration.ofSeconds(60));
             assertThat(rejected).hasSize(1);
@@ -209,7 +211,7 @@ class InboundShareTest {
             police.send(POLICE_INBOUND, CHILD, request(requestId).setCategory(ShareCategory.UNKNOWN).build());
         }
 
-        try (TopicReader<SpecificRecord> answers = TopicReader.avro(Topics.REFERRALS)) {
+        try (TopicReader<SpecificRecord> answers = TopicReader.<SpecificRecord>avro(Topics.REFERRALS).opening(sealed)) {
             ShareRejected rejected = (ShareRejected) answers.await(r -> r.value() instanceof ShareRejected s
                     && s.getRequestId().equals(requestId), 1, Duration.ofSeconds(60)).get(0).value();
             assertThat(rejected.getProblems()).extracting(p -> p.getType() + ":" + p.getField())
@@ -240,7 +242,7 @@ class InboundShareTest {
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> storedShares(after) == 1);
-        try (TopicReader<SpecificRecord> answers = TopicReader.avro(Topics.REFERRALS)) {
+        try (TopicReader<SpecificRecord> answers = TopicReader.<SpecificRecord>avro(Topics.REFERRALS).opening(sealed)) {
             ShareRejected tooLong = (ShareRejected) answers.await(r -> r.value() instanceof ShareRejected s
                     && s.getRequestId().equals(longId.substring(0, 100)), 1, Duration.ofSeconds(60)).get(0).value();
             assertThat(tooLong.getProblems()).extracting(p -> p.getType() + ":" + p.getField())
@@ -276,7 +278,7 @@ class InboundShareTest {
             police.send(POLICE_INBOUND, CHILD, request(requestId).build());
         }
 
-        try (TopicReader<SpecificRecord> answers = TopicReader.avro(Topics.REFERRALS)) {
+        try (TopicReader<SpecificRecord> answers = TopicReader.<SpecificRecord>avro(Topics.REFERRALS).opening(sealed)) {
             List<ConsumerRecord<String, SpecificRecord>> rejected = answers.await(r ->
                     r.value() instanceof ShareRejected s && s.getRequestId().equals(requestId), 1,
                     Duration.ofSeconds(60));

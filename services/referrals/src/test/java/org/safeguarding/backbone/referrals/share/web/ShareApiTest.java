@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
+import org.safeguarding.backbone.messaging.childkeys.SealedRecords;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
 import org.safeguarding.backbone.messaging.publish.KafkaIntegrationPublisher;
@@ -79,6 +81,7 @@ public class ShareApiTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired JsonMapper json;
     @Autowired EventProcessingConfiguration processing;
+    @Autowired SealedRecords sealed;
 
     /** A POST of a JSON body. */
     public static MockHttpServletRequestBuilder postJson(String path, String body, Object... vars) {
@@ -217,6 +220,9 @@ public class ShareApiTest {
             assertThat(shared.getConsent().getStatus().name()).isEqualTo("GIVEN");
             assertThat(shared.getPrinciples()).hasSize(6);
             assertThat(shared.getStatements().get(0).getKind().name()).isEqualTo("FACT");
+            // what the child said is on the topic sealed under the child's key; the backbone's consumers open it
+            assertThat(shared.getChildVoice().getWhatTheChildSaid()).startsWith(SealedColumn.PREFIX);
+            sealed.open(shared);
             assertThat(shared.getChildVoice().getWhatTheChildSaid()).isEqualTo("I don't like going home on Fridays");
             assertThat(shared.getAcknowledgeBy()).isNotNull();
             assertThat(shared.getEnvelope().getChildId()).isEqualTo(CHILD);

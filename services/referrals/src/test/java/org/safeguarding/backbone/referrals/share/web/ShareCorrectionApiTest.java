@@ -22,6 +22,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.ShareCorrected;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareWithdrawn;
 import org.safeguarding.backbone.contracts.referrals.v1.StatementVerified;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.messaging.childkeys.SealedRecords;
 import org.safeguarding.backbone.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,6 +56,7 @@ class ShareCorrectionApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
+    @Autowired SealedRecords sealed;
 
     private String share() throws Exception {
         return share(CHILD);
@@ -132,7 +134,7 @@ class ShareCorrectionApiTest {
                         "{\"verification\": \"VERIFIED\", \"verifiedBy\": \"x\"}", shareId, 0).with(as("police-a")))
                 .andExpect(status().isNotFound());
 
-        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
+        try (TopicReader<SpecificRecord> reader = TopicReader.<SpecificRecord>avro(Topics.REFERRALS).opening(sealed)) {
             List<ConsumerRecord<String, SpecificRecord>> facts = reader.await(r ->
                     (r.value() instanceof ShareCorrected c && c.getShareId().equals(shareId))
                             || (r.value() instanceof CorrectionAcknowledged a && a.getShareId().equals(shareId))
@@ -169,7 +171,7 @@ class ShareCorrectionApiTest {
                 .andExpect(jsonPath("$.recipients[1].status").value("NEW"))
                 .andExpect(jsonPath("$.statements[0].text").value("Absent 6 of the last 10 school days"));
 
-        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
+        try (TopicReader<SpecificRecord> reader = TopicReader.<SpecificRecord>avro(Topics.REFERRALS).opening(sealed)) {
             assertThat(reader.await(r -> r.value() instanceof ShareWithdrawn w && w.getShareId().equals(shareId), 1,
                     Duration.ofSeconds(60))).singleElement()
                     .satisfies(r -> assertThat(((ShareWithdrawn) r.value()).getReason())

@@ -10,6 +10,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.InformationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.ConsentWithdrawn;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareWithdrawn;
+import org.safeguarding.backbone.messaging.childkeys.SealedRecords;
 import org.safeguarding.backbone.transitions.transfer.query.HeldShareProjection;
 import org.safeguarding.backbone.transitions.transfer.query.InvolvementProjection;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -27,10 +28,12 @@ class InvolvementListener {
 
     private final InvolvementProjection involvement;
     private final HeldShareProjection heldShares;
+    private final SealedRecords sealed;
 
-    InvolvementListener(InvolvementProjection involvement, HeldShareProjection heldShares) {
+    InvolvementListener(InvolvementProjection involvement, HeldShareProjection heldShares, SealedRecords sealed) {
         this.involvement = involvement;
         this.heldShares = heldShares;
+        this.sealed = sealed;
     }
 
     @KafkaListener(topics = {Topics.REFERRALS, Topics.FEEDBACK}, groupId = "transitions")
@@ -38,6 +41,8 @@ class InvolvementListener {
         Envelope envelope = null;
         List<String> parties = new ArrayList<>();
         if (event instanceof InformationShared shared) {
+            // its purpose is held (sealed again in the view) for a transfer package
+            sealed.open(shared);
             envelope = shared.getEnvelope();
             parties.add(shared.getSenderAgency());
             parties.addAll(shared.getRecipientAgencies());
