@@ -92,7 +92,7 @@ public class ChildKeysAutoConfiguration {
             // opens through the shared store from now on, and an erasure there destroys the only copy
             int moved = keys.adoptFrom(serviceDatabase);
             if (moved > 0) {
-                LOG.info("Moved {} children's keys from the service's own database to the shared key store", moved);
+                LOG.info("Moved {} child data keys from the service's own database to the shared key store", moved);
             }
         }
         return keys;
