@@ -39,11 +39,13 @@ public final class SealedRecords {
         this.sealing = sealing;
     }
 
-    /** Seals, in {@code record}, each personal value not sealed yet under the key of {@code childId}. */
+    /**
+     * Seals, in {@code record}, each personal value under the key of {@code childId}: every one, whatever it looks
+     * like (a text a practitioner wrote to look sealed is sealed too, and opens back to itself). Call it once a record.
+     */
     public <T extends IndexedRecord> T seal(String childId, T record) {
         if (record != null && hasPersonalFields(record.getSchema())) {
-            rewrite(record, text -> text.startsWith(SealedColumn.PREFIX) ? text
-                    : SealedColumn.PREFIX + sealing.seal(childId, text));
+            rewrite(record, text -> SealedColumn.PREFIX + sealing.seal(childId, text));
         }
         return record;
     }

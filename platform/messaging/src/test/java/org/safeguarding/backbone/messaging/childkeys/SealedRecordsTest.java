@@ -121,12 +121,25 @@ class SealedRecordsTest {
     }
 
     @Test
-    void aValueSealedAlready_isNotSealedTwice_andARecordWrittenBeforeSealing_opensAsItIs() throws IOException {
-        InformationShared once = records.seal(CHILD, aShare());
-        String purpose = once.getPurpose();
-        assertThat(records.seal(CHILD, once).getPurpose()).isEqualTo(purpose);
-
+    void aRecordWrittenBeforeSealing_opensAsItIs() throws IOException {
         assertThat(records.open(read(bytes(aShare())))).isEqualTo(aShare());
+    }
+
+    /**
+     * What a practitioner writes is sealed whatever it looks like: a text that begins as a sealed value does is not
+     * left in clear on the topic (where a consumer would take it for a sealed value that does not open, and
+     * dead-letter the act), and opens back to itself.
+     */
+    @Test
+    void aTextThatLooksSealed_isSealedLikeAnyOther_andOpensBackToItself() throws IOException {
+        String looksSealed = SealedColumn.PREFIX + "v1.not-a-key.Parent says the child is afraid";
+        InformationShared share = aShare();
+        share.setPurpose(looksSealed);
+
+        byte[] onTheTopic = bytes(records.seal(CHILD, share));
+
+        assertThat(new String(onTheTopic, StandardCharsets.UTF_8)).doesNotContain("afraid");
+        assertThat(records.open(read(onTheTopic)).getPurpose()).isEqualTo(looksSealed);
     }
 
     @Test
