@@ -5,8 +5,10 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,8 +116,8 @@ public final class JdbcChildKeys implements ChildKeys {
     /**
      * Moves into this store what a service kept in {@code previous} (its own database, before the services shared
      * one store): its keys, holds and erasures, copied where missing here (a key erased in either is erased here), then
-     * its keys removed there, so an erasure here destroys the only copy. Nothing when {@code previous} holds no key
-     * store, or is this store. Idempotent.
+     * removed there, so an erasure here destroys the only copy and a later start finds nothing left to move. Nothing
+     * when {@code previous} holds no key store, or is this store. Idempotent.
      *
      * @return the number of keys moved
      */
@@ -132,48 +134,62 @@ public final class JdbcChildKeys implements ChildKeys {
                     + "erasure_reason FROM child_key", 7);
             List<Object[]> holds = rows(from, HOLD_COLUMNS, 8);
             List<Object[]> erasures = rows(from, "SELECT child_id, erased_at, reason FROM child_erasure", 3);
+            if (keys.isEmpty() && holds.isEmpty() && erasures.isEmpty()) {
+                return 0;
+            }
             inTransaction(to -> {
                 for (Object[] key : keys) {
                     if (absent(to, "SELECT COUNT(*) FROM child_key WHERE key_id = ?", key[0])) {
-                        insert(to, "INSERT INTO child_key (key_id, child_id, wrapped_key, wrapped_by, created_at, "
+                        write(to, "INSERT INTO child_key (key_id, child_id, wrapped_key, wrapped_by, created_at, "
                                 + "erased_at, erasure_reason) VALUES (?, ?, ?, ?, ?, ?, ?)", key);
                     } else if (key[5] != null) {
-                        insert(to, "UPDATE child_key SET wrapped_key = NULL, erased_at = ?, erasure_reason = ? "
+                        write(to, "UPDATE child_key SET wrapped_key = NULL, erased_at = ?, erasure_reason = ? "
                                 + "WHERE key_id = ? AND erased_at IS NULL", new Object[] {key[5], key[6], key[0]});
                     }
                 }
                 for (Object[] hold : holds) {
                     if (absent(to, "SELECT COUNT(*) FROM child_legal_hold WHERE hold_id = ?", hold[0])) {
-                        insert(to, "INSERT INTO child_legal_hold (hold_id, child_id, purpose, reference, placed_by, "
+                        write(to, "INSERT INTO child_legal_hold (hold_id, child_id, purpose, reference, placed_by, "
                                 + "placed_at, released_by, released_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", hold);
                     } else if (hold[7] != null) {
-                        insert(to, "UPDATE child_legal_hold SET released_by = ?, released_at = ? WHERE hold_id = ? "
+                        write(to, "UPDATE child_legal_hold SET released_by = ?, released_at = ? WHERE hold_id = ? "
                                 + "AND released_at IS NULL", new Object[] {hold[6], hold[7], hold[0]});
                     }
                 }
                 for (Object[] erasure : erasures) {
                     if (absent(to, "SELECT COUNT(*) FROM child_erasure WHERE child_id = ? AND erased_at = ?",
                             erasure[0], erasure[1])) {
-                        insert(to, "INSERT INTO child_erasure (child_id, erased_at, reason) VALUES (?, ?, ?)",
+                        write(to, "INSERT INTO child_erasure (child_id, erased_at, reason) VALUES (?, ?, ?)",
                                 erasure);
                     }
                 }
                 return null;
             });
-            // only once they are here: the copies there would outlive an erasure here
-            try (PreparedStatement delete = from.prepareStatement("DELETE FROM child_key WHERE key_id = ?")) {
-                for (Object[] key : keys) {
-                    delete.setObject(1, key[0]);
-                    delete.addBatch();
-                }
-                delete.executeBatch();
-            }
+            // only once they are here: the keys there would outlive an erasure here; the holds and erasures would be
+            // looked up again at every start
+            remove(from, "DELETE FROM child_key WHERE key_id = ?", keys, 1);
+            remove(from, "DELETE FROM child_legal_hold WHERE hold_id = ?", holds, 1);
+            remove(from, "DELETE FROM child_erasure WHERE child_id = ? AND erased_at = ?", erasures, 2);
             byChild.removeIf(any -> true);
             byKeyId.removeIf(any -> true);
             return keys.size();
         } catch (SQLException e) {
             throw new IllegalStateException("The keys in the service's own database could not be moved to the "
                     + "children's key store: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes each of {@code rows} by its first {@code keyColumns} values. */
+    private static void remove(Connection connection, String delete, List<Object[]> rows, int keyColumns)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(delete)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < keyColumns; i++) {
+                    statement.setObject(i + 1, row[i]);
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
         }
     }
 
@@ -190,14 +206,14 @@ public final class JdbcChildKeys implements ChildKeys {
     private static List<Object[]> rows(Connection connection, String select, int columns) throws SQLException {
         List<Object[]> all = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(select)) {
-            java.sql.ResultSetMetaData meta = rows.getMetaData();
+            ResultSetMetaData meta = rows.getMetaData();
             while (rows.next()) {
                 Object[] row = new Object[columns];
                 for (int i = 0; i < columns; i++) {
                     int type = meta.getColumnType(i + 1);
                     // instants as instants, whichever database each store is on (PostgreSQL's driver would give a
                     // Timestamp read in this JVM's zone)
-                    row[i] = type == java.sql.Types.TIMESTAMP_WITH_TIMEZONE || type == java.sql.Types.TIMESTAMP
+                    row[i] = type == Types.TIMESTAMP_WITH_TIMEZONE || type == Types.TIMESTAMP
                             ? rows.getObject(i + 1, OffsetDateTime.class) : rows.getObject(i + 1);
                 }
                 all.add(row);
@@ -218,7 +234,7 @@ public final class JdbcChildKeys implements ChildKeys {
         }
     }
 
-    private static void insert(Connection connection, String statement, Object[] values) throws SQLException {
+    private static void write(Connection connection, String statement, Object[] values) throws SQLException {
         try (PreparedStatement write = connection.prepareStatement(statement)) {
             for (int i = 0; i < values.length; i++) {
                 write.setObject(i + 1, values[i]);

@@ -87,9 +87,12 @@ class ChildKeysTest {
         assertThat(keys.openHolds(CHILD)).extracting(LegalHold::holdId).containsExactly("hold-1");
         assertThat(keys.lastErasures(List.of(OTHER_CHILD))).containsKey(OTHER_CHILD);
         try (Connection connection = own.getConnection();
-             ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM child_key")) {
+             ResultSet rows = connection.createStatement().executeQuery("SELECT (SELECT COUNT(*) FROM child_key), "
+                     + "(SELECT COUNT(*) FROM child_legal_hold), (SELECT COUNT(*) FROM child_erasure)")) {
             rows.next();
             assertThat(rows.getInt(1)).as("keys left in the service's own database").isZero();
+            assertThat(rows.getInt(2) + rows.getInt(3)).as("holds and erasures left there, to look up at every start")
+                    .isZero();
         }
         assertThat(keys.adoptFrom(own)).isZero();
         assertThat(keys.adoptFrom(store)).as("a store into itself").isZero();
