@@ -58,7 +58,8 @@ final class ServiceProcess implements Supervised {
     private static ServiceProcess start(String name, List<String> run, int port, Path log, String maxHeap,
                                         List<String> arguments) {
         // C1 only: measured on 2 cores (docs/benchmarks.md, "Load"), four services compiling with C2 as well took
-        // twice as long to be ready and accepted half the shares in the minutes a run lasts; a deployment (one
+        // twice as long to be ready and accepted half the shares in the minutes a run lasts (again on 2026-11-27,
+        // warmed up by 600 shares first: ready in 48 s not 26, 50 shares a second not 82); a deployment (one
         // service a container, infra/deploy/Dockerfile) keeps the JVM's default, C2 included
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -29,6 +30,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.NoOpPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
@@ -173,6 +178,28 @@ public class AgencySecurityAutoConfiguration {
         }
         InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(users);
         return manager::loadUserByUsername;
+    }
+
+    /**
+     * How the development credentials are checked under the local profile: as written ({@code {noop}...}; a
+     * {@code {bcrypt}...} one still by BCrypt). What this changes is the password Spring Security hashes once per
+     * provider so that an unknown name takes as long to refuse as a known one: by default with BCrypt (~80 ms of CPU),
+     * by every call that arrives before the first has finished; 16 agencies calling at once after a start spent 1.6 s of
+     * the referrals service's CPU on it (docs/benchmarks.md, "Load"). Here it is hashed as the credentials are, so
+     * that comparison still takes the same time either way. Local only, as HTTP Basic is.
+     */
+    @Bean
+    @Profile(LOCAL_PROFILE)
+    @ConditionalOnMissingBean(PasswordEncoder.class)
+    PasswordEncoder developmentCredentials() {
+        return localPasswords();
+    }
+
+    @SuppressWarnings("deprecation") // NoOpPasswordEncoder: the development credentials are {noop} by design
+    static PasswordEncoder localPasswords() {
+        return new DelegatingPasswordEncoder("noop", Map.of(
+                "noop", NoOpPasswordEncoder.getInstance(),
+                "bcrypt", new BCryptPasswordEncoder()));
     }
 
     /**

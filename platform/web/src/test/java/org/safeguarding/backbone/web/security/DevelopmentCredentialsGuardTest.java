@@ -1,5 +1,6 @@
 package org.safeguarding.backbone.web.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.kernel.agency.AgencyKind;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 class DevelopmentCredentialsGuardTest {
 
@@ -55,5 +58,17 @@ class DevelopmentCredentialsGuardTest {
     void encodedCredentialsAreAcceptedAnywhere() {
         assertThatCode(() -> AgencySecurityAutoConfiguration.refuseDevelopmentCredentialsOutsideLocal(ENCODED,
                 new MockEnvironment())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theLocalProfilesPasswords_checkEachCredentialAsWritten_andHashNothingWithBCryptThemselves() {
+        PasswordEncoder local = AgencySecurityAutoConfiguration.localPasswords();
+
+        assertThat(local.encode("x")).isEqualTo("{noop}x");
+        assertThat(local.matches("dev-only-school-a", "{noop}dev-only-school-a")).isTrue();
+        assertThat(local.matches("another", "{noop}dev-only-school-a")).isFalse();
+        String bcrypt = "{bcrypt}" + new BCryptPasswordEncoder(4).encode("dev-only-school-a");
+        assertThat(local.matches("dev-only-school-a", bcrypt)).isTrue();
+        assertThat(local.matches("another", bcrypt)).isFalse();
     }
 }

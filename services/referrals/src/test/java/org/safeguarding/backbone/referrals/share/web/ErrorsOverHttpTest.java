@@ -11,11 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * Errors the servlet container and the security filters raise, outside Spring MVC, on a real server: each is an RFC
@@ -34,11 +40,15 @@ class ErrorsOverHttpTest {
     }
 
     @LocalServerPort int port;
+    @Autowired AuthenticationConfiguration authentication;
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return send(request, "school-a:dev-only-school-a");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String credentials) throws Exception {
         return HTTP.send(request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                "school-a:dev-only-school-a".getBytes(StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
+                credentials.getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {
@@ -64,5 +74,38 @@ class ErrorsOverHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("urn:safeguarding-backbone:problem:request-too-large");
+    }
+
+    /**
+     * Issue 11: an unknown name is refused after hashing a dummy password, so that it takes as long as a known one;
+     * with BCrypt by default (~80 ms of CPU each, by every call arriving before the first has finished: 1.6 s of CPU
+     * when 16 agencies called at once after a start). Under the local profile the dummy is hashed as the development
+     * credentials are, and each refusal is still a 401 problem.
+     */
+    @Test
+    void anUnknownAgency_andAWrongPassword_are401_andNeitherCostsABCryptHash() throws Exception {
+        HttpResponse<String> unknown = send(HttpRequest.newBuilder(uri("/api/inbox/shares")).GET(),
+                "no-such-agency:dev-only-no-such-agency");
+        HttpResponse<String> wrong = send(HttpRequest.newBuilder(uri("/api/inbox/shares")).GET(),
+                "school-a:not-the-password");
+        HttpResponse<String> known = send(HttpRequest.newBuilder(uri("/api/inbox/shares")).GET());
+
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(unknown.body()).contains("urn:safeguarding-backbone:problem:");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(known.statusCode()).isEqualTo(200);
+        DaoAuthenticationProvider passwords = passwordProvider(authentication.getAuthenticationManager());
+        assertThat((String) ReflectionTestUtils.getField(passwords, "userNotFoundEncodedPassword"))
+                .as("the dummy an unknown name is checked against").startsWith("{noop}");
+    }
+
+    /** The provider that checks HTTP Basic's passwords, inside whatever Spring Security wraps it in. */
+    private static DaoAuthenticationProvider passwordProvider(AuthenticationManager manager) {
+        if (manager instanceof ProviderManager providers) {
+            return providers.getProviders().stream().filter(DaoAuthenticationProvider.class::isInstance)
+                    .map(DaoAuthenticationProvider.class::cast).findFirst()
+                    .orElseThrow(() -> new AssertionError("no password provider in " + providers.getProviders()));
+        }
+        return passwordProvider((AuthenticationManager) ReflectionTestUtils.getField(manager, "delegate"));
     }
 }
