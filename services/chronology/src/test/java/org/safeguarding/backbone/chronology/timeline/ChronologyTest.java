@@ -36,7 +36,9 @@ import org.safeguarding.backbone.contracts.patterns.v1.PatternDetected;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareAcknowledged;
+import org.safeguarding.backbone.contracts.referrals.v1.ShareRead;
 import org.safeguarding.backbone.contracts.referrals.v1.Statement;
+import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
@@ -192,6 +194,34 @@ class ChronologyTest {
                 .andExpect(jsonPath("$.entries[0].practitioner").value("Designated lead (synthetic) 4"))
                 .andExpect(jsonPath("$.entries[1].agency").value("csc-a"))
                 .andExpect(jsonPath("$.entries[1].practitioner").value(nullValue()));
+    }
+
+    /**
+     * A confirmation of understanding of a share not yet read records the reading too, at the same moment: the
+     * chronology shows them in the order they were stored and published (read, then understood), whatever their
+     * event ids, for every reader.
+     */
+    @Test
+    void actsOfOneMoment_areInTheOrderTheyWerePublished_notTheirIds() throws Exception {
+        String child = "9990001928";
+        kafka.send(Topics.REFERRALS, child, share(child, "share-1901", "school-a", List.of("csc-a"), T0)).get();
+        Instant moment = T0.plusSeconds(600);
+        Envelope readAt = envelope(child, "csc-a", moment);
+        readAt.setEventId("ffffffff-0000-4000-8000-000000000001");
+        Envelope understoodAt = envelope(child, "csc-a", moment);
+        understoodAt.setEventId("00000000-0000-4000-8000-000000000001");
+        kafka.send(Topics.REFERRALS, child, ShareRead.newBuilder().setEnvelope(readAt).setShareId("share-1901")
+                .setRecipientAgency("csc-a").setSenderAgency("school-a").build()).get();
+        kafka.send(Topics.REFERRALS, child, UnderstandingConfirmed.newBuilder().setEnvelope(understoodAt)
+                .setShareId("share-1901").setRecipientAgency("csc-a").setSenderAgency("school-a")
+                .setNote("Strategy discussion today").build()).get();
+        awaitEntries(child, 3);
+
+        for (String reader : List.of("csc-a", "school-a")) {
+            read(child, reader).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.entries[1].eventType").value("ShareRead"))
+                    .andExpect(jsonPath("$.entries[2].eventType").value("UnderstandingConfirmed"));
+        }
     }
 
     @Test

@@ -108,7 +108,7 @@ public class ChildKnowledge {
     public KnownBy knownBy(String childId, String caller, String record, String reviewId) {
         Instant now = Clock.systemUTC().instant();
         List<ChronologyEntry> acts =
-                entries.findByChildIdAndSubjectOrderByOccurredAtAscRecordedAtAscEventIdAsc(childId, record);
+                entries.ofChildOnRecord(childId, record);
         ReadBasis basis = entitlement(childId, caller, reviewId, now,
                 () -> subjectParties.existsById(new SubjectParty.Key(record, caller))).basis();
         if (!acts.isEmpty() || basis == ReadBasis.REVIEW) {

@@ -79,7 +79,7 @@ public class ChronologyQueries {
             if (review == null) {
                 throw new ReviewNotOpen(reviewId, agency);
             }
-            List<ChronologyEntry> covered = entries.findByChildIdOrderByOccurredAtAscRecordedAtAscEventIdAsc(childId)
+            List<ChronologyEntry> covered = entries.ofChild(childId)
                     .stream().filter(entry -> review.covers(entry.getOccurredAt())).toList();
             return new ChildChronology(childId, ReadBasis.REVIEW, area, leads, covered, involvement);
         }
@@ -89,7 +89,7 @@ public class ChronologyQueries {
             throw new NotInvolved(childId, agency);
         }
         List<ChronologyEntry> readable = basis == ReadBasis.LEAD_AGENCY
-                ? entries.findByChildIdOrderByOccurredAtAscRecordedAtAscEventIdAsc(childId)
+                ? entries.ofChild(childId)
                 : entries.partyTo(childId, agency);
         return new ChildChronology(childId, basis, area, leads, readable, involvement);
     }
