@@ -62,7 +62,8 @@ import org.safeguarding.backbone.testsupport.BenchmarkRows;
  * <ol>
  *   <li>raw Kafka: a producer ({@code acks=all}, idempotent) writing 1,500-byte records as fast as it can; a consumer
  *       reading them back; produce-to-consume latency at the fixed rate;</li>
- *   <li>closed-loop ingest: 16 clients posting the README's example share, one new child each, as fast as answered;</li>
+ *   <li>closed-loop ingest: 16 clients posting the README's example share, one new child each, as fast as
+ *       answered, once the same has been done to warm the services up;</li>
  *   <li>fixed-rate latency: shares posted at the fixed rate, each timed from its POST to its record on the shares'
  *       topic, and to its record on the recipient's feed (published by the chronology once it has recorded the act:
  *       share to chronology and to recipient, together);</li>
@@ -204,7 +205,7 @@ class LoadBenchmark {
         }
     }
 
-    /** {@code shares} posted by 16 clients, each posting again as soon as answered; each POST's time in {@code posts}. */
+    /** {@code shares} posted by 16 clients, each again as soon as answered; each POST's time in {@code posts}. */
     private static void closedLoop(LocalBackbone backbone, String example, int shares, Map<String, Long> postedAt,
                                    List<Double> posts) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CONCURRENCY);

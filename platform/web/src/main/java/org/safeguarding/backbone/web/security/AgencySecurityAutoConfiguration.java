@@ -183,10 +183,10 @@ public class AgencySecurityAutoConfiguration {
     /**
      * How the development credentials are checked under the local profile: as written ({@code {noop}...}; a
      * {@code {bcrypt}...} one still by BCrypt). What this changes is the password Spring Security hashes once per
-     * provider so that an unknown name takes as long to refuse as a known one: by default with BCrypt (~80 ms of CPU),
-     * by every call that arrives before the first has finished; 16 agencies calling at once after a start spent 1.6 s of
-     * the referrals service's CPU on it (docs/benchmarks.md, "Load"). Here it is hashed as the credentials are, so
-     * that comparison still takes the same time either way. Local only, as HTTP Basic is.
+     * provider so that an unknown name takes as long to refuse as a known one: by default with BCrypt (~80 ms of
+     * CPU), by every call that arrives before the first has finished; 16 agencies calling at once after a start spent
+     * 1.6 s of the referrals service's CPU on it (docs/benchmarks.md, "Load"). Here it is hashed as the credentials
+     * are, so that comparison still takes the same time either way. Local only, as HTTP Basic is.
      */
     @Bean
     @Profile(LOCAL_PROFILE)

@@ -14,7 +14,8 @@ import org.springframework.data.repository.query.Param;
 public interface ChronologyEntryRepository extends JpaRepository<ChronologyEntry, String> {
 
     /** How every query here orders the entries it returns. */
-    String IN_ORDER = " order by e.occurredAt, e.recordedAt, e.sourceTopic, e.sourcePartition, e.sourceOffset, e.eventId";
+    String IN_ORDER = " order by e.occurredAt, e.recordedAt, e.sourceTopic, e.sourcePartition, e.sourceOffset,"
+            + " e.eventId";
 
     /** Every entry about the child. */
     @Query("select e from ChronologyEntry e where e.childId = :childId" + IN_ORDER)
