@@ -429,6 +429,15 @@ class ChronologyTest {
                 .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:not-involved-with-child"));
         asKnownAt(child, "csc-a", "csc-a", "the fifth").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("asKnownAt")));
+        // a name the backbone does not know is a mistake to say so, not an agency that was told nothing
+        asKnownAt(child, "csc-a", "school_a", "2026-10-20T00:00:00Z").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:unknown-agency"))
+                .andExpect(jsonPath("$.detail").value(containsString("'school_a'")));
+        assertThat(mvc.perform(get("/reviewer/children/{id}/timeline", child).param("knownBy", "school_a")
+                        .param("asKnownAt", "2026-10-20T00:00:00Z").with(httpBasic("csc-a", "dev-only-csc-a")))
+                .andReturn().getResponse().getStatus()).isEqualTo(400);
+        assertThat(jdbc.queryForList("select resource from chronology_access where child_id = ? and agency = 'csc-a'"
+                + " and resource in ('as-known-at:school_a', 'chronology')", String.class, child)).isEmpty();
         assertThat(jdbc.queryForList("select resource from chronology_access where child_id = ? and agency = "
                 + "'school-a'", String.class, child)).containsExactly("as-known-at:csc-a");
 

@@ -15,6 +15,7 @@ import org.safeguarding.backbone.chronology.timeline.query.ChronologyQueries;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyQueries.ChildChronology;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyQueries.Involvement;
 import org.safeguarding.backbone.chronology.timeline.query.ReadBasis;
+import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.safeguarding.backbone.web.security.CallingAgency;
 import org.safeguarding.backbone.web.validation.NhsNumber;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,10 +31,12 @@ class ChronologyController {
 
     private final ChronologyQueries chronology;
     private final ChildKnowledge knowledge;
+    private final KnownAgencies agencies;
 
-    ChronologyController(ChronologyQueries chronology, ChildKnowledge knowledge) {
+    ChronologyController(ChronologyQueries chronology, ChildKnowledge knowledge, KnownAgencies agencies) {
         this.chronology = chronology;
         this.knowledge = knowledge;
+        this.agencies = agencies;
     }
 
     /** With {@code review}: read under that open review (the reviewer only). */
@@ -54,6 +57,11 @@ class ChronologyController {
                               @RequestParam(required = false) @Size(max = 100) String review,
                               Principal principal) {
         String caller = CallingAgency.of(principal);
+        if (agency != null) {
+            // a name the backbone does not know (a slip of the keyboard) would otherwise read as an agency that was
+            // told nothing
+            agencies.require("agency", agency);
+        }
         return AsKnownResponse.of(knowledge.asKnownAt(nhsNumber, caller, agency == null ? caller : agency, asKnownAt,
                 review));
     }

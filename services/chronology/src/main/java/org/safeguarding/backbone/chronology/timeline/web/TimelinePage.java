@@ -13,6 +13,7 @@ import org.safeguarding.backbone.chronology.timeline.query.ChronologyEntry;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyQueries;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyQueries.ChildChronology;
 import org.safeguarding.backbone.chronology.timeline.query.ReadBasis;
+import org.safeguarding.backbone.kernel.agency.KnownAgencies;
 import org.safeguarding.backbone.web.security.CallingAgency;
 import org.safeguarding.backbone.web.validation.NhsNumber;
 import org.springframework.http.HttpHeaders;
@@ -39,10 +40,12 @@ class TimelinePage {
 
     private final ChronologyQueries chronology;
     private final ChildKnowledge knowledge;
+    private final KnownAgencies knownAgencies;
 
-    TimelinePage(ChronologyQueries chronology, ChildKnowledge knowledge) {
+    TimelinePage(ChronologyQueries chronology, ChildKnowledge knowledge, KnownAgencies knownAgencies) {
         this.chronology = chronology;
         this.knowledge = knowledge;
+        this.knownAgencies = knownAgencies;
     }
 
     /** What the page shows, after the filters. */
@@ -89,6 +92,11 @@ class TimelinePage {
 
     private Timeline timeline(String childId, String caller, String review, List<String> agencies,
                               List<String> kinds, String knownBy, Instant asKnownAt) {
+        if (knownBy != null && asKnownAt != null) {
+            // an agency the backbone does not know would read as one that was told nothing (refused before anything
+            // is read or recorded)
+            knownAgencies.require("knownBy", knownBy);
+        }
         ChildChronology read = chronology.forChild(childId, caller, review);
         List<Row> rows = new ArrayList<>();
         if (knownBy != null && asKnownAt != null) {
