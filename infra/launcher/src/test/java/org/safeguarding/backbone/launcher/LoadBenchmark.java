@@ -123,6 +123,7 @@ class LoadBenchmark {
             double cpuIngest;
             double cpuAtRate;
             List<Double> posts = Collections.synchronizedList(new ArrayList<>());
+            List<Double> toInbox = Collections.synchronizedList(new ArrayList<>());
             int count = RATE * SECONDS;
             try (Watcher topic = new Watcher(backbone, Topics.REFERRALS, postedAt, toTopic);
                  Watcher feed = new Watcher(backbone, Topics.feedOf("csc-a"), postedAt, toFeed)) {
@@ -165,8 +166,11 @@ class LoadBenchmark {
                 for (int i = 0; i < count; i++) {
                     sends.add(pacer.schedule(() -> {
                         String child = nextChild();
-                        postedAt.put(child, System.nanoTime());
+                        long sent = System.nanoTime();
+                        postedAt.put(child, sent);
                         post(backbone, example, child);
+                        // answered 201: in the recipient's inbox (the views are kept in the command's transaction)
+                        toInbox.add((System.nanoTime() - sent) / 1e6);
                         return null;
                     }, i * 1_000_000_000L / RATE, TimeUnit.NANOSECONDS));
                 }
@@ -184,13 +188,15 @@ class LoadBenchmark {
 
             double rawP99 = percentile(raw, 99);
             String row = String.format(Locale.ROOT, "| %s%s | %,.0f rec/s | %,.0f rec/s | %.1f / %.1f ms | %.1f shares/s "
-                            + "(%.4fx)%s; through to the feed %.1f/s | %.0f / %.0f ms | %d/s: %.0f / %.0f ms (%.1fx) "
+                            + "(%.4fx)%s; through to the feed %.1f/s | %.0f / %.0f ms; at %d/s, to the recipient's "
+                            + "inbox %.0f / %.0f ms (%.1fx) | %d/s: %.0f / %.0f ms (%.1fx) "
                             + "| %.0f / %.0f ms (%.1fx) | %.2f / %.2f GiB | %.0f s | %.0f ms; %.0f ms |",
                     LocalDate.now(), (ON_POSTGRES ? " (PostgreSQL stores)" : "")
                             + (SHARED_CLASSES ? "" : " (each service its own classes)"), producerRate, consumerRate, percentile(raw, 50), rawP99, ingestRate,
                     ingestRate / producerRate, WARMUP > 0
                             ? String.format(Locale.ROOT, ", after %d warming up (%.1f/s)", WARMUP, coldRate) : "",
-                    throughRate, percentile(posts, 50), percentile(posts, 99), RATE,
+                    throughRate, percentile(posts, 50), percentile(posts, 99), RATE, percentile(toInbox, 50),
+                    percentile(toInbox, 99), percentile(toInbox, 99) / rawP99, RATE,
                     percentile(List.copyOf(toTopic.values()), 50), percentile(List.copyOf(toTopic.values()), 99),
                     percentile(List.copyOf(toTopic.values()), 99) / rawP99,
                     percentile(List.copyOf(toFeed.values()), 50), percentile(List.copyOf(toFeed.values()), 99),
@@ -198,7 +204,7 @@ class LoadBenchmark {
                     pss / (1024.0 * 1024 * 1024),
                     readySeconds, 1000 * cpuIngest / SHARES, 1000 * cpuAtRate / count);
             System.out.println("raw producer | raw consumer | raw produce-to-consume p50 / p99 | ingest (ratio) "
-                    + "| POST p50 / p99 | POST to topic p50 / p99 (p99 ratio) | POST to feed p50 / p99 (p99 ratio) "
+                    + "| POST p50 / p99; at the rate, to the inbox | POST to topic p50 / p99 (p99 ratio) | POST to feed p50 / p99 (p99 ratio) "
                     + "| memory (RSS / PSS) | ready | CPU a share (ingest and through; at the rate)");
             System.out.println(row);
             BenchmarkRows.append("<!-- load benchmark rows: LoadBenchmark appends here -->", row);
