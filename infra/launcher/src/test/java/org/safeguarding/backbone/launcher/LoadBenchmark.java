@@ -204,7 +204,8 @@ class LoadBenchmark {
                     pss / (1024.0 * 1024 * 1024),
                     readySeconds, 1000 * cpuIngest / SHARES, 1000 * cpuAtRate / count);
             System.out.println("raw producer | raw consumer | raw produce-to-consume p50 / p99 | ingest (ratio) "
-                    + "| POST p50 / p99; at the rate, to the inbox | POST to topic p50 / p99 (p99 ratio) | POST to feed p50 / p99 (p99 ratio) "
+                    + "| POST p50 / p99; at the rate, to the inbox | POST to topic p50 / p99 (p99 ratio) "
+                    + "| POST to feed p50 / p99 (p99 ratio) "
                     + "| memory (RSS / PSS) | ready | CPU a share (ingest and through; at the rate)");
             System.out.println(row);
             BenchmarkRows.append("<!-- load benchmark rows: LoadBenchmark appends here -->", row);
