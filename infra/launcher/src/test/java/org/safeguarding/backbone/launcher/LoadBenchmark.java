@@ -165,12 +165,8 @@ class LoadBenchmark {
                 List<Future<?>> sends = new ArrayList<>();
                 for (int i = 0; i < count; i++) {
                     sends.add(pacer.schedule(() -> {
-                        String child = nextChild();
-                        long sent = System.nanoTime();
-                        postedAt.put(child, sent);
-                        post(backbone, example, child);
                         // answered 201: in the recipient's inbox (the views are kept in the command's transaction)
-                        toInbox.add((System.nanoTime() - sent) / 1e6);
+                        toInbox.add(timedPost(backbone, example, postedAt));
                         return null;
                     }, i * 1_000_000_000L / RATE, TimeUnit.NANOSECONDS));
                 }
@@ -221,11 +217,7 @@ class LoadBenchmark {
         for (int c = 0; c < CONCURRENCY; c++) {
             running.add(clients.submit(() -> {
                 while (left.getAndDecrement() > 0) {
-                    String child = nextChild();
-                    long sent = System.nanoTime();
-                    postedAt.put(child, sent);
-                    post(backbone, example, child);
-                    posts.add((System.nanoTime() - sent) / 1e6);
+                    posts.add(timedPost(backbone, example, postedAt));
                 }
                 return null;
             }));
@@ -234,6 +226,16 @@ class LoadBenchmark {
             client.get(10, TimeUnit.MINUTES);
         }
         clients.shutdown();
+    }
+
+    /** The example share about a new child, its POST's start noted for the watchers; how long the POST took (ms). */
+    private static double timedPost(LocalBackbone backbone, String example, Map<String, Long> postedAt)
+            throws Exception {
+        String child = nextChild();
+        long sent = System.nanoTime();
+        postedAt.put(child, sent);
+        post(backbone, example, child);
+        return (System.nanoTime() - sent) / 1e6;
     }
 
     /** Every process of the backbone by name: the services, the registry, and this JVM (the broker, the driver). */
