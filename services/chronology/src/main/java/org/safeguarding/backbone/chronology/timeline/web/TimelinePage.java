@@ -92,14 +92,15 @@ class TimelinePage {
 
     private Timeline timeline(String childId, String caller, String review, List<String> agencies,
                               List<String> kinds, String knownBy, Instant asKnownAt) {
-        if (knownBy != null && asKnownAt != null) {
+        boolean asKnown = knownBy != null && asKnownAt != null;
+        if (asKnown) {
             // an agency the backbone does not know would read as one that was told nothing (refused before anything
             // is read or recorded)
             knownAgencies.require("knownBy", knownBy);
         }
         ChildChronology read = chronology.forChild(childId, caller, review);
         List<Row> rows = new ArrayList<>();
-        if (knownBy != null && asKnownAt != null) {
+        if (asKnown) {
             knowledge.asKnownAt(childId, caller, knownBy, asKnownAt, review).acts().forEach(act ->
                     rows.add(new Row(act.entry(), isPattern(act.entry()), act.knownFrom(), act.toldBy(),
                             act.through())));
