@@ -584,9 +584,36 @@ class ChronologyTest {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).startsWith("\"child\",\"occurredAt\",\"recordedAt\",\"agency\"");
         assertThat(lines.get(1)).contains("\"backbone\"", "\"PatternDetected\"", "\"yes\"");
+        // "as known at" is offered for the agencies, not for the backbone's lane of patterns
+        assertThat(page).contains("<option value=\"gp-a\">gp-a</option>")
+                .doesNotContain("<option value=\"backbone\">");
         // an agency never involved with the child: refused, as by the API
         mvc.perform(get("/reviewer/children/{id}/timeline", child).with(httpBasic("school-b", "dev-only-school-b")))
                 .andExpect(status().isForbidden());
+
+        // a lane or a kind the backbone does not know (a slip) would read as an agency that did nothing, or acts that
+        // never happened: a problem naming it, on the page and its export, and nothing read or recorded
+        int readsBefore = jdbc.queryForObject("select count(*) from chronology_access where child_id = ?",
+                Integer.class, child);
+        mvc.perform(get("/reviewer/children/{id}/timeline", child).param("agency", "gp-a").param("agency", "gp_a")
+                        .with(httpBasic("csc-a", "dev-only-csc-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:unknown-agency"))
+                .andExpect(jsonPath("$.detail").value(containsString("'gp_a'")));
+        mvc.perform(get("/reviewer/children/{id}/timeline.csv", child).param("kind", "Referral")
+                        .with(httpBasic("csc-a", "dev-only-csc-a")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:unknown-kind-of-act"))
+                .andExpect(jsonPath("$.detail").value(containsString("'Referral'")));
+        assertThat(jdbc.queryForObject("select count(*) from chronology_access where child_id = ?", Integer.class,
+                child)).isEqualTo(readsBefore);
+        // the backbone's own lane, and a kind the child has none of, are real filters: answered, empty or not
+        assertThat(mvc.perform(get("/reviewer/children/{id}/timeline", child).param("agency", "backbone")
+                        .with(httpBasic("csc-a", "dev-only-csc-a"))).andReturn().getResponse().getContentAsString())
+                .contains("1 acts, one lane per agency");
+        assertThat(mvc.perform(get("/reviewer/children/{id}/timeline", child).param("kind", "CaseClosed")
+                        .with(httpBasic("csc-a", "dev-only-csc-a"))).andReturn().getResponse().getContentAsString())
+                .contains("No acts to show with these filters.");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.safeguarding.backbone.chronology.timeline.query.ActKinds;
 import org.safeguarding.backbone.chronology.timeline.query.ChildKnowledge;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyEntry;
 import org.safeguarding.backbone.chronology.timeline.query.ChronologyQueries;
@@ -50,7 +51,8 @@ class TimelinePage {
 
     /** What the page shows, after the filters. */
     record Timeline(String childId, ReadBasis readAs, String area, Set<String> leadAgencies, List<String> lanes,
-                    List<Row> rows, Set<String> agencies, Set<String> kinds, List<String> chosenAgencies,
+                    List<Row> rows, Set<String> agencies, Set<String> askable, Set<String> kinds,
+                    List<String> chosenAgencies,
                     List<String> chosenKinds, String knownBy, Instant asKnownAt, String review,
                     List<ChronologyQueries.Access> accessLog) {
     }
@@ -93,11 +95,16 @@ class TimelinePage {
     private Timeline timeline(String childId, String caller, String review, List<String> agencies,
                               List<String> kinds, String knownBy, Instant asKnownAt) {
         boolean asKnown = knownBy != null && asKnownAt != null;
+        List<String> chosenAgencies = agencies == null || agencies.isEmpty() ? List.of() : List.copyOf(agencies);
+        List<String> chosenKinds = kinds == null || kinds.isEmpty() ? List.of() : List.copyOf(kinds);
+        // a name the backbone does not know (a slip: school_a, Referral) would read as an agency that was told
+        // nothing, or did nothing, or as acts that never happened: refused before anything is read or recorded
         if (asKnown) {
-            // an agency the backbone does not know would read as one that was told nothing (refused before anything
-            // is read or recorded)
             knownAgencies.require("knownBy", knownBy);
         }
+        chosenAgencies.stream().filter(agency -> !BACKBONE.equals(agency))
+                .forEach(agency -> knownAgencies.require("agency", agency));
+        ActKinds.require("kind", chosenKinds);
         ChildChronology read = chronology.forChild(childId, caller, review);
         List<Row> rows = new ArrayList<>();
         if (asKnown) {
@@ -110,10 +117,11 @@ class TimelinePage {
         Set<String> allAgencies = new TreeSet<>();
         read.involvement().forEach(involved -> allAgencies.add(involved.agency()));
         rows.forEach(row -> allAgencies.add(row.entry().getAgency()));
+        // "as known at" is asked of an agency: not of the backbone, whose lane holds the patterns it found
+        Set<String> askable = new TreeSet<>(allAgencies);
+        askable.removeIf(agency -> !knownAgencies.isKnown(agency));
         Set<String> allKinds = new TreeSet<>();
         rows.forEach(row -> allKinds.add(row.entry().getEventType()));
-        List<String> chosenAgencies = agencies == null || agencies.isEmpty() ? List.of() : List.copyOf(agencies);
-        List<String> chosenKinds = kinds == null || kinds.isEmpty() ? List.of() : List.copyOf(kinds);
         List<Row> shown = rows.stream()
                 .filter(row -> chosenAgencies.isEmpty() || chosenAgencies.contains(row.entry().getAgency()))
                 .filter(row -> chosenKinds.isEmpty() || chosenKinds.contains(row.entry().getEventType()))
@@ -123,7 +131,7 @@ class TimelinePage {
         List<ChronologyQueries.Access> accessLog = read.readAs() == ReadBasis.PARTY ? null
                 : chronology.accessLog(childId, caller, review);
         return new Timeline(childId, read.readAs(), read.area(), read.leadAgencies(), List.copyOf(lanes), shown,
-                allAgencies, allKinds, chosenAgencies, chosenKinds, knownBy, asKnownAt, review, accessLog);
+                allAgencies, askable, allKinds, chosenAgencies, chosenKinds, knownBy, asKnownAt, review, accessLog);
     }
 
     private static boolean isPattern(ChronologyEntry entry) {
