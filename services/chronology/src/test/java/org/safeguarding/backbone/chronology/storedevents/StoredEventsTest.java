@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.testsupport.AxonTimeLimits;
 import org.safeguarding.backbone.chronology.review.api.ReviewEvents.ReviewClosed;
 import org.safeguarding.backbone.chronology.review.api.ReviewEvents.ReviewOpened;
 import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
@@ -16,6 +17,7 @@ import org.safeguarding.backbone.testsupport.StoredEventChecks;
 import org.safeguarding.backbone.chronology.retention.api.RetentionEvents;
 import org.safeguarding.backbone.kernel.childkeys.LegalHold;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -43,6 +45,7 @@ class StoredEventsTest {
     }
 
     @Autowired StoredEventNames names;
+    @Autowired ApplicationContext context;
     @Autowired @Qualifier("eventSerializer") Serializer serializer;
     @Autowired List<IntegrationEventMapper> mappers;
 
@@ -71,5 +74,11 @@ class StoredEventsTest {
     @Test
     void everyEventIsPublished_orMarkedInternal() {
         StoredEventChecks.everyEventIsPublishedOrInternal(mappers, samples(), "org.safeguarding.backbone.chronology");
+    }
+
+    /** Issue 11: a time limit on each unit of work, none again on each handler within it (application.yml). */
+    @Test
+    void eachUnitOfWorkIsLimitedInTime_andTheHandlersWithinItAreNotLimitedAgain() {
+        AxonTimeLimits.assertLimitedPerUnitOfWorkOnly(context);
     }
 }

@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.testsupport.AxonTimeLimits;
 import org.safeguarding.backbone.feedback.owed.api.FeedbackCommands.GiveFeedback;
 import org.safeguarding.backbone.feedback.owed.command.OwedFeedback;
 import org.safeguarding.backbone.messaging.CorrelatedCommands;
@@ -18,6 +19,7 @@ import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.StoredEventChecks;
 import org.safeguarding.backbone.testsupport.StoredEventFixture;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,6 +58,7 @@ class StoredEventNamesTest {
     }
 
     @Autowired StoredEventNames names;
+    @Autowired ApplicationContext context;
     @Autowired @Qualifier("eventSerializer") Serializer serializer;
     @Autowired EventStore events;
     @Autowired CommandGateway commands;
@@ -89,5 +92,11 @@ class StoredEventNamesTest {
 
     private List<Object> payloads(String aggregate) {
         return StoredEventChecks.payloads(events, aggregate);
+    }
+
+    /** Issue 11: a time limit on each unit of work, none again on each handler within it (application.yml). */
+    @Test
+    void eachUnitOfWorkIsLimitedInTime_andTheHandlersWithinItAreNotLimitedAgain() {
+        AxonTimeLimits.assertLimitedPerUnitOfWorkOnly(context);
     }
 }

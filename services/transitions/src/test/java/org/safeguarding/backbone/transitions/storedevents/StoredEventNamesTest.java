@@ -6,11 +6,13 @@ import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.testsupport.AxonTimeLimits;
 import org.safeguarding.backbone.messaging.store.StoredEventNames;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.StoredEventChecks;
 import org.safeguarding.backbone.testsupport.StoredEventFixture;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,6 +53,7 @@ class StoredEventNamesTest {
     }
 
     @Autowired StoredEventNames names;
+    @Autowired ApplicationContext context;
     @Autowired @Qualifier("eventSerializer") Serializer serializer;
     @Autowired EventStore events;
     @Autowired JdbcTemplate jdbc;
@@ -71,5 +74,11 @@ class StoredEventNamesTest {
 
         assertThat(StoredEventChecks.payloads(events, StoredEventSamples.TRANSFER))
                 .containsExactlyElementsOf(StoredEventSamples.transfer());
+    }
+
+    /** Issue 11: a time limit on each unit of work, none again on each handler within it (application.yml). */
+    @Test
+    void eachUnitOfWorkIsLimitedInTime_andTheHandlersWithinItAreNotLimitedAgain() {
+        AxonTimeLimits.assertLimitedPerUnitOfWorkOnly(context);
     }
 }
