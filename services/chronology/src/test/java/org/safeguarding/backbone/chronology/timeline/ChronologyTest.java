@@ -19,10 +19,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,6 +55,8 @@ import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.safeguarding.backbone.messaging.childkeys.SealedRecords;
 import org.safeguarding.backbone.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,6 +92,7 @@ class ChronologyTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired MockMvc mvc;
     @Autowired SealedRecords sealed;
+    @Autowired KafkaListenerEndpointRegistry listeners;
 
     static Envelope envelope(String agency, Instant occurredAt) {
         return envelope(CHILD, agency, occurredAt);
@@ -176,6 +189,75 @@ class ChronologyTest {
         mvc.perform(get("/api/children/{id}/chronology", "9990001201").with(httpBasic("school-a", "dev-only-school-a")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("nhsNumber"));
+    }
+
+    /**
+     * Issue 11: several consumers record acts about different children at once. Each is given the same partitions of
+     * every topic, so a child's acts (keyed by the child) come to one of them, and each act is recorded once.
+     */
+    @Test
+    void actsAboutManyChildrenAtOnce_areRecordedOnceEach_byConsumersGivenTheSamePartitionsOfEveryTopic()
+            throws Exception {
+        ConcurrentMessageListenerContainer<?, ?> live = (ConcurrentMessageListenerContainer<?, ?>)
+                listeners.getListenerContainer("chronology-timeline");
+        assertThat(live.getConcurrency()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> live.getAssignmentsByClientId() != null
+                && live.getAssignmentsByClientId().size() == 3
+                && live.getAssignmentsByClientId().values().stream().mapToInt(Collection::size).sum()
+                        == 5 * 3);
+        for (var assigned : live.getAssignmentsByClientId().values()) {
+            Map<String, Set<Integer>> byTopic = new TreeMap<>();
+            assigned.forEach(partition -> byTopic.computeIfAbsent(partition.topic(), t -> new TreeSet<>())
+                    .add(partition.partition()));
+            assertThat(byTopic).as("one consumer's partitions, by topic").hasSize(5);
+            assertThat(new HashSet<>(byTopic.values())).as("the same partitions of every topic").hasSize(1);
+        }
+
+        List<String> children = IntStream.range(0, 12).mapToObj(ChronologyTest::syntheticNhsNumber)
+                .toList();
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (String child : children) {
+            String shareId = "share-many-" + child;
+            sent.add(kafka.send(Topics.REFERRALS, child, share(child, shareId, "school-a", List.of("csc-a"), T0)));
+            sent.add(kafka.send(Topics.FEEDBACK, child, FeedbackRequested.newBuilder()
+                    .setEnvelope(envelope(child, "school-a", T0.plusSeconds(60))).setFeedbackId("fb-" + child)
+                    .setShareId(shareId).setOwedBy("csc-a").setOwedTo("school-a")
+                    .setDueBy(LocalDate.parse("2099-11-30")).build()));
+            sent.add(kafka.send(Topics.REFERRALS, child, ShareAcknowledged.newBuilder()
+                    .setEnvelope(envelope(child, "csc-a", T0.plusSeconds(120))).setShareId(shareId)
+                    .setRecipientAgency("csc-a").build()));
+        }
+        for (var each : sent) {
+            each.get(30, TimeUnit.SECONDS);
+        }
+        children.forEach(child -> awaitEntries(child, 3));
+        for (String child : children) {
+            read(child, "csc-a").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.entries[*].eventType").value(contains("InformationShared",
+                            "FeedbackRequested", "ShareAcknowledged")))
+                    .andExpect(jsonPath("$.leadAgencies").value(contains("csc-a")));
+        }
+        assertThat(jdbc.queryForObject("select count(distinct event_id) from chronology_entry where child_id in ("
+                + String.join(",", Collections.nCopies(children.size(), "?")) + ")", Integer.class,
+                children.toArray())).isEqualTo(3 * children.size());
+    }
+
+    /** A synthetic NHS number (the 999 range is never issued) with a valid check digit. */
+    static String syntheticNhsNumber(int n) {
+        for (int base = 999004000 + n * 10; ; base++) {
+            String digits = String.valueOf(base);
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                sum += (digits.charAt(i) - '0') * (10 - i);
+            }
+            int check = 11 - sum % 11;
+            if (check == 11) {
+                return digits + "0";
+            }
+            if (check != 10) {
+                return digits + check;
+            }
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.safeguarding.backbone.transitions.transfer.query.HeldShareProjection;
 import org.safeguarding.backbone.transitions.transfer.query.InvolvementProjection;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Learns from the other services which agencies have worked with which child, and which shares each holds about it
@@ -36,7 +37,9 @@ class InvolvementListener {
         this.sealed = sealed;
     }
 
+    /** One transaction a record: the share held and who is involved are recorded together (one commit, not two). */
     @KafkaListener(topics = {Topics.REFERRALS, Topics.FEEDBACK}, groupId = "transitions")
+    @Transactional
     public void on(SpecificRecord event) {
         Envelope envelope = null;
         List<String> parties = new ArrayList<>();
