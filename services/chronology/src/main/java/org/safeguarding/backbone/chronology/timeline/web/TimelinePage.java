@@ -52,9 +52,8 @@ class TimelinePage {
     /** What the page shows, after the filters. */
     record Timeline(String childId, ReadBasis readAs, String area, Set<String> leadAgencies, List<String> lanes,
                     List<Row> rows, Set<String> agencies, Set<String> askable, Set<String> kinds,
-                    List<String> chosenAgencies,
-                    List<String> chosenKinds, String knownBy, Instant asKnownAt, String review,
-                    List<ChronologyQueries.Access> accessLog) {
+                    List<String> chosenAgencies, List<String> chosenKinds, String knownBy, Instant asKnownAt,
+                    String review, List<ChronologyQueries.Access> accessLog) {
     }
 
     /** One act: in its agency's lane; for the "as known at" view, when the agency was told, by whom, through what. */
