@@ -44,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
 import org.safeguarding.backbone.testsupport.BenchmarkRows;
+import org.safeguarding.backbone.testsupport.SyntheticNhsNumbers;
 
 /**
  * Issue 11's load driver, first part: the embedded default as {@code ./run} starts it (on free ports, a data
@@ -305,14 +306,9 @@ class LoadBenchmark {
     /** A synthetic NHS number (999 range, valid check digit) not used before in this run. */
     private static String nextChild() {
         while (true) {
-            String nine = String.format("9995%05d", NEXT_CHILD.getAndIncrement());
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (nine.charAt(i) - '0') * (10 - i);
-            }
-            int check = (11 - sum % 11) % 11;
-            if (check != 10) {
-                return nine + check;
+            String child = SyntheticNhsNumbers.of(999_500_000L + NEXT_CHILD.getAndIncrement());
+            if (child != null) {
+                return child;
             }
         }
     }

@@ -36,6 +36,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationShared;
 import org.safeguarding.backbone.localinfra.LocalKafkaBroker;
+import org.safeguarding.backbone.testsupport.SyntheticNhsNumbers;
 
 /**
  * Agency systems sharing with children's social care while something goes wrong underneath: each client posts the
@@ -88,19 +89,7 @@ final class ShareLoad implements AutoCloseable {
 
     /** Synthetic NHS numbers (999 range, {@code prefix} their first six digits) with valid check digits. */
     static List<String> children(String prefix, int count) {
-        List<String> children = new ArrayList<>();
-        for (int n = 0; children.size() < count; n++) {
-            String nine = prefix + String.format("%03d", n);
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (nine.charAt(i) - '0') * (10 - i);
-            }
-            int check = (11 - sum % 11) % 11;
-            if (check != 10) {
-                children.add(nine + check);
-            }
-        }
-        return children;
+        return SyntheticNhsNumbers.from(Long.parseLong(prefix + "000"), count);
     }
 
     /** How many shares have been accepted so far. */

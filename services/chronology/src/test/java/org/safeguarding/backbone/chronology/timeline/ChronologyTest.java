@@ -32,7 +32,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.IntStream;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,6 +50,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.Statement;
 import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
 import org.safeguarding.backbone.contracts.transitions.v1.ChildTransferred;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
+import org.safeguarding.backbone.testsupport.SyntheticNhsNumbers;
 import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.safeguarding.backbone.messaging.childkeys.SealedRecords;
 import org.safeguarding.backbone.testsupport.TopicReader;
@@ -213,8 +213,7 @@ class ChronologyTest {
             assertThat(new HashSet<>(byTopic.values())).as("the same partitions of every topic").hasSize(1);
         }
 
-        List<String> children = IntStream.range(0, 12).mapToObj(ChronologyTest::syntheticNhsNumber)
-                .toList();
+        List<String> children = SyntheticNhsNumbers.from(999004000, 12);
         List<CompletableFuture<?>> sent = new ArrayList<>();
         for (String child : children) {
             String shareId = "share-many-" + child;
@@ -240,24 +239,6 @@ class ChronologyTest {
         assertThat(jdbc.queryForObject("select count(distinct event_id) from chronology_entry where child_id in ("
                 + String.join(",", Collections.nCopies(children.size(), "?")) + ")", Integer.class,
                 children.toArray())).isEqualTo(3 * children.size());
-    }
-
-    /** A synthetic NHS number (the 999 range is never issued) with a valid check digit. */
-    static String syntheticNhsNumber(int n) {
-        for (int base = 999004000 + n * 10; ; base++) {
-            String digits = String.valueOf(base);
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (digits.charAt(i) - '0') * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            if (check == 11) {
-                return digits + "0";
-            }
-            if (check != 10) {
-                return digits + check;
-            }
-        }
     }
 
     @Test

@@ -59,6 +59,7 @@ import org.safeguarding.backbone.messaging.registry.ContractSchemas;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.BenchmarkRows;
 import org.safeguarding.backbone.testsupport.PostgresDatabase;
+import org.safeguarding.backbone.testsupport.SyntheticNhsNumbers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -120,12 +121,7 @@ class ReplayBenchmark {
     /** The acts, on the topics before the service starts; the live chronology's group is put past them. */
     @BeforeAll
     static void actsOnTheTopics() throws Exception {
-        for (long body = 999_000_000L; children.size() < CHILDREN; body++) {
-            String nhs = synthetic(body);
-            if (nhs != null) {
-                children.add(nhs);
-            }
-        }
+        children.addAll(SyntheticNhsNumbers.from(999_000_000L, CHILDREN));
         AvroKafkaSerializer<SpecificRecord> values = new AvroKafkaSerializer<>();
         values.configure(ContractSchemas.serdeConfig(BackboneInfrastructure.registry().url() + "/apis/registry/v2",
                 true), false);
@@ -212,20 +208,6 @@ class ReplayBenchmark {
         return Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setChildId(child)
                 .setOccurredAt(occurredAt).setRecordedAt(occurredAt.plusSeconds(1)).setActingAgency(agency)
                 .setCorrelationId("conversation-" + child).build();
-    }
-
-    /** A synthetic NHS number in the 999 range (never issued to a person), or null where no check digit fits. */
-    private static String synthetic(long body) {
-        String digits = Long.toString(body);
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (digits.charAt(i) - '0') * (10 - i);
-        }
-        int check = 11 - sum % 11;
-        if (check == 10) {
-            return null;
-        }
-        return digits + (check == 11 ? 0 : check);
     }
 
     @Test

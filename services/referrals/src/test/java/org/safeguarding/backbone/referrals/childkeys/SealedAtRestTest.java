@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.backbone.contracts.Topics;
+import org.safeguarding.backbone.testsupport.SyntheticNhsNumbers;
 import org.springframework.kafka.core.KafkaTemplate;
 import java.util.ArrayList;
 import java.util.List;
@@ -318,12 +319,7 @@ class SealedAtRestTest {
      */
     @Test
     void manySharesAboutNewChildren_atOnce_areAllRecorded() throws Exception {
-        List<String> children = new ArrayList<>();
-        for (long number = 9990002000L; children.size() < 24; number++) {
-            if (NhsNumbers.valid(Long.toString(number))) {
-                children.add(Long.toString(number));
-            }
-        }
+        List<String> children = SyntheticNhsNumbers.from(999000200L, 24);
         ExecutorService clients = Executors.newFixedThreadPool(children.size());
         try {
             List<Future<Integer>> posted = new ArrayList<>();
@@ -337,19 +333,6 @@ class SealedAtRestTest {
             }
         } finally {
             clients.shutdownNow();
-        }
-    }
-
-    /** The NHS number's check digit (modulus 11), for making synthetic numbers. */
-    private static final class NhsNumbers {
-        static boolean valid(String number) {
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (number.charAt(i) - '0') * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            check = check == 11 ? 0 : check;
-            return check != 10 && check == number.charAt(9) - '0';
         }
     }
 }
