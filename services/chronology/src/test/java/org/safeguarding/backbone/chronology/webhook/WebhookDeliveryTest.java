@@ -220,18 +220,23 @@ class WebhookDeliveryTest {
             assertThat(queued).startsWith(SealedColumn.PREFIX).doesNotContain("disclosure", child);
 
             keys.erase(child, "retention ended", Instant.now());
-            receiver.recover();
-
+            // marked erased at its next attempt, the receiver still failing: an attempt already under way when the
+            // erasure came (its act opened just before) may still reach the receiver, and is refused there
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(log("police-a"))
                     .extracting(d -> d.get("status").asText()).containsExactly("ERASED"));
+            receiver.recover();
+
             int tried = receiver.received().size();
             await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
                     .until(() -> receiver.received().size() == tried);
             assertThat(receiver.received()).extracting(WebhookReceiver.Received::answered).as("never taken")
                     .containsOnly(503);
+        } finally {
+            // whatever happened above, the other tests find police-a without a webhook
+            mvc.perform(delete("/api/webhook").with(httpBasic("police-a", "dev-only-police-a")));
         }
-        mvc.perform(delete("/api/webhook").with(httpBasic("police-a", "dev-only-police-a")))
-                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/webhook").with(httpBasic("police-a", "dev-only-police-a")))
+                .andExpect(status().isNotFound());
     }
 
     /** The receiver the README runs, as an agency developer would copy it: it checks what it is sent, and takes it. */
