@@ -9,6 +9,12 @@ import org.safeguarding.backbone.messaging.Correlation;
 /** Builds the envelope of an integration event from the stored event it publishes. */
 public final class Envelopes {
 
+    /**
+     * The acting agency of an act the backbone makes itself (a deadline passed, a pattern found, a change of lead
+     * agency, a share sent over Kafka refused, content erased when its retention ended), as docs/events.md names it.
+     */
+    public static final String BACKBONE = "backbone";
+
     private Envelopes() {
     }
 

@@ -1,5 +1,7 @@
 package org.safeguarding.backbone.chronology.pattern.process;
 
+import static org.safeguarding.backbone.messaging.publish.Envelopes.BACKBONE;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,9 +38,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 public class PatternDetector {
 
     private static final Logger LOG = LoggerFactory.getLogger(PatternDetector.class);
-
-    /** The envelope's acting agency for what the backbone itself concludes. */
-    static final String BACKBONE = "backbone";
 
     private static final String PATTERN_DETECTED = "PatternDetected";
 

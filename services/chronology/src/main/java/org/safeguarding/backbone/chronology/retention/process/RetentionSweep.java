@@ -1,5 +1,7 @@
 package org.safeguarding.backbone.chronology.retention.process;
 
+import static org.safeguarding.backbone.messaging.publish.Envelopes.BACKBONE;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -99,7 +101,7 @@ public class RetentionSweep {
                 }
                 try {
                     CorrelatedCommands.sendAndWait(commands, new EraseChildContent(child, UUID.randomUUID().toString(),
-                            "backbone", "retention ended: the last act about the child was recorded on "
+                            BACKBONE, "retention ended: the last act about the child was recorded on "
                                     + LocalDate.ofInstant(lastAct, ZoneOffset.UTC), now),
                             Correlation.startedBy(null));
                     ordered++;

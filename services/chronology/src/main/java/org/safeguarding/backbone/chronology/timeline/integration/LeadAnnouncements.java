@@ -1,5 +1,7 @@
 package org.safeguarding.backbone.chronology.timeline.integration;
 
+import static org.safeguarding.backbone.messaging.publish.Envelopes.BACKBONE;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +31,6 @@ import org.springframework.stereotype.Component;
 class LeadAnnouncements {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeadAnnouncements.class);
-    static final String BACKBONE = "backbone";
 
     private final ChronologyProjection chronology;
     private final KafkaTemplate<String, SpecificRecord> kafka;

@@ -2,6 +2,7 @@ package org.safeguarding.backbone.chronology.timeline.query;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.safeguarding.backbone.kernel.rule.RuleViolation;
@@ -13,7 +14,7 @@ import org.safeguarding.backbone.kernel.rule.RuleViolation;
  */
 public final class ActKinds {
 
-    public static final SortedSet<String> ALL = Collections.unmodifiableSortedSet(new TreeSet<>(java.util.List.of(
+    public static final SortedSet<String> ALL = Collections.unmodifiableSortedSet(new TreeSet<>(List.of(
             "InformationShared", "ShareAcknowledged", "ShareForwarded", "ShareRead", "UnderstandingConfirmed",
             "ClarificationRequested", "ClarificationAnswered", "InformationUseRecorded", "DecidedNotToShare",
             "InformationRequested", "SharingDeclined", "InformationRequestAnswered", "ShareRejected", "ShareCorrected",

@@ -1,5 +1,7 @@
 package org.safeguarding.backbone.chronology.timeline.web;
 
+import static org.safeguarding.backbone.messaging.publish.Envelopes.BACKBONE;
+
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Instant;
@@ -36,8 +38,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @Validated
 class TimelinePage {
-
-    static final String BACKBONE = "backbone";
 
     private final ChronologyQueries chronology;
     private final ChildKnowledge knowledge;
@@ -94,8 +94,8 @@ class TimelinePage {
     private Timeline timeline(String childId, String caller, String review, List<String> agencies,
                               List<String> kinds, String knownBy, Instant asKnownAt) {
         boolean asKnown = knownBy != null && asKnownAt != null;
-        List<String> chosenAgencies = agencies == null || agencies.isEmpty() ? List.of() : List.copyOf(agencies);
-        List<String> chosenKinds = kinds == null || kinds.isEmpty() ? List.of() : List.copyOf(kinds);
+        List<String> chosenAgencies = agencies == null ? List.of() : List.copyOf(agencies);
+        List<String> chosenKinds = kinds == null ? List.of() : List.copyOf(kinds);
         // a name the backbone does not know (a slip: school_a, Referral) would read as an agency that was told
         // nothing, or did nothing, or as acts that never happened: refused before anything is read or recorded
         if (asKnown) {

@@ -1,5 +1,7 @@
 package org.safeguarding.backbone.referrals.share.integration;
 
+import static org.safeguarding.backbone.messaging.publish.Envelopes.BACKBONE;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -186,7 +188,7 @@ class InboundShareListener {
                         .setEventId(eventId)
                         .setChildId(childOf(key, request.getChildNhsNumber()))
                         .setOccurredAt(now).setRecordedAt(now)
-                        .setActingAgency(ShareIntegrationMapper.BACKBONE)
+                        .setActingAgency(BACKBONE)
                         .setCorrelationId(validId ? request.getRequestId() : eventId)
                         .build())
                 // as sent, so the sender can match it; cut to the length an id may have when it was longer

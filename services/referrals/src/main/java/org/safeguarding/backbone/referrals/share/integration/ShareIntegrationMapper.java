@@ -1,5 +1,7 @@
 package org.safeguarding.backbone.referrals.share.integration;
 
+import static org.safeguarding.backbone.messaging.publish.Envelopes.BACKBONE;
+
 import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
 import org.safeguarding.backbone.contracts.Topics;
@@ -50,9 +52,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ShareIntegrationMapper implements IntegrationEventMapper {
-
-    /** The acting agency of what the backbone itself records, such as a missed deadline. */
-    static final String BACKBONE = "backbone";
 
     @Override
     public Optional<IntegrationEvent> map(EventMessage<?> message) {
