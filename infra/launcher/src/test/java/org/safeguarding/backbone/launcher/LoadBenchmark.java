@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -56,9 +57,9 @@ import org.safeguarding.backbone.testsupport.SyntheticNhsNumbers;
  * {@code -Dbench.shares} (600) for the closed loop,
  * {@code -Dbench.rate} (20 a second) for {@code -Dbench.seconds} (20) for the latencies. {@code -Dbench.store=postgres}
  * puts every service on PostgreSQL (127.0.0.1:5432) instead of its H2 file; {@code -Dbench.profile=<directory>}
- * writes a flame graph of each service in each phase there ({@link Profiles}; {@code -Dbench.profile-event=wall} for
- * wall-clock time, waits included, instead of CPU). Prints the CPU each process spent in
- * each phase. Appends a dated row to docs/benchmarks.md. Nothing here fails on time.
+ * writes a flame graph of each service, and of this JVM (the broker and the driver), in each phase there
+ * ({@link Profiles}; {@code -Dbench.profile-event=wall} for wall-clock time, waits included, instead of CPU). Prints
+ * the CPU each process spent in each phase. Appends a dated row to docs/benchmarks.md. Nothing here fails on time.
  *
  * <ol>
  *   <li>raw Kafka: a producer ({@code acks=all}, idempotent) writing 1,500-byte records as fast as it can; a consumer
@@ -84,6 +85,8 @@ class LoadBenchmark {
     /** Each service on PostgreSQL (the production store; 127.0.0.1:5432) instead of its H2 file. */
     private static final boolean ON_POSTGRES = "postgres".equals(System.getProperty("bench.store"));
     private static final boolean SHARED_CLASSES = !"false".equals(System.getProperty("bench.shared-classes"));
+    /** This JVM, as the CPU figures name it: the in-process broker and the benchmark's own clients. */
+    private static final String BROKER_AND_DRIVER = "broker and driver";
     /** Where flame graphs of each service go (e.g. docs/benchmarks/profiles), none when unset. */
     private static final Path PROFILES = System.getProperty("bench.profile") == null ? null
             : Path.of(System.getProperty("bench.profile"));
@@ -140,8 +143,7 @@ class LoadBenchmark {
                     toFeed.clear();
                     postedAt.clear();
                 }
-                Profiles ingestProfile = Profiles.start(processes(backbone), PROFILES, "ingest",
-                        LocalBackbone.SERVICES);
+                Profiles ingestProfile = Profiles.start(processes(backbone), PROFILES, "ingest", PROFILED);
                 long begun = System.nanoTime();
                 closedLoop(backbone, example, SHARES, postedAt, posts);
                 ingestRate = SHARES / ((System.nanoTime() - begun) / 1e9);
@@ -160,8 +162,7 @@ class LoadBenchmark {
                 postedAt.clear();
 
                 // 3. fixed-rate latency: POST to the shares' topic, and to the recipient's feed
-                Profiles rateProfile = Profiles.start(processes(backbone), PROFILES, "rate-" + RATE,
-                        LocalBackbone.SERVICES);
+                Profiles rateProfile = Profiles.start(processes(backbone), PROFILES, "rate-" + RATE, PROFILED);
                 ScheduledExecutorService pacer = Executors.newScheduledThreadPool(8);
                 List<Future<?>> sends = new ArrayList<>();
                 for (int i = 0; i < count; i++) {
@@ -239,13 +240,17 @@ class LoadBenchmark {
         return (System.nanoTime() - sent) / 1e6;
     }
 
+    /** What is profiled with {@code -Dbench.profile}: the services, and this JVM (the broker and the driver). */
+    private static final List<String> PROFILED = Stream.concat(LocalBackbone.SERVICES.stream(),
+            Stream.of(BROKER_AND_DRIVER)).toList();
+
     /** Every process of the backbone by name: the services, the registry, and this JVM (the broker, the driver). */
     private static Map<String, Long> processes(LocalBackbone backbone) {
         Map<String, Long> pids = new LinkedHashMap<>();
         for (Supervisor.Status status : backbone.status()) {
             pids.put(status.name(), status.pid());
         }
-        pids.put("broker and driver", ProcessHandle.current().pid());
+        pids.put(BROKER_AND_DRIVER, ProcessHandle.current().pid());
         return pids;
     }
 

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * What the load benchmark keeps of a phase: the CPU each process spent in it (from {@code /proc}), and, when asked,
- * a flame graph of each service from async-profiler, attached to the running JVM with {@code jcmd} and written as
- * HTML (issue 11: "profile before you optimise, and keep the profile with the result").
+ * a flame graph of each process named from async-profiler, attached to the running JVM with {@code jcmd} and written
+ * as HTML (issue 11: "profile before you optimise, and keep the profile with the result").
  */
 final class Profiles implements AutoCloseable {
 
@@ -28,7 +28,7 @@ final class Profiles implements AutoCloseable {
     private final Path directory;
     private final String label;
     private final Path library;
-    /** The services profiled (none without a directory for their graphs). */
+    /** The processes profiled (none without a directory for their graphs). */
     private final List<String> profiled;
     private final Map<String, Long> ticksAtStart = new LinkedHashMap<>();
     private final long begun = System.nanoTime();
@@ -36,11 +36,11 @@ final class Profiles implements AutoCloseable {
     private double wallSeconds;
 
     /**
-     * @param pids      the processes to measure, by name; the services among them profiled when {@code directory}
+     * @param pids      the processes to measure, by name; those in {@code profiled} profiled when {@code directory}
      *                  is given
      * @param directory where the flame graphs go, or null for the CPU figures only
      * @param label     the phase, in each graph's file name
-     * @param profiled  the services among {@code pids} to profile
+     * @param profiled  the processes among {@code pids} to profile (each one's name, spaces as dashes, in its files' names)
      */
     private Profiles(Map<String, Long> pids, Path directory, String label, List<String> profiled) {
         this.pids = pids;
@@ -61,10 +61,10 @@ final class Profiles implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalStateException("could not make " + directory + " or " + STACKS, e);
             }
-            for (String service : profiled) {
+            for (String process : profiled) {
                 // cpu: perf events where the kernel allows them, otherwise a CPU timer (async-profiler chooses);
                 // wall: every thread, running or waiting, each thread's stacks apart (where a listener waits)
-                profiles.agent(pids.get(service), "wall".equals(EVENT) ? "start,event=wall,interval=5ms,threads"
+                profiles.agent(pids.get(process), "wall".equals(EVENT) ? "start,event=wall,interval=5ms,threads"
                         : "start,event=cpu,interval=2ms");
             }
         }
@@ -77,14 +77,13 @@ final class Profiles implements AutoCloseable {
         wallSeconds = (System.nanoTime() - begun) / 1e9;
         pids.forEach((name, pid) -> cpuSeconds.put(name,
                 (ticks(pid) - ticksAtStart.get(name)) / (double) TICKS_PER_SECOND));
-        for (String service : profiled) {
+        for (String process : profiled) {
             // the stacks as text too (one line a stack, with its samples), for reading and comparing without a browser;
             // tens of megabytes, so in the build's output, not beside the graphs
-            agent(pids.get(service), "dump,collapsed,file=" + STACKS.resolve(label + "-" + EVENT + "-" + service
-                    + ".collapsed"));
+            String file = label + "-" + EVENT + "-" + process.replace(' ', '-');
+            agent(pids.get(process), "dump,collapsed,file=" + STACKS.resolve(file + ".collapsed"));
             // frames under 0.1% of the samples left out of the graph: a file a tenth the size, nothing that matters lost
-            agent(pids.get(service), "stop,minwidth=0.1,file="
-                    + directory.resolve(label + "-" + EVENT + "-" + service + ".html").toAbsolutePath());
+            agent(pids.get(process), "stop,minwidth=0.1,file=" + directory.resolve(file + ".html").toAbsolutePath());
         }
     }
 
