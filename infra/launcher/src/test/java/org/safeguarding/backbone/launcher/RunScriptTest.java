@@ -59,8 +59,9 @@ class RunScriptTest {
         script(checkout.resolve("mvnw"), "echo \"mvnw $*\" >> " + calls + "\nsleep 2\n"
                 + JARS.stream().map(jar -> "touch " + jar).reduce((a, b) -> a + "\n" + b).orElseThrow() + "\n");
         // java: the launcher; starting the backbone (nothing after the jar), it runs until stopped, holding what the
-        // script handed it, as the launcher does; a command is done at once
-        script(bin.resolve("java"), "last=\"${*: -1}\"\necho \"java $last\" >> " + calls + "\n"
+        // script handed it, as the launcher does; a command is done at once. Each call's arguments are noted first
+        script(bin.resolve("java"), "echo \"$*\" >> " + checkout.resolve("java-arguments.log") + "\n"
+                + "last=\"${*: -1}\"\necho \"java $last\" >> " + calls + "\n"
                 + "case \"$last\" in *.jar) exec sleep 60 ;; esac\n");
     }
 
@@ -81,6 +82,16 @@ class RunScriptTest {
         assertThat(second.err()).contains("A backbone started with ./run from this checkout is running already");
         assertThat(calls()).as("neither built nor started again").containsExactly("java " + launcherJar());
         assertThat(first.isAlive()).isTrue();
+    }
+
+    /** Issue 11: the backbone's own JVM (the broker) compiles with C1 only, as its services do. */
+    @Test
+    void theBackbonesOwnJvm_compilesWithC1Only() throws Exception {
+        start();
+        awaitCalled("java ");
+
+        assertThat(Files.readAllLines(checkout.resolve("java-arguments.log")))
+                .singleElement().asString().startsWith("-XX:TieredStopAtLevel=1 ").endsWith(" -jar " + launcherJar());
     }
 
     @Test
