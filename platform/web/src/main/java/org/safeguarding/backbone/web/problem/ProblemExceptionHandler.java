@@ -111,10 +111,31 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String field = ex.getPropertyName() != null ? ex.getPropertyName()
                 : ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : "parameter";
-        String expected = ex.getRequiredType() == null ? "another type"
-                : ex.getRequiredType().isEnum() ? "one of " + java.util.Arrays.toString(ex.getRequiredType().getEnumConstants())
-                : ex.getRequiredType().getSimpleName();
-        return invalid(new ArrayList<>(List.of(fieldError(field, "'" + ex.getValue() + "' is not " + expected))));
+        return invalid(new ArrayList<>(List.of(fieldError(field, "'" + ex.getValue() + "' is not "
+                + expected(ex.getRequiredType())))));
+    }
+
+    /** What a parameter of this type takes, in words an agency's developer can act on, with an example. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "of the type this parameter takes";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == java.time.Instant.class) {
+            return "an instant: a date and time in UTC, such as 2026-11-27T09:30:00Z";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date, such as 2026-11-27";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        return "a " + type.getSimpleName();
     }
 
     @ExceptionHandler(RuleViolation.class)
