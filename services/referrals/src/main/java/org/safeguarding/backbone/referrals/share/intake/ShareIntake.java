@@ -137,8 +137,9 @@ public class ShareIntake {
         return shareId;
     }
 
-    /** The field as the HTTP API names it: {@code recipients[0].agency}. */
+    /** The field as the HTTP API names it: {@code recipients[0].agency}, {@code child.localIds[school-a-records]}. */
     private static String fieldOf(ConstraintViolation<ShareDraft> violation) {
-        return violation.getPropertyPath().toString().replace("<list element>", "").replace(".[", "[");
+        return violation.getPropertyPath().toString().replace("<list element>", "").replace(".<map value>", "")
+                .replace("<map key>", "").replace(".[", "[");
     }
 }

@@ -249,9 +249,33 @@ class InboundShareListener {
      * message may quote what the request gave, which could be of any length.
      */
     private static RejectionReason reason(String type, String field, String message) {
+        String named = recordField(field);
         return RejectionReason.newBuilder().setType(type)
-                .setField(field == null || field.length() <= 200 ? field : field.substring(0, 200))
+                .setField(named == null || named.length() <= 200 ? named : named.substring(0, 200))
                 .setMessage(message.length() <= 500 ? message : message.substring(0, 500) + "...").build();
+    }
+
+    /** Where the HTTP body nests the child and the sender, the record has fields of their own: each by its name. */
+    private static final Map<String, String> RECORD_FIELDS = Map.of(
+            "child.nhsNumber", "childNhsNumber", "child.localIds", "childLocalIds", "child", "childNhsNumber",
+            "sender.practitioner", "senderPractitioner", "sender.role", "senderRole", "sender", "senderPractitioner");
+
+    /**
+     * A problem's field as {@code ShareInformation} names it ({@code child.nhsNumber}, as the intake checks it, is
+     * {@code childNhsNumber} here), so the sending system finds it in what it sent; every other field is named alike.
+     */
+    static String recordField(String field) {
+        if (field == null) {
+            return null;
+        }
+        String named = RECORD_FIELDS.get(field);
+        if (named != null) {
+            return named;
+        }
+        int end = field.indexOf('[');
+        String head = end < 0 ? field : field.substring(0, end);
+        named = RECORD_FIELDS.get(head);
+        return named == null ? field : named + field.substring(head.length());
     }
 
     /** Not retried: the same request would be refused the same way. Goes to the dead-letter topic with this reason. */

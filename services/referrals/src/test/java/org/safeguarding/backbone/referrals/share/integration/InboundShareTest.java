@@ -257,7 +257,7 @@ class InboundShareTest {
                     && s.getRequestId().equals(claimed), 1, Duration.ofSeconds(60)).get(0).value();
             assertThat(forged.getEnvelope().getChildId()).isEqualTo(InboundShareListener.UNIDENTIFIED_CHILD);
             assertThat(forged.getProblems()).extracting(p -> p.getField())
-                    .contains("sendingAgency", "child.nhsNumber");
+                    .contains("sendingAgency", "childNhsNumber");
             assertThat(forged.getProblems()).allSatisfy(p -> assertThat(p.getMessage()).hasSizeLessThan(510));
         }
         assertThat(storedShares(claimed)).isZero();
