@@ -40,7 +40,8 @@ final class Profiles implements AutoCloseable {
      *                  is given
      * @param directory where the flame graphs go, or null for the CPU figures only
      * @param label     the phase, in each graph's file name
-     * @param profiled  the processes among {@code pids} to profile (each one's name, spaces as dashes, in its files' names)
+     * @param profiled  the processes among {@code pids} to profile (each one's name, spaces as dashes, in its
+     *                  files' names)
      */
     private Profiles(Map<String, Long> pids, Path directory, String label, List<String> profiled) {
         this.pids = pids;

@@ -1,6 +1,9 @@
 package org.safeguarding.backbone.web.problem;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,12 +124,12 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             return "of the type this parameter takes";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return "one of " + Arrays.toString(type.getEnumConstants());
         }
-        if (type == java.time.Instant.class) {
+        if (type == Instant.class) {
             return "an instant: a date and time in UTC, such as 2026-11-27T09:30:00Z";
         }
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "a date, such as 2026-11-27";
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
