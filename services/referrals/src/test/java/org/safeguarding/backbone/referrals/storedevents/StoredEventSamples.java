@@ -76,7 +76,7 @@ public final class StoredEventSamples {
     public static List<Object> answeredRequest() {
         return List.of(
                 new InformationRequested(ANSWERED_REQUEST, CHILD, "csc-a", "Social worker (synthetic)", "school-a",
-                        "Assessment under way", "Unexplained absences", LocalDate.of(2026, 11, 27), AT),
+                        "Assessment under way", "Unexplained absences", LocalDate.of(2026, 11, 27), AT, List.of()),
                 new InformationRequestAnswered(ANSWERED_REQUEST, CHILD, "school-a", "csc-a", SHARE,
                         AT.plusSeconds(600)));
     }
@@ -84,7 +84,8 @@ public final class StoredEventSamples {
     public static List<Object> declinedRequest() {
         return List.of(
                 new InformationRequested(DECLINED_REQUEST, CHILD, "police-a", "Officer (synthetic)", "gp-a",
-                        "Enquiry after an incident", "Child present at an incident", LocalDate.of(2026, 11, 30), AT),
+                        "Enquiry after an incident", "Child present at an incident", LocalDate.of(2026, 11, 30), AT,
+                        List.of()),
                 new SharingDeclined(DECLINED_REQUEST, CHILD, "gp-a", "police-a", "Practice lead (synthetic)",
                         "Not necessary for the enquiry as described", AT.plusSeconds(900), List.of()));
     }

@@ -13,9 +13,19 @@ public sealed interface RequestEvents {
 
     String childId();
 
+    /**
+     * R1: a request, why the information is needed and the concern behind it.
+     *
+     * @param plainLanguageWarnings jargon in why it is needed and in the concern (R16); none in events stored before
+     *                              they were checked
+     */
     record InformationRequested(String requestId, String childId, String requestingAgency, String requestedBy,
-                                String holderAgency, @Personal String whyNeeded, @Personal String concern, LocalDate respondBy,
-                                Instant occurredAt) implements RequestEvents {
+                                String holderAgency, @Personal String whyNeeded, @Personal String concern,
+                                LocalDate respondBy, Instant occurredAt,
+                                List<PlainLanguageWarning> plainLanguageWarnings) implements RequestEvents {
+        public InformationRequested {
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
     }
 
     /** R2: a decision not to share, who made it, when and why. */

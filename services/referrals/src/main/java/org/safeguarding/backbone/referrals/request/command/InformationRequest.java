@@ -5,6 +5,8 @@ import static org.safeguarding.backbone.messaging.ConversationDeadlines.inThisCo
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -20,6 +22,7 @@ import org.safeguarding.backbone.referrals.request.api.RequestEvents.Information
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.InformationRequested;
 import org.safeguarding.backbone.referrals.request.api.RequestEvents.SharingDeclined;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.kernel.rule.Invalid;
 import org.safeguarding.backbone.kernel.rule.RuleViolation;
 
@@ -42,7 +45,8 @@ public class InformationRequest {
     }
 
     @CommandHandler
-    public InformationRequest(RequestInformation command, DeadlineManager deadlines, RequestChase chase) {
+    public InformationRequest(RequestInformation command, DeadlineManager deadlines, RequestChase chase,
+                              PlainLanguageChecker plainLanguage) {
         if (blank(command.whyNeeded())) {
             throw new Invalid("no-reason-for-request", "A request must say why the information is needed.",
                     "whyNeeded");
@@ -53,9 +57,11 @@ public class InformationRequest {
         if (command.requestingAgency().equals(command.holderAgency())) {
             throw new Invalid("request-to-self", "An agency cannot request information from itself.", "holderAgency");
         }
+        List<PlainLanguageWarning> warnings = new ArrayList<>(plainLanguage.check("whyNeeded", command.whyNeeded()));
+        warnings.addAll(plainLanguage.check("concern", command.concern()));
         apply(new InformationRequested(command.requestId(), command.childId(), command.requestingAgency(),
                 command.requestedBy(), command.holderAgency(), command.whyNeeded(), command.concern(),
-                command.respondBy(), command.occurredAt()));
+                command.respondBy(), command.occurredAt(), warnings));
         if (command.respondBy() != null) {
             deadlines.schedule(chase.overdueAt(command.respondBy()), CHASE, inThisConversation(0));
         }

@@ -43,6 +43,7 @@ class RequestIntegrationMapper implements IntegrationEventMapper {
                     .setRequestId(e.requestId()).setRequestingAgency(e.requestingAgency())
                     .setRequestedBy(e.requestedBy()).setHolderAgency(e.holderAgency()).setWhyNeeded(e.whyNeeded())
                     .setConcern(e.concern()).setRespondBy(e.respondBy())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(e.plainLanguageWarnings()))
                     .build()));
         }
         if (message.getPayload() instanceof RequestEvents.SharingDeclined e) {

@@ -39,7 +39,8 @@ public class RequestProjection {
     void on(InformationRequested event, @MetaDataValue(Correlation.CORRELATION_ID) String correlationId) {
         if (!requests.existsById(event.requestId())) {
             requests.save(new RequestView(event.requestId(), event.childId(), event.requestingAgency(),
-                    event.requestedBy(), event.holderAgency(), event.whyNeeded(), event.concern(), event.respondBy(),
+                    event.requestedBy(), event.holderAgency(), event.whyNeeded(), event.concern(),
+                    event.plainLanguageWarnings(), event.respondBy(),
                     event.occurredAt(), correlationId));
         }
     }

@@ -32,6 +32,10 @@ public class RequestView {
     @Convert(converter = SealedColumn.Text.class)
     @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> concern;
+    /** Jargon found in why the information is needed and in the concern (R16). */
+    @Convert(converter = PlainLanguageWarningsColumn.class)
+    @Column(name = "request_warnings")
+    private List<PlainLanguageWarning> plainLanguageWarnings = List.of();
     private LocalDate respondBy;
     private Instant requestedAt;
     private String status;
@@ -56,7 +60,8 @@ public class RequestView {
     }
 
     RequestView(String requestId, String childId, String requestingAgency, String requestedBy, String holderAgency,
-                String whyNeeded, String concern, LocalDate respondBy, Instant requestedAt, String correlationId) {
+                String whyNeeded, String concern, List<PlainLanguageWarning> plainLanguageWarnings, LocalDate respondBy,
+                Instant requestedAt, String correlationId) {
         this.requestId = requestId;
         this.childId = childId;
         this.requestingAgency = requestingAgency;
@@ -64,6 +69,7 @@ public class RequestView {
         this.holderAgency = holderAgency;
         this.whyNeeded = ChildContent.of(childId, whyNeeded);
         this.concern = ChildContent.of(childId, concern);
+        this.plainLanguageWarnings = List.copyOf(plainLanguageWarnings);
         this.respondBy = respondBy;
         this.requestedAt = requestedAt;
         this.status = Status.OPEN.name();
@@ -112,6 +118,7 @@ public class RequestView {
     public String getHolderAgency() { return holderAgency; }
     public String getWhyNeeded() { return ChildContent.valueOf(whyNeeded); }
     public String getConcern() { return ChildContent.valueOf(concern); }
+    public List<PlainLanguageWarning> getPlainLanguageWarnings() { return plainLanguageWarnings; }
     public LocalDate getRespondBy() { return respondBy; }
     public Instant getRequestedAt() { return requestedAt; }
     public String getStatus() { return status; }

@@ -30,7 +30,7 @@ class InformationRequestTest {
     private static final LocalDate BY = LocalDate.parse("2026-11-27");
     private static final InformationRequested REQUESTED = new InformationRequested("r-1", "9990000018", "school-a",
             "A. Teacher (synthetic)", "gp-a", "To understand the child's recent weight loss",
-            "The child says they are often not given meals", BY, AT);
+            "The child says they are often not given meals", BY, AT, List.of());
 
     private AggregateTestFixture<InformationRequest> fixture;
 
@@ -141,6 +141,19 @@ class InformationRequestTest {
                         new PlainLanguageWarning("reasons", "NFA", "no further action"),
                         new PlainLanguageWarning("reasons", "s47", "section 47 enquiry (a child protection "
                                 + "investigation)"))));
+    }
+
+    @Test
+    void aRequestInShorthand_isRecordedAsWritten_withAWarningForEachTerm_inWhyAndInTheConcern() {
+        fixture().givenCurrentTime(AT)
+                .when(new RequestInformation("r-1", "9990000018", "school-a", "A. Teacher (synthetic)", "gp-a",
+                        "For the s47 strategy meeting", "MASH referral; the DSL is worried", BY, AT))
+                .expectEvents(new InformationRequested("r-1", "9990000018", "school-a", "A. Teacher (synthetic)",
+                        "gp-a", "For the s47 strategy meeting", "MASH referral; the DSL is worried", BY, AT, List.of(
+                        new PlainLanguageWarning("whyNeeded", "s47", "section 47 enquiry (a child protection "
+                                + "investigation)"),
+                        new PlainLanguageWarning("concern", "MASH", "multi-agency safeguarding hub"),
+                        new PlainLanguageWarning("concern", "DSL", "designated safeguarding lead"))));
     }
 
     @Test

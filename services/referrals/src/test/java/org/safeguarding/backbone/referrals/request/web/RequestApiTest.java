@@ -122,6 +122,33 @@ class RequestApiTest {
     }
 
     @Test
+    void aRequestIsCheckedForJargon_whyAndTheConcern_theAgencyAskedSeesTheWarnings_andTheyAreOnKafka()
+            throws Exception {
+        String body = """
+                {"child": {"nhsNumber": "9990000123"}, "holderAgency": "gp-a", "requestedBy": "A. Teacher (synthetic)",
+                 "whyNeeded": "For the s47 strategy meeting", "concern": "MASH referral; the DSL is worried",
+                 "respondBy": "%s"}""".formatted(LocalDate.now().plusDays(5));
+        String response = mvc.perform(post("/api/requests").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .with(as("school-a")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.whyNeeded").value("For the s47 strategy meeting"))
+                .andExpect(jsonPath("$.plainLanguageWarnings[*].field").value(contains("whyNeeded", "concern",
+                        "concern")))
+                .andExpect(jsonPath("$.plainLanguageWarnings[*].term").value(contains("s47", "MASH", "DSL")))
+                .andReturn().getResponse().getContentAsString();
+        String requestId = json.readTree(response).get("requestId").asString();
+        mvc.perform(get("/api/requests/{id}", requestId).with(as("gp-a")))
+                .andExpect(jsonPath("$.plainLanguageWarnings[2].suggestion").value("designated safeguarding lead"));
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
+            InformationRequested requested = (InformationRequested) reader.await(r -> r.value()
+                    instanceof InformationRequested q && q.getRequestId().equals(requestId), 1,
+                    Duration.ofSeconds(60)).get(0).value();
+            assertThat(requested.getPlainLanguageWarnings()).extracting(w -> w.getTerm())
+                    .containsExactly("s47", "MASH", "DSL");
+        }
+    }
+
+    @Test
     void theHolderAnswersWithAShareToTheRequester_recordedTogether() throws Exception {
         String requestId = request("csc-a");
         String answer = ANSWER;
