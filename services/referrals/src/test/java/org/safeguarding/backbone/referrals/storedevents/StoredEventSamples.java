@@ -68,7 +68,7 @@ public final class StoredEventSamples {
                 new InformationUseRecorded(SHARE, CHILD, "csc-a", "school-a", "Informed the assessment plan",
                         AT.plusSeconds(360)),
                 new WrittenFollowUpRecorded(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a"),
-                        "Written record of the call", AT.plusSeconds(420)),
+                        "Written record of the call", AT.plusSeconds(420), List.of()),
                 new AcknowledgementOverdue(SHARE, CHILD, "school-a", List.of("gp-a"), due, due),
                 new WrittenFollowUpOverdue(SHARE, CHILD, "school-a", due, due));
     }

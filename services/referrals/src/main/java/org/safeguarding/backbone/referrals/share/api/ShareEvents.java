@@ -51,9 +51,13 @@ public sealed interface ShareEvents {
     }
 
     /** R7: the sender of a verbal share recorded it in writing. */
+    /** @param plainLanguageWarnings jargon in the written record (R16); none in events stored before it was checked */
     record WrittenFollowUpRecorded(String shareId, String childId, String senderAgency,
-                                   List<String> recipientAgencies, @Personal String writtenRecord, Instant occurredAt)
-            implements ShareEvents {
+                                   List<String> recipientAgencies, @Personal String writtenRecord, Instant occurredAt,
+                                   List<PlainLanguageWarning> plainLanguageWarnings) implements ShareEvents {
+        public WrittenFollowUpRecorded {
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
     }
 
     /** R7: a verbal share was not followed up in writing by its deadline. */

@@ -207,7 +207,7 @@ public class InformationShare {
 
     /** R7: only the sender writes up its own verbal share, once; a written share has nothing to follow up. */
     @CommandHandler
-    public void handle(RecordWrittenFollowUp command) {
+    public void handle(RecordWrittenFollowUp command, PlainLanguageChecker plainLanguage) {
         requireSender(command.agency(), "follow it up in writing");
         if (writtenFollowUpBy == null) {
             throw new ShareRules.NotVerbal(shareId);
@@ -216,7 +216,7 @@ public class InformationShare {
             return;
         }
         apply(new WrittenFollowUpRecorded(shareId, childId, senderAgency, recipientAgencies, command.writtenRecord(),
-                command.occurredAt()));
+                command.occurredAt(), plainLanguage.check("writtenRecord", command.writtenRecord())));
     }
 
     /** Reading implies having received: a share read before it was acknowledged is acknowledged too. */

@@ -144,6 +144,7 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                     .setShareId(written.shareId())
                     .setRecipientAgencies(written.recipientAgencies())
                     .setWrittenRecord(written.writtenRecord())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(written.plainLanguageWarnings()))
                     .build()));
         }
         if (message.getPayload() instanceof ShareEvents.WrittenFollowUpOverdue overdue) {

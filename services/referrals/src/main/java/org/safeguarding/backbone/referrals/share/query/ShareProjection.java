@@ -105,7 +105,8 @@ public class ShareProjection {
 
     @EventHandler
     void on(WrittenFollowUpRecorded event) {
-        shares.findById(event.shareId()).ifPresent(view -> view.followedUpInWriting(event.writtenRecord(), event.occurredAt()));
+        shares.findById(event.shareId()).ifPresent(view -> view.followedUpInWriting(event.writtenRecord(),
+                event.plainLanguageWarnings(), event.occurredAt()));
     }
 
     @EventHandler

@@ -24,6 +24,7 @@ import org.hibernate.annotations.FetchMode;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.messaging.childkeys.ChildContent;
 import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
+import org.safeguarding.backbone.messaging.persistence.PlainLanguageWarningsColumn;
 import org.safeguarding.backbone.referrals.share.api.ShareContent;
 
 /** A share as its sender and recipients read it: a projection of the share's events, rebuilt by replay. */
@@ -71,6 +72,10 @@ public class ShareView {
     @Convert(converter = SealedColumn.Text.class)
     @Column(length = SealedColumn.LENGTH_20000)
     private ChildContent<String> writtenFollowUp;
+    /** Jargon found in the written record (R16). */
+    @Convert(converter = PlainLanguageWarningsColumn.class)
+    @Column(name = "written_follow_up_warnings")
+    private List<PlainLanguageWarning> writtenFollowUpWarnings = List.of();
     private boolean acknowledgementOverdue;
     private boolean writtenFollowUpOverdue;
     /**
@@ -140,8 +145,9 @@ public class ShareView {
         this.writtenFollowUpBy = writtenFollowUpBy;
     }
 
-    void followedUpInWriting(String writtenRecord, Instant at) {
+    void followedUpInWriting(String writtenRecord, List<PlainLanguageWarning> warnings, Instant at) {
         writtenFollowUp = ChildContent.of(childId, writtenRecord);
+        writtenFollowUpWarnings = List.copyOf(warnings);
         writtenFollowUpAt = at;
     }
 
@@ -409,6 +415,10 @@ public class ShareView {
 
     public String getWrittenFollowUp() {
         return ChildContent.valueOf(writtenFollowUp);
+    }
+
+    public List<PlainLanguageWarning> getWrittenFollowUpWarnings() {
+        return writtenFollowUpWarnings;
     }
 
     public Instant getWrittenFollowUpAt() {

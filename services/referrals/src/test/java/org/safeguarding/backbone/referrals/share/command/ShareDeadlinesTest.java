@@ -12,6 +12,7 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.referrals.share.ShareFixtures;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeShare;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.RecordWrittenFollowUp;
@@ -94,6 +95,18 @@ class ShareDeadlinesTest {
     }
 
     @Test
+    void aWrittenRecordInShorthand_isRecordedAsWritten_withAWarningForEachTerm() {
+        Instant friday = Instant.parse("2026-11-20T14:00:00Z");
+        fixture().givenCurrentTime(friday)
+                .andGivenCommands(phoneCall(friday))
+                .when(new RecordWrittenFollowUp(SHARE, "school-a", "Call to the MASH; DSL informed", friday))
+                .expectEvents(new WrittenFollowUpRecorded(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a"),
+                        "Call to the MASH; DSL informed", friday, List.of(
+                        new PlainLanguageWarning("writtenRecord", "MASH", "multi-agency safeguarding hub"),
+                        new PlainLanguageWarning("writtenRecord", "DSL", "designated safeguarding lead"))));
+    }
+
+    @Test
     void theWrittenFollowUpIsRecordedOnce_byTheSender_andOnlyForAVerbalShare() {
         Instant friday = Instant.parse("2026-11-20T14:00:00Z");
         RecordWrittenFollowUp written = new RecordWrittenFollowUp(SHARE, "school-a", "Letter sent", friday.plusSeconds(60));
@@ -101,7 +114,7 @@ class ShareDeadlinesTest {
                 .andGivenCommands(phoneCall(friday))
                 .when(written)
                 .expectEvents(new WrittenFollowUpRecorded(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a"), "Letter sent",
-                        friday.plusSeconds(60)));
+                        friday.plusSeconds(60), List.of()));
         fixture().givenCurrentTime(friday)
                 .andGivenCommands(phoneCall(friday), written)
                 .when(written)

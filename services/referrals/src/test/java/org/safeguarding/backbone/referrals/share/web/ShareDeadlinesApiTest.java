@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.referrals.v1.AcknowledgementOverdue;
 import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpOverdue;
+import org.safeguarding.backbone.contracts.referrals.v1.WrittenFollowUpRecorded;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
 import org.safeguarding.backbone.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,7 +82,7 @@ class ShareDeadlinesApiTest {
     @Test
     void theSenderFollowsAPhoneCallUpInWriting_othersCannot_andAWrittenShareNeedsNone() throws Exception {
         String phoned = share("URGENT", "PHONE", Instant.now().minusSeconds(60));
-        String body = "{\"writtenRecord\": \"Letter to the front door team confirming the call\"}";
+        String body = "{\"writtenRecord\": \"Letter to the front door team (MASH) confirming the call\"}";
 
         mvc.perform(post("/api/shares/{id}/written-follow-up", phoned).contentType(MediaType.APPLICATION_JSON)
                         .content(body).with(as("csc-a")))
@@ -96,9 +97,19 @@ class ShareDeadlinesApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.writtenFollowUpAt").exists())
                 .andExpect(jsonPath("$.writtenFollowUpOverdue").value(false));
-        // the recipients read what was written, not only when
+        // the recipients read what was written, not only when, and the jargon in it is pointed out (R16)
         mvc.perform(get("/api/shares/{id}", phoned).with(as("csc-a")))
-                .andExpect(jsonPath("$.writtenFollowUp").value("Letter to the front door team confirming the call"));
+                .andExpect(jsonPath("$.writtenFollowUp").value("Letter to the front door team (MASH) confirming the "
+                        + "call"))
+                .andExpect(jsonPath("$.writtenFollowUpWarnings[0].field").value("writtenRecord"))
+                .andExpect(jsonPath("$.writtenFollowUpWarnings[0].term").value("MASH"))
+                .andExpect(jsonPath("$.writtenFollowUpWarnings[0].suggestion").value("multi-agency safeguarding hub"));
+        try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
+            WrittenFollowUpRecorded recorded = (WrittenFollowUpRecorded) reader.await(r -> r.value()
+                    instanceof WrittenFollowUpRecorded w && w.getShareId().equals(phoned), 1,
+                    Duration.ofSeconds(60)).get(0).value();
+            assertThat(recorded.getPlainLanguageWarnings()).extracting(w -> w.getTerm()).containsExactly("MASH");
+        }
 
         String written = share("ROUTINE", "WRITTEN", Instant.now().minusSeconds(60));
         mvc.perform(post("/api/shares/{id}/written-follow-up", written).contentType(MediaType.APPLICATION_JSON)
