@@ -34,6 +34,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -92,19 +93,28 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.badRequest().body(problem);
         }
         String field = null;
+        String message = "wrong type or format";
         String detail = "The request body is not valid JSON for this endpoint.";
         DatabindException databind = causeOfType(ex, DatabindException.class);
         JacksonException jackson = causeOfType(ex, JacksonException.class);
         if (databind != null && !databind.getPath().isEmpty()) {
             field = path(databind);
             detail = "The request body has a value of the wrong type or format at '" + field + "'.";
+            if (databind instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                    && (invalid.getTargetType().isEnum() || invalid.getTargetType() == Instant.class
+                    || invalid.getTargetType() == LocalDate.class)) {
+                // what the field takes, as for a query parameter: the values of a closed list, a date's format
+                String takes = expected(invalid.getTargetType());
+                message = "'" + invalid.getValue() + "' is not " + takes;
+                detail = "The request body's '" + field + "' takes " + takes + ", not '" + invalid.getValue() + "'.";
+            }
         } else if (jackson != null) {
             detail = "The request body is not well-formed JSON: " + jackson.getOriginalMessage();
         }
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "Malformed request", detail);
         if (field != null) {
-            problem.setProperty("errors", List.of(fieldError(field, "wrong type or format")));
+            problem.setProperty("errors", List.of(fieldError(field, message)));
         }
         return ResponseEntity.badRequest().body(problem);
     }
@@ -144,8 +154,8 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
         HttpStatus status = statusOf(violation.kind());
-        ProblemDetail problem = ProblemResponses.problem(status, violation.type(), status.getReasonPhrase(),
-                violation.getMessage());
+        ProblemDetail problem = ProblemResponses.problem(status, violation.type(),
+                ProblemResponses.titleOf(violation.type()), violation.getMessage());
         if (violation.field() != null) {
             problem.setProperty("errors", List.of(fieldError(violation.field(), violation.getMessage())));
         }

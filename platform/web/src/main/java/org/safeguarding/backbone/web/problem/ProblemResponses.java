@@ -47,6 +47,16 @@ public class ProblemResponses {
         return URI.create(TYPE_PREFIX + type);
     }
 
+    /**
+     * The title of a problem type, read from the type itself ({@code request-to-self}: "Request to self"), so that each
+     * type has its own summary (RFC 9457: the same for every occurrence of the type), not the status's reason phrase.
+     */
+    public static String titleOf(String type) {
+        String words = type.replace('-', ' ')
+                .replaceAll("\\burl\\b", "URL").replaceAll("\\bnhs\\b", "NHS");
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     /** The problem type of an error known only by its status (a 404 for no such path, a 405, a 415, ...). */
     public static String typeOf(HttpStatus status) {
         return switch (status) {
