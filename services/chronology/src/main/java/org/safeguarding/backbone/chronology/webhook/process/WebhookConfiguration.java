@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.chronology.webhook.process;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -9,4 +10,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableConfigurationProperties(WebhookSettings.class)
 class WebhookConfiguration {
+
+    @Bean
+    WebhookDestinations webhookDestinations(WebhookSettings settings) {
+        return new WebhookDestinations(settings);
+    }
 }

@@ -38,9 +38,11 @@ class WebhookDispatcher {
     private final WebhookSettings settings;
     private final TransactionTemplate transaction;
     private final HttpClient http;
+    private final WebhookDestinations destinations;
 
     WebhookDispatcher(WebhookRegistrations registrations, WebhookDeliveries deliveries, WebhookAttempts attempts,
-                      WebhookSettings settings, TransactionTemplate transaction) {
+                      WebhookSettings settings, TransactionTemplate transaction, WebhookDestinations destinations) {
+        this.destinations = destinations;
         this.registrations = registrations;
         this.deliveries = deliveries;
         this.attempts = attempts;
@@ -85,11 +87,14 @@ class WebhookDispatcher {
                 .build();
         long started = System.nanoTime();
         Integer status = null;
-        String error = null;
+        // its name may resolve elsewhere since it was registered: not sent, a failed attempt like any other
+        String error = destinations.refusal(request.uri()).map(why -> "not sent: " + why).orElse(null);
         try {
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status < 200 || status >= 300) {
-                error = "HTTP " + status;
+            if (error == null) {
+                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status < 200 || status >= 300) {
+                    error = "HTTP " + status;
+                }
             }
         } catch (IOException e) {
             error = described(e);

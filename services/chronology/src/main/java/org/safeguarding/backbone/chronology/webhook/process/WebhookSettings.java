@@ -1,6 +1,7 @@
 package org.safeguarding.backbone.chronology.webhook.process;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,12 +15,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timeout              how long an endpoint has to connect and to answer
  * @param requireHttps         refuse endpoints that are not {@code https:} (the local profile allows {@code http:}
  *                             for a receiver on this machine)
+ * @param allowInternalAddresses deliver to addresses inside a network (this machine, private, link-local): the local
+ *                             profile only, for a receiver on this machine ({@link WebhookDestinations})
+ * @param allowedNetworks      networks (CIDR) an agency's receiver may be on though they are private, e.g. a
+ *                             partnership's network
  */
 @ConfigurationProperties("backbone.webhooks")
 public record WebhookSettings(Duration pollEvery, Duration firstRetryAfter, Duration maxRetryAfter,
-                              int suspendAfterFailures, Duration timeout, boolean requireHttps) {
+                              int suspendAfterFailures, Duration timeout, boolean requireHttps,
+                              boolean allowInternalAddresses, List<String> allowedNetworks) {
 
     public WebhookSettings {
+        allowedNetworks = allowedNetworks == null ? List.of() : List.copyOf(allowedNetworks);
         if (firstRetryAfter == null || maxRetryAfter == null || timeout == null || suspendAfterFailures < 1
                 || firstRetryAfter.isNegative() || maxRetryAfter.compareTo(firstRetryAfter) < 0) {
             throw new IllegalArgumentException("backbone.webhooks needs first-retry-after, max-retry-after (not less "

@@ -27,10 +27,13 @@ public class Webhooks {
     private final WebhookSettings settings;
     private final ChildDataReads reads;
     private final WebhookAgencies agencies;
+    private final WebhookDestinations destinations;
 
     Webhooks(WebhookRegistrations registrations, WebhookDeliveries deliveries, WebhookAttempts attempts,
-             WebhookSettings settings, ChildDataReads reads, WebhookAgencies agencies) {
+             WebhookSettings settings, ChildDataReads reads, WebhookAgencies agencies,
+             WebhookDestinations destinations) {
         this.agencies = agencies;
+        this.destinations = destinations;
         this.registrations = registrations;
         this.deliveries = deliveries;
         this.attempts = attempts;
@@ -109,6 +112,9 @@ public class Webhooks {
                     + (settings.requireHttps() ? "https" : "http or https")
                     + " URL with a host, and no credentials or fragment in it: " + url, "url");
         }
+        destinations.refusal(uri).ifPresent(why -> {
+            throw new Invalid("webhook-url-not-accepted", "The webhook URL is not accepted: " + why + ".", "url");
+        });
     }
 
     public static final class NoWebhook extends RuleViolation {

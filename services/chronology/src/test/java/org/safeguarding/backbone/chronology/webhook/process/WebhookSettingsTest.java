@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WebhookSettingsTest {
 
     private static final WebhookSettings SHIPPED = new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(10),
-            Duration.ofHours(1), 10, Duration.ofSeconds(10), true);
+            Duration.ofHours(1), 10, Duration.ofSeconds(10), true, false, List.of());
 
     @Test
     void theWaitDoublesAfterEachFailure_upToTheLongest() {
@@ -24,10 +25,10 @@ class WebhookSettingsTest {
     @Test
     void settingsThatCouldNotWorkAreRefusedAtStart() {
         assertThatThrownBy(() -> new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(10),
-                Duration.ofSeconds(5), 10, Duration.ofSeconds(10), true))
+                Duration.ofSeconds(5), 10, Duration.ofSeconds(10), true, false, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max-retry-after");
         assertThatThrownBy(() -> new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(10),
-                Duration.ofHours(1), 0, Duration.ofSeconds(10), true))
+                Duration.ofHours(1), 0, Duration.ofSeconds(10), true, false, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("suspend-after-failures");
     }
 }
