@@ -66,7 +66,7 @@ public final class StoredEventSamples {
                 new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", "Strategy discussion today",
                         AT.plusSeconds(300)),
                 new InformationUseRecorded(SHARE, CHILD, "csc-a", "school-a", "Informed the assessment plan",
-                        AT.plusSeconds(360)),
+                        AT.plusSeconds(360), List.of()),
                 new WrittenFollowUpRecorded(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a"),
                         "Written record of the call", AT.plusSeconds(420), List.of()),
                 new AcknowledgementOverdue(SHARE, CHILD, "school-a", List.of("gp-a"), due, due),

@@ -165,8 +165,13 @@ public sealed interface ShareEvents {
         }
     }
 
+    /** @param plainLanguageWarnings jargon in how it was used (R16); none in events stored before it was checked */
     record InformationUseRecorded(String shareId, String childId, String recipientAgency, String senderAgency,
-                                  @Personal String howUsed, Instant occurredAt) implements ShareEvents {
+                                  @Personal String howUsed, Instant occurredAt,
+                                  List<PlainLanguageWarning> plainLanguageWarnings) implements ShareEvents {
+        public InformationUseRecorded {
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
     }
 
     record ShareAcknowledged(String shareId, String childId, String recipientAgency, Instant occurredAt)

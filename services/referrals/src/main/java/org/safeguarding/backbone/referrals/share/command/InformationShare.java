@@ -271,11 +271,11 @@ public class InformationShare {
 
     /** R17: may be recorded more than once, as the information goes on informing the work. */
     @CommandHandler
-    public void handle(RecordInformationUse command) {
+    public void handle(RecordInformationUse command, PlainLanguageChecker plainLanguage) {
         requireRecipient(command.agency(), "record how it used it");
         requireNotWithdrawn("used");
         apply(new InformationUseRecorded(shareId, childId, command.agency(), senderAgency, command.howUsed(),
-                command.occurredAt()));
+                command.occurredAt(), plainLanguage.check("howUsed", command.howUsed())));
     }
 
     /**

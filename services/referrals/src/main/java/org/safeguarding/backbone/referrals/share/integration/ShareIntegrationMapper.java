@@ -127,6 +127,7 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                     .setRecipientAgency(used.recipientAgency())
                     .setSenderAgency(used.senderAgency())
                     .setHowUsed(used.howUsed())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(used.plainLanguageWarnings()))
                     .build()));
         }
         if (message.getPayload() instanceof ShareEvents.AcknowledgementOverdue overdue) {

@@ -90,7 +90,7 @@ public class ShareProjection {
     @EventHandler
     void on(InformationUseRecorded event) {
         append(event.shareId(), new ShareView.ThreadEntry(ShareView.ThreadEntry.Kind.USE, null,
-                event.recipientAgency(), event.howUsed(), event.occurredAt(), List.of()));
+                event.recipientAgency(), event.howUsed(), event.occurredAt(), event.plainLanguageWarnings()));
     }
 
     private void append(String shareId, ShareView.ThreadEntry entry) {

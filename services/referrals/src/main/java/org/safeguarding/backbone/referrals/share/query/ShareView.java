@@ -443,7 +443,7 @@ public class ShareView {
     }
 
     /** One entry of a share's thread: a question, its answer, or a recorded use of the information. */
-    /** @param plainLanguageWarnings jargon in a question or answer (R16); none for a recorded use, or one kept before */
+    /** @param plainLanguageWarnings jargon in a question, an answer or a recorded use (R16); none in one kept before it was checked */
     public record ThreadEntry(Kind kind, String questionId, String agency, String text, Instant at,
                               List<PlainLanguageWarning> plainLanguageWarnings) {
         public enum Kind { QUESTION, ANSWER, USE }

@@ -135,7 +135,13 @@ class ShareUnderstandingTest {
         fixture.given(shared)
                 .when(new RecordInformationUse(SHARE, "csc-a", "Informed the decision to hold a strategy discussion", AT))
                 .expectEvents(new InformationUseRecorded(SHARE, CHILD, "csc-a", "school-a",
-                        "Informed the decision to hold a strategy discussion", AT));
+                        "Informed the decision to hold a strategy discussion", AT, List.of()));
+        fixture.given(shared)
+                .when(new RecordInformationUse(SHARE, "csc-a", "Informed the ICPC; CIN plan updated", AT))
+                .expectEvents(new InformationUseRecorded(SHARE, CHILD, "csc-a", "school-a",
+                        "Informed the ICPC; CIN plan updated", AT, List.of(
+                        new PlainLanguageWarning("howUsed", "ICPC", "initial child protection conference"),
+                        new PlainLanguageWarning("howUsed", "CIN", "child in need"))));
     }
 
     @Test

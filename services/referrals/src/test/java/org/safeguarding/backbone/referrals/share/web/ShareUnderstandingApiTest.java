@@ -86,9 +86,11 @@ class ShareUnderstandingApiTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:no-open-question"));
         mvc.perform(postJson("/api/shares/{id}/uses", "{\"howUsed\": \"Added to the child's health record; "
-                        + "health visitor to call the family\"}", shareId).with(as("gp-a")))
+                        + "HV to call the family\"}", shareId).with(as("gp-a")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.thread[2].kind").value("USE"));
+                .andExpect(jsonPath("$.thread[2].kind").value("USE"))
+                .andExpect(jsonPath("$.thread[2].plainLanguageWarnings[0].field").value("howUsed"))
+                .andExpect(jsonPath("$.thread[2].plainLanguageWarnings[0].term").value("HV"));
         mvc.perform(postJson("/api/shares/{id}/uses", "{}", shareId).with(as("gp-a")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("howUsed"));
@@ -103,6 +105,8 @@ class ShareUnderstandingApiTest {
             assertThat(acts).extracting(r -> r.value().getClass().getSimpleName()).containsExactly(
                     "ShareRead", "UnderstandingConfirmed", "ClarificationRequested", "ClarificationAnswered",
                     "InformationUseRecorded");
+            assertThat(((InformationUseRecorded) acts.get(4).value()).getPlainLanguageWarnings())
+                    .extracting(w -> w.getTerm()).containsExactly("HV");
         }
     }
 
