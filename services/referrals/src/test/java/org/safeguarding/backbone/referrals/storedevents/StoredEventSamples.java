@@ -119,10 +119,10 @@ public final class StoredEventSamples {
                         Instant.parse("2026-12-05T00:00:00Z")),
                 new ShareEvents.ConsentWithdrawn(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a"),
                         Instant.parse("2026-12-03T09:00:00Z"), "The mother withdrew consent by phone", null,
-                        Instant.parse("2026-12-03T09:30:00Z")),
+                        Instant.parse("2026-12-03T09:30:00Z"), List.of()),
                 new ShareEvents.ShareWithdrawn(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a"), 2,
                         "Shared with the wrong family's details", Instant.parse("2026-12-05T10:00:00Z"), Map.of(),
-                        Instant.parse("2026-12-04T10:00:00Z")));
+                        Instant.parse("2026-12-04T10:00:00Z"), List.of()));
     }
 
     public static List<Object> decision() {

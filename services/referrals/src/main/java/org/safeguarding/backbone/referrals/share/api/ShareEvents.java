@@ -94,12 +94,16 @@ public sealed interface ShareEvents {
     /**
      * R4, R5: the sender withdrew the share, saying why. It stays on the record, marked withdrawn; every agency
      * holding it acknowledges the withdrawal (numbered among the corrections).
+     *
+     * @param plainLanguageWarnings jargon in the reason (R16); none in events stored before it was checked
      */
     record ShareWithdrawn(String shareId, String childId, String senderAgency, List<String> recipientAgencies,
                           int correction, @Personal String reason, Instant acknowledgeBy,
-                          Map<String, Instant> acknowledgeByRecipient, Instant occurredAt) implements ShareEvents {
+                          Map<String, Instant> acknowledgeByRecipient, Instant occurredAt,
+                          List<PlainLanguageWarning> plainLanguageWarnings) implements ShareEvents {
         public ShareWithdrawn {
             acknowledgeByRecipient = acknowledgeByRecipient == null ? Map.of() : Map.copyOf(acknowledgeByRecipient);
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
         }
     }
 
@@ -133,10 +137,17 @@ public sealed interface ShareEvents {
     /**
      * R3: the consent the share was made under was withdrawn. Every agency holding it is told; it is passed on no
      * further unless {@code safeguardingJustification} (null: none) says why sharing goes on without consent.
+     *
+     * @param plainLanguageWarnings jargon in the reason and the justification (R16); none in events stored before
+     *                              they were checked
      */
     record ConsentWithdrawn(String shareId, String childId, String senderAgency, List<String> recipientAgencies,
-                            Instant withdrawnAt, @Personal String reason, @Personal String safeguardingJustification, Instant occurredAt)
+                            Instant withdrawnAt, @Personal String reason, @Personal String safeguardingJustification,
+                            Instant occurredAt, List<PlainLanguageWarning> plainLanguageWarnings)
             implements ShareEvents {
+        public ConsentWithdrawn {
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
     }
 
     record ShareRead(String shareId, String childId, String recipientAgency, String senderAgency, Instant occurredAt)

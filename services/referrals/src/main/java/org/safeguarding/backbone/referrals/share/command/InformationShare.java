@@ -19,6 +19,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.kernel.rule.Invalid;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeCorrection;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeShare;
@@ -152,7 +153,7 @@ public class InformationShare {
      * the share is told; it is passed on no further unless a safeguarding justification is recorded with it.
      */
     @CommandHandler
-    public void handle(RecordConsentWithdrawn command) {
+    public void handle(RecordConsentWithdrawn command, PlainLanguageChecker plainLanguage) {
         requireSender(command.agency(), "record that consent was withdrawn");
         if (consent.status() != ShareContent.ConsentStatus.GIVEN) {
             throw new ShareRules.ConsentNotGiven(shareId, consent.status());
@@ -160,8 +161,12 @@ public class InformationShare {
         if (consentWithdrawn) {
             return;
         }
+        List<PlainLanguageWarning> warnings = new ArrayList<>(plainLanguage.check("reason", command.reason()));
+        if (command.safeguardingJustification() != null) {
+            warnings.addAll(plainLanguage.check("safeguardingJustification", command.safeguardingJustification()));
+        }
         apply(new ConsentWithdrawn(shareId, childId, senderAgency, holders(), command.withdrawnAt(),
-                command.reason(), command.safeguardingJustification(), command.occurredAt()));
+                command.reason(), command.safeguardingJustification(), command.occurredAt(), warnings));
     }
 
     /** R3: the day set to review telling the family ended with the family still not told: remind the sender. */
@@ -306,7 +311,8 @@ public class InformationShare {
      * holding it must acknowledge the withdrawal, by the share's deadline rules counted from now.
      */
     @CommandHandler
-    public void handle(WithdrawShare command, ShareDeadlines deadlines, DeadlineManager deadlineManager) {
+    public void handle(WithdrawShare command, ShareDeadlines deadlines, DeadlineManager deadlineManager,
+                       PlainLanguageChecker plainLanguage) {
         requireSender(command.agency(), "withdraw it");
         if (withdrawn) {
             return;
@@ -315,7 +321,7 @@ public class InformationShare {
         List<String> holders = holders();
         CorrectionDue due = CorrectionDue.of(deadlines, urgency, command.occurredAt(), holders);
         apply(new ShareWithdrawn(shareId, childId, senderAgency, holders, correction, command.reason(), due.due(),
-                due.byRecipient(), command.occurredAt()));
+                due.byRecipient(), command.occurredAt(), plainLanguage.check("reason", command.reason())));
         due.schedule(correction, holders, deadlineManager);
     }
 

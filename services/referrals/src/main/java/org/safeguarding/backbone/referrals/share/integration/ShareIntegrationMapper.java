@@ -183,6 +183,7 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                     .setReason(withdrawn.reason())
                     .setAcknowledgeBy(withdrawn.acknowledgeBy())
                     .setAcknowledgeByRecipient(withdrawn.acknowledgeByRecipient())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(withdrawn.plainLanguageWarnings()))
                     .build()));
         }
         if (message.getPayload() instanceof ShareEvents.CorrectionAcknowledged acknowledged) {
@@ -246,6 +247,7 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                     .setWithdrawnAt(withdrawn.withdrawnAt())
                     .setReason(withdrawn.reason())
                     .setSafeguardingJustification(withdrawn.safeguardingJustification())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(withdrawn.plainLanguageWarnings()))
                     .build()));
         }
         return Optional.empty();

@@ -132,8 +132,8 @@ public class ShareProjection {
     void on(ShareWithdrawn event) {
         shares.findById(event.shareId()).ifPresent(view -> view.corrected(new ShareView.Correction(
                 event.correction(), ShareView.CorrectionKind.WITHDRAWN, null, null, event.reason(),
-                event.occurredAt(), event.acknowledgeBy(), List.of(), owing(event.recipientAgencies(),
-                        event.acknowledgeBy(), event.acknowledgeByRecipient()))));
+                event.occurredAt(), event.acknowledgeBy(), event.plainLanguageWarnings(),
+                owing(event.recipientAgencies(), event.acknowledgeBy(), event.acknowledgeByRecipient()))));
     }
 
     private static List<ShareView.CorrectionRecipient> owing(List<String> holders, Instant due,
@@ -174,7 +174,7 @@ public class ShareProjection {
     @EventHandler
     void on(ConsentWithdrawn event) {
         shares.findById(event.shareId()).ifPresent(view -> view.consentWithdrawn(event.withdrawnAt(), event.reason(),
-                event.safeguardingJustification()));
+                event.safeguardingJustification(), event.plainLanguageWarnings()));
     }
 
     @ResetHandler

@@ -109,6 +109,10 @@ public class ShareView {
     @Convert(converter = SealedColumn.Text.class)
     @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> consentWithdrawalJustification;
+    /** Jargon found in the reason and the justification (R16). */
+    @Convert(converter = PlainLanguageWarningsColumn.class)
+    @Column(name = "consent_withdrawal_warnings")
+    private List<PlainLanguageWarning> consentWithdrawalWarnings = List.of();
 
     /** Corrections and the withdrawal, in order, one row each, with where each agency is with acknowledging it. */
     @ElementCollection(fetch = FetchType.EAGER)
@@ -234,10 +238,15 @@ public class ShareView {
         familyReviewDue = familyInformedAt == null;
     }
 
-    void consentWithdrawn(Instant at, String reason, String justification) {
+    void consentWithdrawn(Instant at, String reason, String justification, List<PlainLanguageWarning> warnings) {
         consentWithdrawnAt = at;
+        consentWithdrawalWarnings = List.copyOf(warnings);
         consentWithdrawalReason = ChildContent.of(childId, reason);
         consentWithdrawalJustification = ChildContent.of(childId, justification);
+    }
+
+    public List<PlainLanguageWarning> getConsentWithdrawalWarnings() {
+        return consentWithdrawalWarnings;
     }
 
     public Instant getFamilyInformedAt() {

@@ -27,8 +27,12 @@ record ShareResponse(String shareId, String childId, Map<String, String> childLo
     public record Family(Instant informedAt, String how, boolean reviewDue) {
     }
 
-    /** R3: consent withdrawn after the share; {@code safeguardingJustification} null: sharing under it stopped. */
-    public record ConsentWithdrawal(Instant withdrawnAt, String reason, String safeguardingJustification) {
+    /**
+     * R3: consent withdrawn after the share; {@code safeguardingJustification} null: sharing under it stopped; the
+     * jargon in the reason and the justification (R16).
+     */
+    public record ConsentWithdrawal(Instant withdrawnAt, String reason, String safeguardingJustification,
+                                    List<PlainLanguageWarning> plainLanguageWarnings) {
     }
 
     public record Sender(String agency, String practitioner, String role) {
@@ -68,6 +72,7 @@ record ShareResponse(String shareId, String childId, Map<String, String> childLo
                 view.getCorrections(), view.getLaterVerifications(), view.statementsAsCorrected(),
                 new Family(view.getFamilyInformedAt(), view.getFamilyInformedHow(), view.isFamilyReviewDue()),
                 view.getConsentWithdrawnAt() == null ? null : new ConsentWithdrawal(view.getConsentWithdrawnAt(),
-                        view.getConsentWithdrawalReason(), view.getConsentWithdrawalJustification()));
+                        view.getConsentWithdrawalReason(), view.getConsentWithdrawalJustification(),
+                        view.getConsentWithdrawalWarnings()));
     }
 }

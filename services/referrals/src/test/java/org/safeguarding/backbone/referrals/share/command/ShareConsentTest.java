@@ -14,6 +14,7 @@ import java.util.List;
 import org.axonframework.messaging.Message;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.referrals.share.ShareFixtures;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.ForwardShare;
@@ -117,7 +118,7 @@ class ShareConsentTest {
                 .andGivenCommands(share(SHARE, details()), new ForwardShare(SHARE, "csc-a", "school-b", "t-1", FRIDAY))
                 .when(withdrawn)
                 .expectEvents(new ConsentWithdrawn(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a", "school-b"),
-                        monday, "The mother phoned to withdraw her consent", null, monday));
+                        monday, "The mother phoned to withdraw her consent", null, monday, List.of()));
         fixture().givenCurrentTime(FRIDAY).andGivenCommands(share(SHARE, details()), withdrawn)
                 .when(new ForwardShare(SHARE, "csc-a", "police-a", "t-2", monday))
                 .expectSuccessfulHandlerExecution()
@@ -130,6 +131,14 @@ class ShareConsentTest {
         fixture().givenCurrentTime(FRIDAY).andGivenCommands(share(SHARE, details()), withdrawn)
                 .when(withdrawn)
                 .expectNoEvents();
+        fixture().givenCurrentTime(FRIDAY).andGivenCommands(share(SHARE, details()))
+                .when(new RecordConsentWithdrawn(SHARE, "school-a", monday, "Mother told the DSL", "S47 under way",
+                        monday))
+                .expectEvents(new ConsentWithdrawn(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a"), monday,
+                        "Mother told the DSL", "S47 under way", monday, List.of(
+                        new PlainLanguageWarning("reason", "DSL", "designated safeguarding lead"),
+                        new PlainLanguageWarning("safeguardingJustification", "S47",
+                                "section 47 enquiry (a child protection investigation)"))));
         fixture().givenCurrentTime(FRIDAY).andGivenCommands(withoutConsent())
                 .when(withdrawn)
                 .expectException(ShareRules.ConsentNotGiven.class)

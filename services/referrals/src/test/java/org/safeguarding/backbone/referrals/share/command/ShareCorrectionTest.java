@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.kernel.rule.Invalid;
 import org.safeguarding.backbone.referrals.share.ShareFixtures;
 import org.safeguarding.backbone.referrals.share.api.ShareCommands.AcknowledgeCorrection;
@@ -151,13 +152,23 @@ class ShareCorrectionTest {
     }
 
     @Test
+    void aWithdrawalsReasonInShorthand_isRecordedAsWritten_withAWarningForEachTerm() {
+        fixture().givenCurrentTime(MONDAY).andGivenCommands(shared())
+                .when(new WithdrawShare(SHARE, "school-a", "Not this CYP: the LAC in the other class", MONDAY))
+                .expectEvents(new ShareWithdrawn(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a"), 1,
+                        "Not this CYP: the LAC in the other class", TUESDAY, Map.of(), MONDAY, List.of(
+                        new PlainLanguageWarning("reason", "CYP", "children and young people"),
+                        new PlainLanguageWarning("reason", "LAC", "child looked after by the local authority"))));
+    }
+
+    @Test
     void theSenderWithdrawsTheShare_onceAndSayingWhy_numberedAmongTheCorrections_andAcknowledgedLikeThem() {
         WithdrawShare withdraw = new WithdrawShare(SHARE, "school-a", "Shared about the wrong child", MONDAY);
         fixture().givenCurrentTime(MONDAY).andGivenCommands(shared())
                 .andGivenCommands(correction("school-a", 0))
                 .when(withdraw)
                 .expectEvents(new ShareWithdrawn(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a"), 2,
-                        "Shared about the wrong child", TUESDAY, Map.of(), MONDAY));
+                        "Shared about the wrong child", TUESDAY, Map.of(), MONDAY, List.of()));
         fixture().givenCurrentTime(MONDAY).andGivenCommands(shared())
                 .andGivenCommands(withdraw)
                 .when(withdraw)

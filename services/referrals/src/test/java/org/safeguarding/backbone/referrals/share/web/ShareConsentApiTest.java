@@ -89,13 +89,19 @@ class ShareConsentApiTest {
     void consentWithdrawnIsOnTheShareForEveryHolder_andOnKafka_onlyForConsentThatWasGiven() throws Exception {
         String shareId = share(ShareApiTest.CONSENT_GIVEN);
         mvc.perform(postJson("/api/shares/{id}/consent-withdrawal",
-                        "{\"reason\": \"The mother phoned to withdraw her consent\"}", shareId).with(as("school-a")))
+                        "{\"reason\": \"The mother phoned the DSL to withdraw her consent\"}", shareId)
+                        .with(as("school-a")))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.consentWithdrawn.plainLanguageWarnings[0].term").value("DSL"))
                 .andExpect(jsonPath("$.consentWithdrawn.withdrawnAt").exists())
-                .andExpect(jsonPath("$.consentWithdrawn.reason").value("The mother phoned to withdraw her consent"))
+                .andExpect(jsonPath("$.consentWithdrawn.reason").value("The mother phoned the DSL to withdraw her "
+                        + "consent"))
                 .andExpect(jsonPath("$.consentWithdrawn.safeguardingJustification").doesNotExist());
         mvc.perform(get("/api/shares/{id}", shareId).with(as("gp-a")))
-                .andExpect(jsonPath("$.consentWithdrawn.reason").value("The mother phoned to withdraw her consent"));
+                .andExpect(jsonPath("$.consentWithdrawn.reason").value("The mother phoned the DSL to withdraw her "
+                        + "consent"))
+                .andExpect(jsonPath("$.consentWithdrawn.plainLanguageWarnings[0].suggestion")
+                        .value("designated safeguarding lead"));
 
         String notSought = share("""
                 {"status": "NOT_SOUGHT", "reason": "Would alert the adult", "safeguardingJustification": "Risk of harm",
@@ -110,6 +116,8 @@ class ShareConsentApiTest {
                     r.value() instanceof ConsentWithdrawn w && w.getShareId().equals(shareId), 1, Duration.ofSeconds(60));
             assertThat(((ConsentWithdrawn) withdrawn.get(0).value()).getRecipientAgencies())
                     .containsExactly("csc-a", "gp-a");
+            assertThat(((ConsentWithdrawn) withdrawn.get(0).value()).getPlainLanguageWarnings())
+                    .extracting(w -> w.getTerm()).containsExactly("DSL");
         }
     }
 }

@@ -150,12 +150,14 @@ class ShareCorrectionApiTest {
     @Test
     void aWithdrawnShareStaysOnTheRecord_markedWithdrawn_andTakesNoMoreQuestions() throws Exception {
         String shareId = share("9990001650");
-        mvc.perform(postJson("/api/shares/{id}/withdrawal", "{\"reason\": \"Shared about the wrong child\"}", shareId)
-                        .with(as("school-a")))
+        mvc.perform(postJson("/api/shares/{id}/withdrawal", "{\"reason\": \"Shared about the wrong child (LAC)\"}",
+                        shareId).with(as("school-a")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.withdrawnAt").exists())
-                .andExpect(jsonPath("$.withdrawalReason").value("Shared about the wrong child"))
+                .andExpect(jsonPath("$.withdrawalReason").value("Shared about the wrong child (LAC)"))
                 .andExpect(jsonPath("$.corrections[0].kind").value("WITHDRAWN"))
+                .andExpect(jsonPath("$.corrections[0].plainLanguageWarnings[0].field").value("reason"))
+                .andExpect(jsonPath("$.corrections[0].plainLanguageWarnings[0].term").value("LAC"))
                 .andExpect(jsonPath("$.recipients[0].status").value("CORRECTION_PENDING"))
                 .andExpect(jsonPath("$.purpose").exists());
         mvc.perform(postJson("/api/shares/{id}/clarifications", "{\"question\": \"Which child?\"}", shareId)
@@ -174,8 +176,12 @@ class ShareCorrectionApiTest {
         try (TopicReader<SpecificRecord> reader = TopicReader.<SpecificRecord>avro(Topics.REFERRALS).opening(sealed)) {
             assertThat(reader.await(r -> r.value() instanceof ShareWithdrawn w && w.getShareId().equals(shareId), 1,
                     Duration.ofSeconds(60))).singleElement()
-                    .satisfies(r -> assertThat(((ShareWithdrawn) r.value()).getReason())
-                            .isEqualTo("Shared about the wrong child"));
+                    .satisfies(r -> {
+                        assertThat(((ShareWithdrawn) r.value()).getReason())
+                                .isEqualTo("Shared about the wrong child (LAC)");
+                        assertThat(((ShareWithdrawn) r.value()).getPlainLanguageWarnings())
+                                .extracting(w -> w.getTerm()).containsExactly("LAC");
+                    });
         }
     }
 }
