@@ -15,7 +15,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.referrals.v1.DecidedNotToShare;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.kernel.rule.Invalid;
+import org.safeguarding.backbone.referrals.share.ShareFixtures;
 import org.safeguarding.backbone.referrals.decision.api.DecisionCommands.RecordDecisionNotToShare;
 import org.safeguarding.backbone.referrals.decision.api.DecisionEvents;
 import org.safeguarding.backbone.referrals.decision.command.SharingDecision;
@@ -50,11 +52,19 @@ class SharingDecisionTest {
     @Test
     void theRuleWantsReasonsAndWhoDecided() {
         AggregateTestFixture<SharingDecision> fixture = new AggregateTestFixture<>(SharingDecision.class);
+        fixture.registerInjectableResource(ShareFixtures.plainLanguage());
         fixture.givenNoPriorActivity()
                 .when(new RecordDecisionNotToShare("d-1", "9990000131", "health-visiting-a", "HV One (synthetic)",
                         List.of("csc-a"), "Threshold not met; early help offered", AT))
                 .expectEvents(new DecisionEvents.DecidedNotToShare("d-1", "9990000131", "health-visiting-a",
-                        "HV One (synthetic)", List.of("csc-a"), "Threshold not met; early help offered", AT));
+                        "HV One (synthetic)", List.of("csc-a"), "Threshold not met; early help offered", AT,
+                        List.of()));
+        fixture.givenNoPriorActivity()
+                .when(new RecordDecisionNotToShare("d-1", "9990000131", "health-visiting-a", "HV One (synthetic)",
+                        List.of("csc-a"), "Below the CIN threshold", AT))
+                .expectEvents(new DecisionEvents.DecidedNotToShare("d-1", "9990000131", "health-visiting-a",
+                        "HV One (synthetic)", List.of("csc-a"), "Below the CIN threshold", AT,
+                        List.of(new PlainLanguageWarning("reasons", "CIN", "child in need"))));
         fixture.givenNoPriorActivity()
                 .when(new RecordDecisionNotToShare("d-1", "9990000131", "health-visiting-a", "HV One", List.of(),
                         " ", AT))
@@ -67,15 +77,17 @@ class SharingDecisionTest {
         String body = mvc.perform(post("/api/decisions/not-to-share").contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"child": {"nhsNumber": "9990000131"}, "decidedBy": "HV One (synthetic)",
-                                 "consideredAgencies": ["csc-a"], "reasons": "Threshold not met; early help offered"}""")
+                                 "consideredAgencies": ["csc-a"], "reasons": "Threshold not met; TAF offered"}""")
                         .with(as("health-visiting-a")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.decidedBy").value("HV One (synthetic)"))
+                .andExpect(jsonPath("$.plainLanguageWarnings[0].term").value("TAF"))
                 .andReturn().getResponse().getContentAsString();
         String decisionId = json.readTree(body).get("decisionId").asString();
 
         mvc.perform(get("/api/decisions/{id}", decisionId).with(as("health-visiting-a")))
-                .andExpect(jsonPath("$.reasons").value("Threshold not met; early help offered"))
+                .andExpect(jsonPath("$.reasons").value("Threshold not met; TAF offered"))
+                .andExpect(jsonPath("$.plainLanguageWarnings[0].suggestion").value("team around the family"))
                 .andExpect(jsonPath("$.consideredAgencies[0]").value("csc-a"));
         mvc.perform(get("/api/decisions/{id}", decisionId).with(as("csc-a"))).andExpect(status().isNotFound());
         mvc.perform(post("/api/decisions/not-to-share").contentType(MediaType.APPLICATION_JSON)
@@ -85,7 +97,9 @@ class SharingDecisionTest {
                 .andExpect(jsonPath("$.errors[0].field").value("reasons"));
         try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
             assertThat(reader.await(r -> r.value() instanceof DecidedNotToShare d
-                    && d.getDecisionId().equals(decisionId), 1, Duration.ofSeconds(60))).hasSize(1);
+                    && d.getDecisionId().equals(decisionId), 1, Duration.ofSeconds(60))).singleElement()
+                    .satisfies(r -> assertThat(((DecidedNotToShare) r.value()).getPlainLanguageWarnings())
+                            .extracting(w -> w.getTerm()).containsExactly("TAF"));
         }
     }
 }

@@ -127,6 +127,6 @@ public final class StoredEventSamples {
 
     public static List<Object> decision() {
         return List.of(new DecidedNotToShare(DECISION, CHILD, "gp-a", "Practice lead (synthetic)",
-                List.of("school-a"), "Not relevant to the school's work with the child", AT));
+                List.of("school-a"), "Not relevant to the school's work with the child", AT, List.of()));
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.safeguarding.backbone.referrals.decision.api.DecisionCommands.RecordDecisionNotToShare;
 import org.safeguarding.backbone.referrals.decision.api.DecisionEvents.DecidedNotToShare;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
 import org.safeguarding.backbone.kernel.rule.Invalid;
 
 /** A decision not to share, on the record with who made it and why, so a review can see it was considered (R2). */
@@ -22,7 +23,7 @@ public class SharingDecision {
     }
 
     @CommandHandler
-    public SharingDecision(RecordDecisionNotToShare command) {
+    public SharingDecision(RecordDecisionNotToShare command, PlainLanguageChecker plainLanguage) {
         if (command.reasons() == null || command.reasons().isBlank()) {
             throw new Invalid("no-reasons-for-not-sharing", "A decision not to share is recorded with its reasons.",
                     "reasons");
@@ -36,7 +37,7 @@ public class SharingDecision {
         }
         apply(new DecidedNotToShare(command.decisionId(), command.childId(), command.decidingAgency(),
                 command.decidedBy(), List.copyOf(command.consideredAgencies()), command.reasons(),
-                command.occurredAt()));
+                command.occurredAt(), plainLanguage.check("reasons", command.reasons())));
     }
 
     @EventSourcingHandler

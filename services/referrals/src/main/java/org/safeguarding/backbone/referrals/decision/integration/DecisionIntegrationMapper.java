@@ -7,6 +7,7 @@ import org.safeguarding.backbone.contracts.referrals.v1.DecidedNotToShare;
 import org.safeguarding.backbone.messaging.publish.Envelopes;
 import org.safeguarding.backbone.messaging.publish.IntegrationEvent;
 import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
+import org.safeguarding.backbone.messaging.publish.WarningsOnTheWire;
 import org.safeguarding.backbone.referrals.decision.api.DecisionEvents;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ class DecisionIntegrationMapper implements IntegrationEventMapper {
                     .setEnvelope(Envelopes.of(message, e.childId(), e.decidingAgency(), e.occurredAt()))
                     .setDecisionId(e.decisionId()).setDecidingAgency(e.decidingAgency()).setDecidedBy(e.decidedBy())
                     .setConsideredAgencies(e.consideredAgencies()).setReasons(e.reasons())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(e.plainLanguageWarnings()))
                     .build()));
         }
         return Optional.empty();

@@ -28,7 +28,8 @@ public class DecisionProjection {
     void on(DecidedNotToShare event) {
         if (!decisions.existsById(event.decisionId())) {
             decisions.save(new DecisionView(event.decisionId(), event.childId(), event.decidingAgency(),
-                    event.decidedBy(), event.consideredAgencies(), event.reasons(), event.occurredAt()));
+                    event.decidedBy(), event.consideredAgencies(), event.reasons(), event.plainLanguageWarnings(),
+                    event.occurredAt()));
         }
     }
 

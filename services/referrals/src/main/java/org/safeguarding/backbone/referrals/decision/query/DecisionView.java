@@ -6,7 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.safeguarding.backbone.messaging.childkeys.ChildContent;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
+import org.safeguarding.backbone.messaging.persistence.PlainLanguageWarningsColumn;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -27,19 +29,25 @@ public class DecisionView {
     @Convert(converter = SealedColumn.Text.class)
     @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> reasons;
+    /** Jargon found in the reasons (R16). */
+    @Convert(converter = PlainLanguageWarningsColumn.class)
+    @Column(name = "reasons_warnings")
+    private List<PlainLanguageWarning> plainLanguageWarnings = List.of();
     private Instant decidedAt;
 
     protected DecisionView() {
     }
 
     DecisionView(String decisionId, String childId, String decidingAgency, String decidedBy,
-                 List<String> consideredAgencies, String reasons, Instant decidedAt) {
+                 List<String> consideredAgencies, String reasons, List<PlainLanguageWarning> plainLanguageWarnings,
+                 Instant decidedAt) {
         this.decisionId = decisionId;
         this.childId = childId;
         this.decidingAgency = decidingAgency;
         this.decidedBy = decidedBy;
         this.consideredAgencies = String.join(",", consideredAgencies);
         this.reasons = ChildContent.of(childId, reasons);
+        this.plainLanguageWarnings = List.copyOf(plainLanguageWarnings);
         this.decidedAt = decidedAt;
     }
 
@@ -51,5 +59,6 @@ public class DecisionView {
         return consideredAgencies.isEmpty() ? List.of() : Arrays.asList(consideredAgencies.split(","));
     }
     public String getReasons() { return ChildContent.valueOf(reasons); }
+    public List<PlainLanguageWarning> getPlainLanguageWarnings() { return plainLanguageWarnings; }
     public Instant getDecidedAt() { return decidedAt; }
 }
