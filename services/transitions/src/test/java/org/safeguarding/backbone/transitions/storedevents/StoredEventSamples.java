@@ -52,10 +52,10 @@ public final class StoredEventSamples {
                 new TransferPackageSent(TRANSFER, CHILD, "school-a", "school-b", List.of(new PackageItem("share-1",
                         "school-a", AT, "Unexplained absences", "GIVEN", "Children Act 1989 s.17")), due, AT),
                 new TransferPackageAcknowledged(TRANSFER, CHILD, "school-a", "school-b", false, "The plan",
-                        AT.plusSeconds(3600)),
+                        AT.plusSeconds(3600), List.of()),
                 new TransferPackageOverdue(TRANSFER, CHILD, "school-a", "school-b", due, true, due),
                 new TransferPackageAcknowledged(TRANSFER, CHILD, "school-a", "school-b", true, null,
-                        due.plusSeconds(3600)));
+                        due.plusSeconds(3600), List.of()));
     }
 
     /** A consultation before closure (from version 0.2): a concern answered, silence, the case closed. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.safeguarding.backbone.kernel.childkeys.Personal;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 
 /** The facts of a child's transfer, as the event store records them. */
 public sealed interface TransferEvents {
@@ -40,10 +41,15 @@ public sealed interface TransferEvents {
     /**
      * The joining agency acknowledged the package: complete, or incomplete, saying what is missing; an incomplete
      * package is tracked until it is acknowledged complete.
+     *
+     * @param plainLanguageWarnings jargon in what is missing (R16); none in events stored before it was checked
      */
     record TransferPackageAcknowledged(String transferId, String childId, String fromAgency, String toAgency,
-                                       boolean complete, @Personal String missing, Instant occurredAt)
-            implements TransferEvents {
+                                       boolean complete, @Personal String missing, Instant occurredAt,
+                                       List<PlainLanguageWarning> plainLanguageWarnings) implements TransferEvents {
+        public TransferPackageAcknowledged {
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
     }
 
     /** The package was not acknowledged complete by its deadline (R12). */

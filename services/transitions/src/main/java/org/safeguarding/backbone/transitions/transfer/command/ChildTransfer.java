@@ -23,6 +23,8 @@ import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.Transfe
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferPackageOverdue;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferPackageSent;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.TransferProposed;
+import java.util.List;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
 
 /**
  * A child's move from one agency to another (R12). The agency the child leaves records it; the agency it joins may
@@ -110,7 +112,7 @@ public class ChildTransfer {
      * it is acknowledged complete).
      */
     @CommandHandler
-    public void handle(AcknowledgePackage command) {
+    public void handle(AcknowledgePackage command, PlainLanguageChecker plainLanguage) {
         if (!toAgency.equals(command.agency())) {
             throw new NotTheJoiningAgency(transferId, command.agency());
         }
@@ -125,7 +127,8 @@ public class ChildTransfer {
                     "Say what is missing from the package.", "missing");
         }
         apply(new TransferPackageAcknowledged(transferId, childId, fromAgency, toAgency, command.complete(),
-                command.complete() ? null : command.missing(), command.occurredAt()));
+                command.complete() ? null : command.missing(), command.occurredAt(),
+                command.complete() ? List.of() : plainLanguage.check("missing", command.missing())));
     }
 
     @DeadlineHandler(deadlineName = PACKAGE_DUE)

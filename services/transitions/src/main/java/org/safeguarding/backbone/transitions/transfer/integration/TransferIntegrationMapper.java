@@ -14,6 +14,7 @@ import org.safeguarding.backbone.messaging.publish.IntegrationEvent;
 import org.safeguarding.backbone.messaging.publish.IntegrationEventMapper;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents;
 import org.springframework.stereotype.Component;
+import org.safeguarding.backbone.messaging.publish.WarningsOnTheWire;
 
 /** A transfer's internal events as the Avro integration events on {@value Topics#TRANSITIONS}. */
 @Component
@@ -36,7 +37,8 @@ class TransferIntegrationMapper implements IntegrationEventMapper {
                     TransferPackageAcknowledged.newBuilder()
                     .setEnvelope(Envelopes.of(message, e.childId(), e.toAgency(), e.occurredAt()))
                     .setTransferId(e.transferId()).setFromAgency(e.fromAgency()).setToAgency(e.toAgency())
-                    .setComplete(e.complete()).setMissing(e.missing()).build()));
+                    .setComplete(e.complete()).setMissing(e.missing())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(e.plainLanguageWarnings())).build()));
         }
         if (message.getPayload() instanceof TransferEvents.TransferPackageOverdue e) {
             return Optional.of(new IntegrationEvent(Topics.TRANSITIONS, e.childId(), TransferPackageOverdue.newBuilder()

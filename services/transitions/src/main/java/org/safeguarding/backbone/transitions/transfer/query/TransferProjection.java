@@ -58,7 +58,7 @@ public class TransferProjection {
     @EventHandler
     void on(TransferPackageAcknowledged event) {
         transfers.findById(event.transferId()).ifPresent(view -> view.packageAcknowledged(event.complete(),
-                event.missing(), event.occurredAt()));
+                event.missing(), event.plainLanguageWarnings(), event.occurredAt()));
     }
 
     @EventHandler

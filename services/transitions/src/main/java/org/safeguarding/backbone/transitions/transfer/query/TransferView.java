@@ -13,6 +13,8 @@ import java.util.List;
 import org.safeguarding.backbone.messaging.childkeys.ChildContent;
 import org.safeguarding.backbone.messaging.childkeys.SealedColumn;
 import org.safeguarding.backbone.transitions.transfer.api.TransferEvents.PackageItem;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
+import org.safeguarding.backbone.messaging.persistence.PlainLanguageWarningsColumn;
 
 /** A transfer as the two agencies involved read it: proposed by the joining agency, or confirmed (a move). */
 @Entity
@@ -51,6 +53,10 @@ public class TransferView {
     @Convert(converter = SealedColumn.Text.class)
     @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> packageMissing;
+    /** Jargon found in what is missing (R16). */
+    @Convert(converter = PlainLanguageWarningsColumn.class)
+    @Column(name = "package_missing_warnings")
+    private List<PlainLanguageWarning> packageMissingWarnings = List.of();
     private Instant packageAcknowledgedAt;
     private boolean packageOverdue;
 
@@ -95,9 +101,10 @@ public class TransferView {
         this.packageStatus = PackageStatus.SENT;
     }
 
-    void packageAcknowledged(boolean complete, String missing, Instant at) {
+    void packageAcknowledged(boolean complete, String missing, List<PlainLanguageWarning> warnings, Instant at) {
         this.packageStatus = complete ? PackageStatus.COMPLETE : PackageStatus.INCOMPLETE;
         this.packageMissing = ChildContent.of(childId, missing);
+        this.packageMissingWarnings = List.copyOf(warnings);
         this.packageAcknowledgedAt = at;
     }
 
@@ -109,6 +116,7 @@ public class TransferView {
     public Instant getPackageAcknowledgeBy() { return packageAcknowledgeBy; }
     public PackageStatus getPackageStatus() { return packageStatus; }
     public String getPackageMissing() { return ChildContent.valueOf(packageMissing); }
+    public List<PlainLanguageWarning> getPackageMissingWarnings() { return packageMissingWarnings; }
     public Instant getPackageAcknowledgedAt() { return packageAcknowledgedAt; }
     /** Not acknowledged complete by its deadline; stays true once it was, the package tracked until complete. */
     public boolean isPackageOverdue() { return packageOverdue; }

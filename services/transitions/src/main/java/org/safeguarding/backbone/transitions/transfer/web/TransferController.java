@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 
 /** A child's moves between agencies, over HTTP (R12): recorded by the agency it leaves, or proposed and confirmed. */
 @RestController
@@ -106,12 +107,17 @@ class TransferController {
                     view.getProposedAt(), view.getRecordedBy(), view.getRecordedAt(),
                     view.getPackageStatus() == null ? null : new PackageResponse(view.getPackageStatus(),
                             view.getPackageItems(), view.getPackageAcknowledgeBy(), view.isPackageOverdue(),
-                            view.getPackageAcknowledgedAt(), view.getPackageMissing()));
+                            view.getPackageAcknowledgedAt(), view.getPackageMissing(),
+                            view.getPackageMissingWarnings()));
         }
     }
 
-    /** The package: {@code SENT}, {@code INCOMPLETE} (with what is missing) or {@code COMPLETE}; its deadline. */
+    /**
+     * The package: {@code SENT}, {@code INCOMPLETE} (with what is missing, and the jargon in it, R16) or
+     * {@code COMPLETE}; its deadline.
+     */
     record PackageResponse(TransferView.PackageStatus status, List<TransferEvents.PackageItem> items,
-                           Instant acknowledgeBy, boolean overdue, Instant acknowledgedAt, String missing) {
+                           Instant acknowledgeBy, boolean overdue, Instant acknowledgedAt, String missing,
+                           List<PlainLanguageWarning> missingWarnings) {
     }
 }

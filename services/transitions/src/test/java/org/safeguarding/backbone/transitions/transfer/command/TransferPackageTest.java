@@ -3,8 +3,11 @@ package org.safeguarding.backbone.transitions.transfer.command;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.kernel.rule.Invalid;
 import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.AcknowledgePackage;
 import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.ConfirmTransfer;
@@ -36,7 +39,10 @@ class TransferPackageTest {
             ITEMS, DUE, AT);
 
     private static AggregateTestFixture<ChildTransfer> fixture() {
-        return new AggregateTestFixture<>(ChildTransfer.class);
+        AggregateTestFixture<ChildTransfer> fixture = new AggregateTestFixture<>(ChildTransfer.class);
+        fixture.registerInjectableResource(PlainLanguageChecker.fromGlossary(TransferPackageTest.class
+                .getResourceAsStream("/glossary/safeguarding-glossary.csv"), "shipped glossary", Set.of("NHS", "GP")));
+        return fixture;
     }
 
     private static RecordTransfer recorded() {
@@ -61,7 +67,7 @@ class TransferPackageTest {
     @Test
     void theJoiningAgencyAcknowledgesIt_complete_orSayingWhatIsMissing_untilItIsComplete() {
         TransferPackageAcknowledged incomplete = new TransferPackageAcknowledged("t-1", CHILD, "school-a",
-                "school-b", false, "The child protection plan of October", AT.plusSeconds(3600));
+                "school-b", false, "The child protection plan of October", AT.plusSeconds(3600), List.of());
         fixture().given(MOVED, SENT)
                 .when(new AcknowledgePackage("t-1", "school-b", false, "The child protection plan of October",
                         AT.plusSeconds(3600)))
@@ -69,7 +75,13 @@ class TransferPackageTest {
         fixture().given(MOVED, SENT, incomplete)
                 .when(new AcknowledgePackage("t-1", "school-b", true, null, AT.plusSeconds(7200)))
                 .expectEvents(new TransferPackageAcknowledged("t-1", CHILD, "school-a", "school-b", true, null,
-                        AT.plusSeconds(7200)));
+                        AT.plusSeconds(7200), List.of()));
+        fixture().given(MOVED, SENT)
+                .when(new AcknowledgePackage("t-1", "school-b", false, "The CPP and the PEP", AT))
+                .expectEvents(new TransferPackageAcknowledged("t-1", CHILD, "school-a", "school-b", false,
+                        "The CPP and the PEP", AT, List.of(
+                        new PlainLanguageWarning("missing", "CPP", "child protection plan"),
+                        new PlainLanguageWarning("missing", "PEP", "personal education plan"))));
         fixture().given(MOVED, SENT)
                 .when(new AcknowledgePackage("t-1", "school-b", false, " ", AT))
                 .expectException(Invalid.class).expectNoEvents();
@@ -80,7 +92,7 @@ class TransferPackageTest {
                 .when(new AcknowledgePackage("t-1", "school-b", true, null, AT))
                 .expectException(ChildTransfer.NoPackage.class);
         fixture().given(MOVED, SENT, new TransferPackageAcknowledged("t-1", CHILD, "school-a", "school-b", true,
-                        null, AT))
+                        null, AT, List.of()))
                 .when(new AcknowledgePackage("t-1", "school-b", true, null, AT))
                 .expectException(ChildTransfer.PackageAlreadyComplete.class);
     }

@@ -259,7 +259,7 @@ class TransferApiTest {
         assertThat(acknowledgeBy).as("five school days of open time").isBetween(Instant.now().plus(Duration.ofDays(4)),
                 Instant.now().plus(Duration.ofDays(30)));
 
-        String incomplete = "{\"complete\": false, \"missing\": \"The child protection plan of October\"}";
+        String incomplete = "{\"complete\": false, \"missing\": \"The CPP of October\"}";
         mvc.perform(post("/api/transfers/{id}/package/acknowledgement", transferId)
                         .contentType(MediaType.APPLICATION_JSON).content(incomplete)
                         .with(httpBasic("school-a", "dev-only-school-a")))
@@ -279,7 +279,9 @@ class TransferApiTest {
                         .with(httpBasic("school-b", "dev-only-school-b")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.transferPackage.status").value("INCOMPLETE"))
-                .andExpect(jsonPath("$.transferPackage.missing").value("The child protection plan of October"));
+                .andExpect(jsonPath("$.transferPackage.missing").value("The CPP of October"))
+                .andExpect(jsonPath("$.transferPackage.missingWarnings[0].field").value("missing"))
+                .andExpect(jsonPath("$.transferPackage.missingWarnings[0].suggestion").value("child protection plan"));
         mvc.perform(post("/api/transfers/{id}/package/acknowledgement", transferId)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"complete\": true}")
                         .with(httpBasic("school-b", "dev-only-school-b")))
@@ -295,6 +297,8 @@ class TransferApiTest {
                     "TransferPackageSent", "TransferPackageAcknowledged", "TransferPackageAcknowledged");
             TransferPackageSent sent = (TransferPackageSent) packaged.get(0).value();
             assertThat(sent.getItems()).extracting(i -> i.getSharedBy()).containsExactly("school-a", "csc-a");
+            assertThat(((TransferPackageAcknowledged) packaged.get(1).value()).getPlainLanguageWarnings())
+                    .extracting(w -> w.getTerm()).containsExactly("CPP");
             assertThat(((TransferPackageAcknowledged) packaged.get(2).value()).getComplete()).isTrue();
         }
         RebuildChecks.droppedAndRebuiltAsItWas(mvc, jdbc, sealing, "transfer-view", List.of("transfer_view"));
