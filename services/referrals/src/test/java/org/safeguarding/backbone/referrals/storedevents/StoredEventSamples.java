@@ -114,7 +114,7 @@ public final class StoredEventSamples {
                         Instant.parse("2026-12-03T10:00:00Z")),
                 new ShareEvents.FamilyInformed(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a"),
                         Instant.parse("2026-12-02T16:00:00Z"), "Told the mother in person at the school gate",
-                        Instant.parse("2026-12-02T17:00:00Z")),
+                        Instant.parse("2026-12-02T17:00:00Z"), List.of()),
                 new ShareEvents.FamilyInformedReviewDue(SHARE, CHILD, "school-a", LocalDate.of(2026, 12, 4),
                         Instant.parse("2026-12-05T00:00:00Z")),
                 new ShareEvents.ConsentWithdrawn(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a"),

@@ -125,8 +125,13 @@ public sealed interface ShareEvents {
     }
 
     /** R3: the sender recorded when and how the family was told what was shared. */
+    /** @param plainLanguageWarnings jargon in how it was told (R16); none in events stored before it was checked */
     record FamilyInformed(String shareId, String childId, String senderAgency, List<String> recipientAgencies,
-                          Instant informedAt, @Personal String how, Instant occurredAt) implements ShareEvents {
+                          Instant informedAt, @Personal String how, Instant occurredAt,
+                          List<PlainLanguageWarning> plainLanguageWarnings) implements ShareEvents {
+        public FamilyInformed {
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
     }
 
     /** R3: the date set to review telling the family passed with the family still not told: the sender reminded. */

@@ -139,13 +139,13 @@ public class InformationShare {
 
     /** R3: the sender records when and how the family was told; once. */
     @CommandHandler
-    public void handle(RecordFamilyInformed command) {
+    public void handle(RecordFamilyInformed command, PlainLanguageChecker plainLanguage) {
         requireSender(command.agency(), "record that the family was told");
         if (familyInformedRecorded) {
             return;
         }
         apply(new FamilyInformed(shareId, childId, senderAgency, holders(), command.informedAt(), command.how(),
-                command.occurredAt()));
+                command.occurredAt(), plainLanguage.check("how", command.how())));
     }
 
     /**

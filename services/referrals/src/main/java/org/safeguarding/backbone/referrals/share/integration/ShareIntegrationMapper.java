@@ -227,6 +227,7 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                     .setRecipientAgencies(informed.recipientAgencies())
                     .setInformedAt(informed.informedAt())
                     .setHow(informed.how())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(informed.plainLanguageWarnings()))
                     .build()));
         }
         if (message.getPayload() instanceof ShareEvents.FamilyInformedReviewDue due) {

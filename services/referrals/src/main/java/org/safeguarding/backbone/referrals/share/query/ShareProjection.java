@@ -163,7 +163,8 @@ public class ShareProjection {
 
     @EventHandler
     void on(FamilyInformed event) {
-        shares.findById(event.shareId()).ifPresent(view -> view.familyInformed(event.informedAt(), event.how()));
+        shares.findById(event.shareId()).ifPresent(view -> view.familyInformed(event.informedAt(), event.how(),
+                event.plainLanguageWarnings()));
     }
 
     @EventHandler

@@ -99,6 +99,10 @@ public class ShareView {
     @Convert(converter = SealedColumn.Text.class)
     @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> familyInformedHow;
+    /** Jargon found in how the family was told (R16). */
+    @Convert(converter = PlainLanguageWarningsColumn.class)
+    @Column(name = "family_informed_warnings")
+    private List<PlainLanguageWarning> familyInformedWarnings = List.of();
     /** R3: the date set to review telling the family passed with the family still not told. */
     private boolean familyReviewDue;
     /** R3: consent withdrawn after the share, why, and the justification for going on sharing (null: none). */
@@ -228,8 +232,9 @@ public class ShareView {
         refreshCorrectionsOwed();
     }
 
-    void familyInformed(Instant at, String how) {
+    void familyInformed(Instant at, String how, List<PlainLanguageWarning> warnings) {
         familyInformedAt = at;
+        familyInformedWarnings = List.copyOf(warnings);
         familyInformedHow = ChildContent.of(childId, how);
         familyReviewDue = false;
     }
@@ -247,6 +252,10 @@ public class ShareView {
 
     public List<PlainLanguageWarning> getConsentWithdrawalWarnings() {
         return consentWithdrawalWarnings;
+    }
+
+    public List<PlainLanguageWarning> getFamilyInformedWarnings() {
+        return familyInformedWarnings;
     }
 
     public Instant getFamilyInformedAt() {

@@ -23,8 +23,12 @@ record ShareResponse(String shareId, String childId, Map<String, String> childLo
                             List<ShareContent.Statement> statementsAsCorrected, Family family,
                             ConsentWithdrawal consentWithdrawn) {
 
-    /** R3: when and how the family was told (after the share), and whether the date to review telling it passed. */
-    public record Family(Instant informedAt, String how, boolean reviewDue) {
+    /**
+     * R3: when and how the family was told (after the share), and whether the date to review telling it passed; the
+     * jargon in how (R16).
+     */
+    public record Family(Instant informedAt, String how, boolean reviewDue,
+                         List<PlainLanguageWarning> plainLanguageWarnings) {
     }
 
     /**
@@ -70,7 +74,8 @@ record ShareResponse(String shareId, String childId, Map<String, String> childLo
                 view.isWrittenFollowUpOverdue(), view.getThread(),
                 content.plainLanguageWarnings(), view.getWithdrawnAt(), view.getWithdrawalReason(),
                 view.getCorrections(), view.getLaterVerifications(), view.statementsAsCorrected(),
-                new Family(view.getFamilyInformedAt(), view.getFamilyInformedHow(), view.isFamilyReviewDue()),
+                new Family(view.getFamilyInformedAt(), view.getFamilyInformedHow(), view.isFamilyReviewDue(),
+                        view.getFamilyInformedWarnings()),
                 view.getConsentWithdrawnAt() == null ? null : new ConsentWithdrawal(view.getConsentWithdrawnAt(),
                         view.getConsentWithdrawalReason(), view.getConsentWithdrawalJustification(),
                         view.getConsentWithdrawalWarnings()));

@@ -100,7 +100,12 @@ class ShareConsentTest {
         fixture().givenCurrentTime(FRIDAY).andGivenCommands(familyNotTold())
                 .when(told(monday))
                 .expectEvents(new FamilyInformed(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a"), monday,
-                        "The head told both parents in person", monday));
+                        "The head told both parents in person", monday, List.of()));
+        fixture().givenCurrentTime(FRIDAY).andGivenCommands(familyNotTold())
+                .when(new RecordFamilyInformed(SHARE, "school-a", monday, "The DSL told the mother", monday))
+                .expectEvents(new FamilyInformed(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a"), monday,
+                        "The DSL told the mother", monday, List.of(
+                        new PlainLanguageWarning("how", "DSL", "designated safeguarding lead"))));
         fixture().givenCurrentTime(FRIDAY).andGivenCommands(familyNotTold(), told(monday))
                 .when(told(monday.plusSeconds(60)))
                 .expectNoEvents();

@@ -63,10 +63,13 @@ class ShareConsentApiTest {
                 .andExpect(jsonPath("$.family.informedAt").doesNotExist())
                 .andExpect(jsonPath("$.family.reviewDue").value(false));
         mvc.perform(postJson("/api/shares/{id}/family-informed", "{\"informedAt\": \"" + yesterday + "\", "
-                        + "\"how\": \"The head told both parents in person\"}", shareId).with(as("school-a")))
+                        + "\"how\": \"The head and the EWO told both parents in person\"}", shareId)
+                        .with(as("school-a")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.family.informedAt").value(yesterday.toString()))
-                .andExpect(jsonPath("$.family.how").value("The head told both parents in person"));
+                .andExpect(jsonPath("$.family.how").value("The head and the EWO told both parents in person"))
+                .andExpect(jsonPath("$.family.plainLanguageWarnings[0].field").value("how"))
+                .andExpect(jsonPath("$.family.plainLanguageWarnings[0].term").value("EWO"));
         mvc.perform(postJson("/api/shares/{id}/family-informed", "{}", shareId).with(as("school-a")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("how"));
@@ -82,6 +85,8 @@ class ShareConsentApiTest {
             List<ConsumerRecord<String, SpecificRecord>> told = reader.await(r -> r.value() instanceof FamilyInformed f
                     && f.getShareId().equals(shareId), 1, Duration.ofSeconds(60));
             assertThat(((FamilyInformed) told.get(0).value()).getInformedAt()).isEqualTo(yesterday);
+            assertThat(((FamilyInformed) told.get(0).value()).getPlainLanguageWarnings())
+                    .extracting(w -> w.getTerm()).containsExactly("EWO");
         }
     }
 
