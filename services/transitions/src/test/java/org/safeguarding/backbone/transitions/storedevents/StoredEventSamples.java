@@ -33,16 +33,16 @@ public final class StoredEventSamples {
 
     public static List<Object> transfer() {
         return List.of(new ChildTransferred(TRANSFER, CHILD, "school-a", "school-b",
-                "Family moved to another part of the area", LocalDate.of(2026, 11, 23), "school-a", AT));
+                "Family moved to another part of the area", LocalDate.of(2026, 11, 23), "school-a", AT, List.of()));
     }
 
     /** A move the joining agency proposed (from version 0.2), then the leaving agency confirmed. */
     public static List<Object> proposedTransfer() {
         return List.of(
                 new TransferProposed(PROPOSED_TRANSFER, CHILD, "school-a", "school-c", "Family moved out of the area",
-                        LocalDate.of(2026, 11, 30), "school-c", AT),
+                        LocalDate.of(2026, 11, 30), "school-c", AT, List.of()),
                 new ChildTransferred(PROPOSED_TRANSFER, CHILD, "school-a", "school-c", "Family moved out of the area",
-                        LocalDate.of(2026, 11, 30), "school-a", AT.plusSeconds(3600)));
+                        LocalDate.of(2026, 11, 30), "school-a", AT.plusSeconds(3600), List.of()));
     }
 
     /** The package that went with a move (from version 0.2): acknowledged incomplete, overdue, then complete. */

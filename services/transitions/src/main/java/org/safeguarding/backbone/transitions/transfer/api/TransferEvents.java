@@ -11,14 +11,28 @@ public sealed interface TransferEvents {
 
     /**
      * R12: the child moved; recorded by the agency it left, directly or by confirming the joining agency's proposal.
+     *
+     * @param plainLanguageWarnings jargon in the reason (R16); none in events stored before it was checked
      */
     record ChildTransferred(String transferId, String childId, String fromAgency, String toAgency, @Personal String reason,
-                            LocalDate movedOn, String recordedBy, Instant occurredAt) implements TransferEvents {
+                            LocalDate movedOn, String recordedBy, Instant occurredAt,
+                            List<PlainLanguageWarning> plainLanguageWarnings) implements TransferEvents {
+        public ChildTransferred {
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
     }
 
-    /** The agency the child joins said it had moved; not a move until the agency it left confirms. */
+    /**
+     * The agency the child joins said it had moved; not a move until the agency it left confirms.
+     *
+     * @param plainLanguageWarnings jargon in the reason (R16); none in events stored before it was checked
+     */
     record TransferProposed(String transferId, String childId, String fromAgency, String toAgency, @Personal String reason,
-                            LocalDate movedOn, String proposedBy, Instant occurredAt) implements TransferEvents {
+                            LocalDate movedOn, String proposedBy, Instant occurredAt,
+                            List<PlainLanguageWarning> plainLanguageWarnings) implements TransferEvents {
+        public TransferProposed {
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
     }
 
     /**

@@ -54,31 +54,33 @@ public class ChildTransfer {
     }
 
     @CommandHandler
-    public ChildTransfer(RecordTransfer command, DeadlineManager deadlines) {
+    public ChildTransfer(RecordTransfer command, DeadlineManager deadlines, PlainLanguageChecker plainLanguage) {
         requireTwoAgencies(command.fromAgency(), command.toAgency());
         if (!command.recordedBy().equals(command.fromAgency())) {
             throw new NotPartyToTransfer(command.recordedBy());
         }
         requireWorkedWithChild(command.childId(), command.recordedBy(), command.recorderWorkedWithChild());
         apply(new ChildTransferred(command.transferId(), command.childId(), command.fromAgency(), command.toAgency(),
-                command.reason(), command.movedOn(), command.recordedBy(), command.occurredAt()));
+                command.reason(), command.movedOn(), command.recordedBy(), command.occurredAt(),
+                plainLanguage.check("reason", command.reason())));
         sendPackage(command.transferId(), command.childId(), command.fromAgency(), command.toAgency(),
                 command.transferPackage(), command.occurredAt(), deadlines);
     }
 
     @CommandHandler
-    public ChildTransfer(ProposeTransfer command) {
+    public ChildTransfer(ProposeTransfer command, PlainLanguageChecker plainLanguage) {
         requireTwoAgencies(command.fromAgency(), command.toAgency());
         if (!command.proposedBy().equals(command.toAgency())) {
             throw new NotPartyToTransfer(command.proposedBy());
         }
         apply(new TransferProposed(command.transferId(), command.childId(), command.fromAgency(), command.toAgency(),
-                command.reason(), command.movedOn(), command.proposedBy(), command.occurredAt()));
+                command.reason(), command.movedOn(), command.proposedBy(), command.occurredAt(),
+                plainLanguage.check("reason", command.reason())));
     }
 
     /** Confirming again changes nothing. */
     @CommandHandler
-    public void handle(ConfirmTransfer command, DeadlineManager deadlines) {
+    public void handle(ConfirmTransfer command, DeadlineManager deadlines, PlainLanguageChecker plainLanguage) {
         if (!fromAgency.equals(command.confirmedBy())) {
             throw new NotTheLeavingAgency(transferId, command.confirmedBy());
         }
@@ -87,7 +89,7 @@ public class ChildTransfer {
         }
         requireWorkedWithChild(childId, command.confirmedBy(), command.confirmerWorkedWithChild());
         apply(new ChildTransferred(transferId, childId, fromAgency, toAgency, reason, movedOn,
-                command.confirmedBy(), command.occurredAt()));
+                command.confirmedBy(), command.occurredAt(), plainLanguage.check("reason", reason)));
         sendPackage(transferId, childId, fromAgency, toAgency, command.transferPackage(), command.occurredAt(),
                 deadlines);
     }

@@ -55,6 +55,7 @@ class TransferIntegrationMapper implements IntegrationEventMapper {
                     .setToAgency(moved.toAgency())
                     .setReason(moved.reason())
                     .setMovedOn(moved.movedOn())
+                    .setPlainLanguageWarnings(WarningsOnTheWire.of(moved.plainLanguageWarnings()))
                     .build()));
         }
         if (message.getPayload() instanceof TransferEvents.TransferProposed proposed) {
@@ -67,6 +68,7 @@ class TransferIntegrationMapper implements IntegrationEventMapper {
                             .setToAgency(proposed.toAgency())
                             .setReason(proposed.reason())
                             .setMovedOn(proposed.movedOn())
+                            .setPlainLanguageWarnings(WarningsOnTheWire.of(proposed.plainLanguageWarnings()))
                             .build()));
         }
         return Optional.empty();

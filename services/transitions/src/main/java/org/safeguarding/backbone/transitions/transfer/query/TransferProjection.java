@@ -35,7 +35,8 @@ public class TransferProjection {
             @MetaDataValue(Correlation.CORRELATION_ID) String correlationId) {
         if (!transfers.existsById(event.transferId())) {
             transfers.save(TransferView.proposed(event.transferId(), event.childId(), event.fromAgency(),
-                    event.toAgency(), event.reason(), event.movedOn(), event.proposedBy(), recordedAt, correlationId));
+                    event.toAgency(), event.reason(), event.plainLanguageWarnings(), event.movedOn(), event.proposedBy(),
+                    recordedAt, correlationId));
         }
     }
 
@@ -45,7 +46,8 @@ public class TransferProjection {
         transfers.findById(event.transferId()).ifPresentOrElse(
                 proposed -> proposed.confirmed(event.recordedBy(), recordedAt),
                 () -> transfers.save(new TransferView(event.transferId(), event.childId(), event.fromAgency(),
-                        event.toAgency(), event.reason(), event.movedOn(), event.recordedBy(), recordedAt,
+                        event.toAgency(), event.reason(), event.plainLanguageWarnings(), event.movedOn(),
+                        event.recordedBy(), recordedAt,
                         correlationId)));
     }
 

@@ -31,6 +31,10 @@ public class TransferView {
     @Convert(converter = SealedColumn.Text.class)
     @Column(length = SealedColumn.LENGTH_4000)
     private ChildContent<String> reason;
+    /** Jargon found in the reason (R16). */
+    @Convert(converter = PlainLanguageWarningsColumn.class)
+    @Column(name = "reason_warnings")
+    private List<PlainLanguageWarning> reasonWarnings = List.of();
     private LocalDate movedOn;
     private String recordedBy;
     private Instant recordedAt;
@@ -65,9 +69,10 @@ public class TransferView {
 
     /** A move the joining agency proposed. */
     static TransferView proposed(String transferId, String childId, String fromAgency, String toAgency, String reason,
-                                 LocalDate movedOn, String proposedBy, Instant proposedAt, String correlationId) {
-        TransferView view = new TransferView(transferId, childId, fromAgency, toAgency, reason, movedOn, null, null,
-                correlationId);
+                                 List<PlainLanguageWarning> reasonWarnings, LocalDate movedOn, String proposedBy,
+                                 Instant proposedAt, String correlationId) {
+        TransferView view = new TransferView(transferId, childId, fromAgency, toAgency, reason, reasonWarnings,
+                movedOn, null, null, correlationId);
         view.status = Status.PROPOSED;
         view.proposedBy = proposedBy;
         view.proposedAt = proposedAt;
@@ -82,12 +87,14 @@ public class TransferView {
     }
 
     TransferView(String transferId, String childId, String fromAgency, String toAgency, String reason,
-                 LocalDate movedOn, String recordedBy, Instant recordedAt, String correlationId) {
+                 List<PlainLanguageWarning> reasonWarnings, LocalDate movedOn, String recordedBy, Instant recordedAt,
+                 String correlationId) {
         this.transferId = transferId;
         this.childId = childId;
         this.fromAgency = fromAgency;
         this.toAgency = toAgency;
         this.reason = ChildContent.of(childId, reason);
+        this.reasonWarnings = List.copyOf(reasonWarnings);
         this.movedOn = movedOn;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
@@ -143,6 +150,10 @@ public class TransferView {
 
     public String getReason() {
         return ChildContent.valueOf(reason);
+    }
+
+    public List<PlainLanguageWarning> getReasonWarnings() {
+        return reasonWarnings;
     }
 
     public LocalDate getMovedOn() {

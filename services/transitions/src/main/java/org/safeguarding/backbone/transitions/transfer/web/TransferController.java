@@ -99,11 +99,12 @@ class TransferController {
      * {@code transferPackage}: what went with the move, null before it did.
      */
     record TransferResponse(String transferId, String childId, String fromAgency, String toAgency, String reason,
-                            LocalDate movedOn, TransferView.Status status, String proposedBy, Instant proposedAt,
-                            String recordedBy, Instant recordedAt, PackageResponse transferPackage) {
+                            List<PlainLanguageWarning> reasonWarnings, LocalDate movedOn, TransferView.Status status,
+                            String proposedBy, Instant proposedAt, String recordedBy, Instant recordedAt,
+                            PackageResponse transferPackage) {
         static TransferResponse of(TransferView view) {
             return new TransferResponse(view.getTransferId(), view.getChildId(), view.getFromAgency(),
-                    view.getToAgency(), view.getReason(), view.getMovedOn(), view.getStatus(), view.getProposedBy(),
+                    view.getToAgency(), view.getReason(), view.getReasonWarnings(), view.getMovedOn(), view.getStatus(), view.getProposedBy(),
                     view.getProposedAt(), view.getRecordedBy(), view.getRecordedAt(),
                     view.getPackageStatus() == null ? null : new PackageResponse(view.getPackageStatus(),
                             view.getPackageItems(), view.getPackageAcknowledgeBy(), view.isPackageOverdue(),

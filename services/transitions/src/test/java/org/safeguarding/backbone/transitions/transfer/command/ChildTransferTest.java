@@ -2,9 +2,13 @@ package org.safeguarding.backbone.transitions.transfer.command;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageChecker;
+import org.safeguarding.backbone.kernel.plainlanguage.PlainLanguageWarning;
 import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.ConfirmTransfer;
 import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.ProposeTransfer;
 import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.RecordTransfer;
@@ -22,11 +26,13 @@ class ChildTransferTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ChildTransfer.class);
+        fixture.registerInjectableResource(PlainLanguageChecker.fromGlossary(ChildTransferTest.class
+                .getResourceAsStream("/glossary/safeguarding-glossary.csv"), "shipped glossary", Set.of("NHS", "GP")));
     }
 
     private static TransferProposed proposed() {
         return new TransferProposed("t-1", CHILD, "school-a", "school-b", "Family moved house", MOVED_ON, "school-b",
-                AT);
+                AT, List.of());
     }
 
     @Test
@@ -35,7 +41,23 @@ class ChildTransferTest {
                 .when(new RecordTransfer("t-1", CHILD, "school-a", "school-b", "Family moved house", MOVED_ON,
                         "school-a", true, AT))
                 .expectEvents(new ChildTransferred("t-1", CHILD, "school-a", "school-b", "Family moved house",
-                        MOVED_ON, "school-a", AT));
+                        MOVED_ON, "school-a", AT, List.of()));
+    }
+
+    @Test
+    void aReasonInShorthand_isRecordedAsWritten_withAWarning_whenProposedAndWhenConfirmed() {
+        List<PlainLanguageWarning> warnings = List.of(new PlainLanguageWarning("reason", "LAC",
+                "child looked after by the local authority"));
+        TransferProposed shorthand = new TransferProposed("t-1", CHILD, "school-a", "school-b",
+                "Now LAC: new placement", MOVED_ON, "school-b", AT, warnings);
+        fixture.givenNoPriorActivity()
+                .when(new ProposeTransfer("t-1", CHILD, "school-a", "school-b", "Now LAC: new placement", MOVED_ON,
+                        "school-b", AT))
+                .expectEvents(shorthand);
+        fixture.given(shorthand)
+                .when(new ConfirmTransfer("t-1", "school-a", true, AT))
+                .expectEvents(new ChildTransferred("t-1", CHILD, "school-a", "school-b", "Now LAC: new placement",
+                        MOVED_ON, "school-a", AT, warnings));
     }
 
     @Test
@@ -56,9 +78,9 @@ class ChildTransferTest {
         fixture.given(proposed())
                 .when(new ConfirmTransfer("t-1", "school-a", true, AT.plusSeconds(3600)))
                 .expectEvents(new ChildTransferred("t-1", CHILD, "school-a", "school-b", "Family moved house",
-                        MOVED_ON, "school-a", AT.plusSeconds(3600)));
+                        MOVED_ON, "school-a", AT.plusSeconds(3600), List.of()));
         fixture.given(proposed(), new ChildTransferred("t-1", CHILD, "school-a", "school-b", "Family moved house",
-                        MOVED_ON, "school-a", AT.plusSeconds(3600)))
+                        MOVED_ON, "school-a", AT.plusSeconds(3600), List.of()))
                 .when(new ConfirmTransfer("t-1", "school-a", true, AT.plusSeconds(7200)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();

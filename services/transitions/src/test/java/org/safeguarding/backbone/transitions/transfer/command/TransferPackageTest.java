@@ -34,7 +34,7 @@ class TransferPackageTest {
             new PackageItem("share-2", "csc-a", Instant.parse("2026-10-05T09:00:00Z"), "Assessment outcome",
                     "NOT_SOUGHT", "Children Act 1989 s.47"));
     private static final ChildTransferred MOVED = new ChildTransferred("t-1", CHILD, "school-a", "school-b",
-            "Family moved house", MOVED_ON, "school-a", AT);
+            "Family moved house", MOVED_ON, "school-a", AT, List.of());
     private static final TransferPackageSent SENT = new TransferPackageSent("t-1", CHILD, "school-a", "school-b",
             ITEMS, DUE, AT);
 
@@ -58,7 +58,7 @@ class TransferPackageTest {
                 .expectScheduledDeadlineWithName(DUE, ChildTransfer.PACKAGE_DUE);
         // a proposal sends nothing; its confirmation does
         TransferProposed proposed = new TransferProposed("t-1", CHILD, "school-a", "school-b", "Family moved house",
-                MOVED_ON, "school-b", AT);
+                MOVED_ON, "school-b", AT, List.of());
         fixture().given(proposed)
                 .when(new ConfirmTransfer("t-1", "school-a", true, AT, new TransferPackage(ITEMS, DUE)))
                 .expectEvents(MOVED, SENT);

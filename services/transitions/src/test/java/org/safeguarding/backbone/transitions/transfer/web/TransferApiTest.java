@@ -120,7 +120,15 @@ class TransferApiTest {
 
         mvc.perform(get("/api/transfers/{id}", transferId).with(httpBasic("school-b", "dev-only-school-b")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.toAgency").value("school-b"));
+                .andExpect(jsonPath("$.toAgency").value("school-b"))
+                .andExpect(jsonPath("$.reasonWarnings").isEmpty());
+        // a reason in shorthand is recorded as written, with a warning for the term (R16)
+        String shorthand = idOf(report(MOVE.formatted("9990000042").replace("Family moved to another part of the area",
+                "Now LAC, placed out of area"), "school-a")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.reason").value("Now LAC, placed out of area"))
+                .andExpect(jsonPath("$.reasonWarnings[0].field").value("reason"))
+                .andExpect(jsonPath("$.reasonWarnings[0].term").value("LAC")));
         mvc.perform(get("/api/transfers/{id}", transferId).with(httpBasic("police-a", "dev-only-police-a")))
                 .andExpect(status().isNotFound());
 
@@ -131,6 +139,9 @@ class TransferApiTest {
             assertThat(moved).hasSize(1);
             assertThat(moved.get(0).key()).isEqualTo("9990000042");
             assertThat(((ChildTransferred) moved.get(0).value()).getMovedOn()).isEqualTo(LocalDate.parse("2026-11-23"));
+            assertThat(reader.await(r -> r.value() instanceof ChildTransferred t && t.getTransferId().equals(shorthand),
+                    1, Duration.ofSeconds(60))).singleElement().satisfies(r -> assertThat(((ChildTransferred) r.value())
+                    .getPlainLanguageWarnings()).extracting(w -> w.getTerm()).containsExactly("LAC"));
         }
     }
 
