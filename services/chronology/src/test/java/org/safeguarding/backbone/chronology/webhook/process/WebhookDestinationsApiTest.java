@@ -10,8 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,13 +64,7 @@ class WebhookDestinationsApiTest {
         @Bean
         @Primary
         WebhookDestinations testDestinations(WebhookSettings settings) {
-            return new WebhookDestinations(settings, host -> {
-                String address = DNS.get(host);
-                if (address == null && !host.matches("[0-9a-fA-F:.]+")) {
-                    throw new UnknownHostException(host);
-                }
-                return new InetAddress[] {InetAddress.getByName(address == null ? host : address)};
-            });
+            return new WebhookDestinations(settings, WebhookDestinationsTest.resolvingBy(DNS));
         }
     }
 

@@ -28,13 +28,18 @@ class WebhookDestinationsTest {
     private static WebhookDestinations destinations(boolean allowInternal, List<String> allowed) {
         WebhookSettings settings = new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(10),
                 Duration.ofHours(1), 10, Duration.ofSeconds(10), true, allowInternal, allowed);
-        return new WebhookDestinations(settings, host -> {
-            String address = DNS.get(host);
+        return new WebhookDestinations(settings, resolvingBy(DNS));
+    }
+
+    /** Resolves as {@code names} say, and an address literal as itself; any other name is unknown. */
+    static WebhookDestinations.Resolver resolvingBy(Map<String, String> names) {
+        return host -> {
+            String address = names.get(host);
             if (address == null && !host.matches("[0-9a-fA-F:.]+")) {
                 throw new UnknownHostException(host);
             }
             return new InetAddress[] {InetAddress.getByName(address == null ? host : address)};
-        });
+        };
     }
 
     @Test
