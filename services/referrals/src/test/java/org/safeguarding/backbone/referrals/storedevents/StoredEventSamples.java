@@ -64,7 +64,7 @@ public final class StoredEventSamples {
                 new ClarificationAnswered(SHARE, CHILD, "school-a", "csc-a", "q-1", "An older sibling",
                         AT.plusSeconds(240), List.of()),
                 new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", "Strategy discussion today",
-                        AT.plusSeconds(300)),
+                        AT.plusSeconds(300), List.of()),
                 new InformationUseRecorded(SHARE, CHILD, "csc-a", "school-a", "Informed the assessment plan",
                         AT.plusSeconds(360), List.of()),
                 new WrittenFollowUpRecorded(SHARE, CHILD, "school-a", List.of("csc-a", "gp-a"),

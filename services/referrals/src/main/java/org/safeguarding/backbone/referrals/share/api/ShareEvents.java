@@ -159,8 +159,13 @@ public sealed interface ShareEvents {
             implements ShareEvents {
     }
 
+    /** @param plainLanguageWarnings jargon in the note (R16); none in events stored before it was checked */
     record UnderstandingConfirmed(String shareId, String childId, String recipientAgency, String senderAgency,
-                                  @Personal String note, Instant occurredAt) implements ShareEvents {
+                                  @Personal String note, Instant occurredAt,
+                                  List<PlainLanguageWarning> plainLanguageWarnings) implements ShareEvents {
+        public UnderstandingConfirmed {
+            plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);
+        }
     }
 
     /** @param plainLanguageWarnings jargon in the question (R16); none in events stored before it was checked */

@@ -235,7 +235,7 @@ public class InformationShare {
     }
 
     @CommandHandler
-    public void handle(ConfirmUnderstanding command) {
+    public void handle(ConfirmUnderstanding command, PlainLanguageChecker plainLanguage) {
         requireRecipient(command.agency(), "confirm understanding of it");
         if (understoodBy.contains(command.agency())) {
             return;
@@ -247,8 +247,10 @@ public class InformationShare {
         if (!readBy.contains(command.agency())) {
             apply(new ShareRead(shareId, childId, command.agency(), senderAgency, command.occurredAt()));
         }
+        List<PlainLanguageWarning> warnings = command.note() == null ? List.of()
+                : plainLanguage.check("note", command.note());
         apply(new UnderstandingConfirmed(shareId, childId, command.agency(), senderAgency, command.note(),
-                command.occurredAt()));
+                command.occurredAt(), warnings));
     }
 
     /** Asking again with the same question id (a retried request) records nothing new. */

@@ -95,6 +95,7 @@ class ShareIntegrationMapper implements IntegrationEventMapper {
                             .setRecipientAgency(understood.recipientAgency())
                             .setSenderAgency(understood.senderAgency())
                             .setNote(understood.note())
+                            .setPlainLanguageWarnings(WarningsOnTheWire.of(understood.plainLanguageWarnings()))
                             .build()));
         }
         if (message.getPayload() instanceof ShareEvents.ClarificationRequested asked) {

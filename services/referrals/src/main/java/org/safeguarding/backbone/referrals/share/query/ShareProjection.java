@@ -71,8 +71,14 @@ public class ShareProjection {
 
     @EventHandler
     void on(UnderstandingConfirmed event) {
-        shares.findById(event.shareId())
-                .ifPresent(view -> view.understoodBy(event.recipientAgency(), event.occurredAt()));
+        shares.findById(event.shareId()).ifPresent(view -> {
+            view.understoodBy(event.recipientAgency(), event.occurredAt());
+            // R9: what it said it understood is part of the exchange, for the sender to read
+            if (event.note() != null && !event.note().isBlank()) {
+                view.append(new ShareView.ThreadEntry(ShareView.ThreadEntry.Kind.UNDERSTANDING, null,
+                        event.recipientAgency(), event.note(), event.occurredAt(), event.plainLanguageWarnings()));
+            }
+        });
     }
 
     @EventHandler

@@ -464,7 +464,8 @@ public class ShareView {
     /** @param plainLanguageWarnings jargon in a question, an answer or a recorded use (R16); none in one kept before it was checked */
     public record ThreadEntry(Kind kind, String questionId, String agency, String text, Instant at,
                               List<PlainLanguageWarning> plainLanguageWarnings) {
-        public enum Kind { QUESTION, ANSWER, USE }
+        /** {@code UNDERSTANDING}: the note a recipient gave as it confirmed it understood the share (R9). */
+        public enum Kind { QUESTION, ANSWER, USE, UNDERSTANDING }
 
         public ThreadEntry {
             plainLanguageWarnings = plainLanguageWarnings == null ? List.of() : List.copyOf(plainLanguageWarnings);

@@ -64,10 +64,15 @@ class ShareUnderstandingTest {
         fixture.given(shared, new ShareAcknowledged(SHARE, CHILD, "csc-a", AT), new ShareRead(SHARE, CHILD, "csc-a", "school-a", AT))
                 .when(new ConfirmUnderstanding(SHARE, "csc-a", "Clear: strategy discussion today", AT.plusSeconds(60)))
                 .expectEvents(new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", "Clear: strategy discussion today",
-                        AT.plusSeconds(60)));
-        fixture.given(shared, new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", null, AT))
+                        AT.plusSeconds(60), List.of()));
+        fixture.given(shared, new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", null, AT, List.of()))
                 .when(new ConfirmUnderstanding(SHARE, "csc-a", null, AT.plusSeconds(60)))
                 .expectNoEvents();
+        fixture.given(shared, new ShareAcknowledged(SHARE, CHILD, "csc-a", AT),
+                        new ShareRead(SHARE, CHILD, "csc-a", "school-a", AT))
+                .when(new ConfirmUnderstanding(SHARE, "csc-a", "Clear: ICPC on Monday", AT))
+                .expectEvents(new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", "Clear: ICPC on Monday",
+                        AT, List.of(new PlainLanguageWarning("note", "ICPC", "initial child protection conference"))));
     }
 
     @Test
@@ -169,17 +174,17 @@ class ShareUnderstandingTest {
                 .when(new ConfirmUnderstanding(SHARE, "csc-a", "Enough to act on; the days do not change the plan",
                         AT.plusSeconds(60)))
                 .expectEvents(new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a",
-                        "Enough to act on; the days do not change the plan", AT.plusSeconds(60)));
+                        "Enough to act on; the days do not change the plan", AT.plusSeconds(60), List.of()));
         // another recipient's open question does not hold this one back
         fixture.given(shared, new ShareAcknowledged(SHARE, CHILD, "csc-a", AT), new ShareRead(SHARE, CHILD, "csc-a",
                         "school-a", AT), new ClarificationRequested(SHARE, CHILD, "gp-a", "school-a", "q-8", "When?",
                         AT, List.of()))
                 .when(new ConfirmUnderstanding(SHARE, "csc-a", null, AT.plusSeconds(60)))
-                .expectEvents(new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", null, AT.plusSeconds(60)));
+                .expectEvents(new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", null, AT.plusSeconds(60), List.of()));
         fixture.given(shared, new ShareAcknowledged(SHARE, CHILD, "csc-a", AT), new ShareRead(SHARE, CHILD, "csc-a",
                         "school-a", AT), asked, new ClarificationAnswered(SHARE, CHILD, "school-a", "csc-a", "q-9",
                         "Monday to Wednesday", AT.plusSeconds(30), List.of()))
                 .when(new ConfirmUnderstanding(SHARE, "csc-a", null, AT.plusSeconds(60)))
-                .expectEvents(new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", null, AT.plusSeconds(60)));
+                .expectEvents(new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", null, AT.plusSeconds(60), List.of()));
     }
 }

@@ -19,6 +19,7 @@ import org.safeguarding.backbone.contracts.Topics;
 import org.safeguarding.backbone.contracts.referrals.v1.ClarificationAnswered;
 import org.safeguarding.backbone.contracts.referrals.v1.ClarificationRequested;
 import org.safeguarding.backbone.contracts.referrals.v1.InformationUseRecorded;
+import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
 import org.safeguarding.backbone.contracts.referrals.v1.ShareRead;
 import org.safeguarding.backbone.contracts.referrals.v1.UnderstandingConfirmed;
 import org.safeguarding.backbone.testsupport.BackboneInfrastructure;
@@ -56,17 +57,22 @@ class ShareUnderstandingApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.recipients[0].status").value("READ"))
                 .andExpect(jsonPath("$.recipients[0].acknowledged").value(true));
-        mvc.perform(postJson("/api/shares/{id}/understanding", "{\"note\": \"Clear; strategy discussion today\"}",
+        mvc.perform(postJson("/api/shares/{id}/understanding", "{\"note\": \"Clear; strat today\"}",
                         shareId).with(as("csc-a")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.recipients[0].status").value("UNDERSTOOD"));
+                .andExpect(jsonPath("$.recipients[0].status").value("UNDERSTOOD"))
+                // what it understood is on the record for the sender, in the thread, its jargon pointed out (R16)
+                .andExpect(jsonPath("$.thread[0].kind").value("UNDERSTANDING"))
+                .andExpect(jsonPath("$.thread[0].agency").value("csc-a"))
+                .andExpect(jsonPath("$.thread[0].text").value("Clear; strat today"))
+                .andExpect(jsonPath("$.thread[0].plainLanguageWarnings[0].suggestion").value("strategy discussion"));
 
         mvc.perform(postJson("/api/shares/{id}/clarifications", "{\"question\": \"Which days were the absences?\", "
                         + "\"questionId\": \"q-absences\"}", shareId).with(as("gp-a")))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/shares/" + shareId + "/clarifications/q-absences"))
                 .andExpect(jsonPath("$.recipients[1].status").value("CLARIFICATION_PENDING"))
-                .andExpect(jsonPath("$.thread[0].kind").value("QUESTION"));
+                .andExpect(jsonPath("$.thread[1].kind").value("QUESTION"));
         // its own question open, the GP does not confirm it understood without saying why
         mvc.perform(postJson("/api/shares/{id}/understanding", "{}", shareId).with(as("gp-a")))
                 .andExpect(status().isConflict())
@@ -79,8 +85,8 @@ class ShareUnderstandingApiTest {
                         shareId, "q-absences").with(as("school-a")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.recipients[1].status").value("NEW"))
-                .andExpect(jsonPath("$.thread[1].kind").value("ANSWER"))
-                .andExpect(jsonPath("$.thread[1].text").value("Mondays and Fridays"));
+                .andExpect(jsonPath("$.thread[2].kind").value("ANSWER"))
+                .andExpect(jsonPath("$.thread[2].text").value("Mondays and Fridays"));
         mvc.perform(postJson("/api/shares/{id}/clarifications/{q}/answer", "{\"answer\": \"again\"}",
                         shareId, "nope").with(as("school-a")))
                 .andExpect(status().isConflict())
@@ -88,16 +94,16 @@ class ShareUnderstandingApiTest {
         mvc.perform(postJson("/api/shares/{id}/uses", "{\"howUsed\": \"Added to the child's health record; "
                         + "HV to call the family\"}", shareId).with(as("gp-a")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.thread[2].kind").value("USE"))
-                .andExpect(jsonPath("$.thread[2].plainLanguageWarnings[0].field").value("howUsed"))
-                .andExpect(jsonPath("$.thread[2].plainLanguageWarnings[0].term").value("HV"));
+                .andExpect(jsonPath("$.thread[3].kind").value("USE"))
+                .andExpect(jsonPath("$.thread[3].plainLanguageWarnings[0].field").value("howUsed"))
+                .andExpect(jsonPath("$.thread[3].plainLanguageWarnings[0].term").value("HV"));
         mvc.perform(postJson("/api/shares/{id}/uses", "{}", shareId).with(as("gp-a")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("howUsed"));
         mvc.perform(post("/api/shares/{id}/read", shareId).with(as("police-a")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/shares/{id}", shareId).with(as("school-a")))
-                .andExpect(jsonPath("$.thread.length()").value(3));
+                .andExpect(jsonPath("$.thread.length()").value(4));
 
         try (TopicReader<SpecificRecord> reader = TopicReader.avro(Topics.REFERRALS)) {
             List<ConsumerRecord<String, SpecificRecord>> acts = reader.await(r -> about(r.value(), shareId), 5,
@@ -107,6 +113,8 @@ class ShareUnderstandingApiTest {
                     "InformationUseRecorded");
             assertThat(((InformationUseRecorded) acts.get(4).value()).getPlainLanguageWarnings())
                     .extracting(w -> w.getTerm()).containsExactly("HV");
+            assertThat(((UnderstandingConfirmed) acts.get(1).value()).getPlainLanguageWarnings())
+                    .extracting(w -> w.getTerm()).containsExactly("strat");
         }
     }
 
