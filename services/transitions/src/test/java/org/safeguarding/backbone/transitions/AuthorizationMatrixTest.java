@@ -11,8 +11,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.backbone.messaging.audit.LeadAgencies;
@@ -80,8 +82,12 @@ class AuthorizationMatrixTest {
         LeadAgencyAnnouncer.announce(leads, CHILD, LEAD_AGENCY.agency());
     }
 
+    /** Each move on a day of its own: the same move reported twice is refused (TransferApiTest). */
+    private static final AtomicInteger DAYS = new AtomicInteger();
+
     private static MockHttpServletRequestBuilder move() {
-        return post("/api/transfers").contentType(MediaType.APPLICATION_JSON).content(MOVE);
+        return post("/api/transfers").contentType(MediaType.APPLICATION_JSON).content(MOVE.replace("2026-11-23",
+                LocalDate.parse("2026-01-01").plusDays(DAYS.incrementAndGet()).toString()));
     }
 
     /** A transfer made by {@code agency}: recorded by school-a, or proposed by csc-a. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.safeguarding.backbone.messaging.CorrelatedCommands;
+import org.safeguarding.backbone.kernel.rule.RuleViolation;
 import org.safeguarding.backbone.messaging.Correlation;
 import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.AcknowledgePackage;
 import org.safeguarding.backbone.transitions.transfer.api.TransferCommands.ConfirmTransfer;
@@ -58,8 +59,19 @@ public class TransferRecording {
     public record Move(String childId, String fromAgency, String toAgency, String reason, LocalDate movedOn) {
     }
 
-    /** {@code caller} reports {@code move}: recorded, or proposed; returns the transfer's id. */
+    /**
+     * {@code caller} reports {@code move}: recorded, or proposed; returns the transfer's id. The same move (the child,
+     * from, to, the day) reported again is refused, naming the transfer that has it: a second package, and a second
+     * deadline, would only confuse the agency the child joins.
+     */
     public String report(Move move, String caller, Map<String, String> conversation) {
+        if (!caller.equals(move.fromAgency()) && !caller.equals(move.toAgency())) {
+            throw new NotPartyToTransfer(caller);
+        }
+        transfers.sameMove(move.childId(), move.fromAgency(), move.toAgency(), move.movedOn())
+                .ifPresent(reported -> {
+                    throw new MoveAlreadyReported(reported, caller);
+                });
         String transferId = UUID.randomUUID().toString();
         if (caller.equals(move.fromAgency())) {
             Instant now = Instant.now();
@@ -67,13 +79,25 @@ public class TransferRecording {
                     move.toAgency(), move.reason(), move.movedOn(), caller,
                     involvement.hasWorkedWith(move.childId(), caller), now,
                     packageFor(move.childId(), move.fromAgency(), move.toAgency(), now)), conversation);
-        } else if (caller.equals(move.toAgency())) {
+        } else {
             CorrelatedCommands.sendAndWait(commands, new ProposeTransfer(transferId, move.childId(), move.fromAgency(),
                     move.toAgency(), move.reason(), move.movedOn(), caller, Instant.now()), conversation);
-        } else {
-            throw new NotPartyToTransfer(caller);
         }
         return transferId;
+    }
+
+    /** The move was reported before; its transfer is named (its two agencies may read it), and what to do instead. */
+    public static final class MoveAlreadyReported extends RuleViolation {
+        MoveAlreadyReported(TransferView reported, String caller) {
+            super("move-already-reported", "This move of the child from " + reported.getFromAgency() + " to "
+                    + reported.getToAgency() + " on " + reported.getMovedOn() + " is already "
+                    + (reported.getStatus() == TransferView.Status.CONFIRMED
+                            ? "recorded: transfer " + reported.getTransferId() + "."
+                            : "proposed by " + reported.getProposedBy() + ": transfer " + reported.getTransferId()
+                                    + (caller.equals(reported.getFromAgency()) ? "; confirm it (POST /api/transfers/"
+                                            + reported.getTransferId() + "/confirmation) rather than recording it "
+                                            + "again." : ".")));
+        }
     }
 
     /** The agency the child left confirms a proposed move: from now on it is the child's move. */

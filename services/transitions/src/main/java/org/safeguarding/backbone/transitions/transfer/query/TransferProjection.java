@@ -1,6 +1,8 @@
 package org.safeguarding.backbone.transitions.transfer.query;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -84,6 +86,16 @@ public class TransferProjection {
             throw new NotFound("transfer", transferId);
         }
         return found;
+    }
+
+    /**
+     * The transfer already reported for this move (the child, from, to, the day), proposed or recorded, if any: asked
+     * only for one of its two agencies, which can read it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<TransferView> sameMove(String childId, String fromAgency, String toAgency, LocalDate movedOn) {
+        return transfers.findByChildIdAndFromAgencyAndToAgencyAndMovedOn(childId, fromAgency, toAgency, movedOn)
+                .stream().findFirst();
     }
 
     /** The transfer, for the agency the child left and the one it joined; anyone else is told it does not exist. */

@@ -124,7 +124,7 @@ class TransferApiTest {
                 .andExpect(jsonPath("$.reasonWarnings").isEmpty());
         // a reason in shorthand is recorded as written, with a warning for the term (R16)
         String shorthand = idOf(report(MOVE.formatted("9990000042").replace("Family moved to another part of the area",
-                "Now LAC, placed out of area"), "school-a")
+                "Now LAC, placed out of area").replace("2026-11-23", "2026-11-24"), "school-a")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.reason").value("Now LAC, placed out of area"))
                 .andExpect(jsonPath("$.reasonWarnings[0].field").value("reason"))
@@ -180,6 +180,39 @@ class TransferApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CONFIRMED"))
                 .andExpect(jsonPath("$.proposedBy").value("police-a"));
+    }
+
+    @Test
+    void theSameMoveReportedAgain_isRefusedNamingItsTransfer_andAProposedOneIsToBeConfirmed() throws Exception {
+        String child = "9990001987";
+        schoolAWorksWith(child);
+        String recorded = idOf(report(MOVE.formatted(child), "school-a").andExpect(status().isCreated()));
+        Integer before = jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class);
+        for (String agency : List.of("school-a", "school-b")) {
+            report(MOVE.formatted(child), agency)
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:move-already-reported"))
+                    .andExpect(jsonPath("$.title").value("Move already reported"))
+                    .andExpect(jsonPath("$.detail").value("This move of the child from school-a to school-b on "
+                            + "2026-11-23 is already recorded: transfer " + recorded + "."));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Integer.class))
+                .as("no second move, no second package").isEqualTo(before);
+        // another day is another move (the child came back, and left again)
+        report(MOVE.formatted(child).replace("2026-11-23", "2026-11-25"), "school-a").andExpect(status().isCreated());
+
+        // the joining school proposed it first: the leaving school is told to confirm that proposal
+        String proposed = idOf(report(MOVE.formatted(child).replace("2026-11-23", "2026-11-26"), "school-b")
+                .andExpect(status().isCreated()));
+        report(MOVE.formatted(child).replace("2026-11-23", "2026-11-26"), "school-a")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("This move of the child from school-a to school-b on "
+                        + "2026-11-26 is already proposed by school-b: transfer " + proposed + "; confirm it (POST "
+                        + "/api/transfers/" + proposed + "/confirmation) rather than recording it again."));
+        // a stranger learns nothing of it
+        report(MOVE.formatted(child).replace("2026-11-23", "2026-11-26"), "police-a")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:safeguarding-backbone:problem:not-party-to-transfer"));
     }
 
     @Test
