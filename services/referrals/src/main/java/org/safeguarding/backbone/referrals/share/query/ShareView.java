@@ -460,8 +460,12 @@ public class ShareView {
         }
     }
 
-    /** One entry of a share's thread: a question, its answer, or a recorded use of the information. */
-    /** @param plainLanguageWarnings jargon in a question, an answer or a recorded use (R16); none in one kept before it was checked */
+    /**
+     * One entry of a share's thread: a question, its answer, a recorded use of the information, or the note a recipient
+     * gave as it confirmed it understood the share.
+     *
+     * @param plainLanguageWarnings jargon in its text (R16); none in an entry kept before it was checked
+     */
     public record ThreadEntry(Kind kind, String questionId, String agency, String text, Instant at,
                               List<PlainLanguageWarning> plainLanguageWarnings) {
         /** {@code UNDERSTANDING}: the note a recipient gave as it confirmed it understood the share (R9). */

@@ -180,11 +180,13 @@ class ShareUnderstandingTest {
                         "school-a", AT), new ClarificationRequested(SHARE, CHILD, "gp-a", "school-a", "q-8", "When?",
                         AT, List.of()))
                 .when(new ConfirmUnderstanding(SHARE, "csc-a", null, AT.plusSeconds(60)))
-                .expectEvents(new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", null, AT.plusSeconds(60), List.of()));
+                .expectEvents(new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", null, AT.plusSeconds(60),
+                        List.of()));
         fixture.given(shared, new ShareAcknowledged(SHARE, CHILD, "csc-a", AT), new ShareRead(SHARE, CHILD, "csc-a",
                         "school-a", AT), asked, new ClarificationAnswered(SHARE, CHILD, "school-a", "csc-a", "q-9",
                         "Monday to Wednesday", AT.plusSeconds(30), List.of()))
                 .when(new ConfirmUnderstanding(SHARE, "csc-a", null, AT.plusSeconds(60)))
-                .expectEvents(new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", null, AT.plusSeconds(60), List.of()));
+                .expectEvents(new UnderstandingConfirmed(SHARE, CHILD, "csc-a", "school-a", null, AT.plusSeconds(60),
+                        List.of()));
     }
 }

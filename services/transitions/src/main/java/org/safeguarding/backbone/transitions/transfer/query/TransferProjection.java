@@ -37,8 +37,8 @@ public class TransferProjection {
             @MetaDataValue(Correlation.CORRELATION_ID) String correlationId) {
         if (!transfers.existsById(event.transferId())) {
             transfers.save(TransferView.proposed(event.transferId(), event.childId(), event.fromAgency(),
-                    event.toAgency(), event.reason(), event.plainLanguageWarnings(), event.movedOn(), event.proposedBy(),
-                    recordedAt, correlationId));
+                    event.toAgency(), event.reason(), event.plainLanguageWarnings(), event.movedOn(),
+                    event.proposedBy(), recordedAt, correlationId));
         }
     }
 

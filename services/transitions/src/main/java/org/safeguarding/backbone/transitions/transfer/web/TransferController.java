@@ -96,7 +96,8 @@ class TransferController {
 
     /**
      * {@code recordedBy} and {@code recordedAt}: the leaving agency's record or confirmation; null while proposed.
-     * {@code transferPackage}: what went with the move, null before it did.
+     * {@code reasonWarnings}: the jargon in the reason (R16). {@code transferPackage}: what went with the move, null
+     * before it did.
      */
     record TransferResponse(String transferId, String childId, String fromAgency, String toAgency, String reason,
                             List<PlainLanguageWarning> reasonWarnings, LocalDate movedOn, TransferView.Status status,
@@ -104,8 +105,8 @@ class TransferController {
                             PackageResponse transferPackage) {
         static TransferResponse of(TransferView view) {
             return new TransferResponse(view.getTransferId(), view.getChildId(), view.getFromAgency(),
-                    view.getToAgency(), view.getReason(), view.getReasonWarnings(), view.getMovedOn(), view.getStatus(), view.getProposedBy(),
-                    view.getProposedAt(), view.getRecordedBy(), view.getRecordedAt(),
+                    view.getToAgency(), view.getReason(), view.getReasonWarnings(), view.getMovedOn(), view.getStatus(),
+                    view.getProposedBy(), view.getProposedAt(), view.getRecordedBy(), view.getRecordedAt(),
                     view.getPackageStatus() == null ? null : new PackageResponse(view.getPackageStatus(),
                             view.getPackageItems(), view.getPackageAcknowledgeBy(), view.isPackageOverdue(),
                             view.getPackageAcknowledgedAt(), view.getPackageMissing(),
