@@ -161,10 +161,9 @@ public class InformationShare {
         if (consentWithdrawn) {
             return;
         }
+        // no justification: no warnings for it (the checker takes a missing text as nothing to check)
         List<PlainLanguageWarning> warnings = new ArrayList<>(plainLanguage.check("reason", command.reason()));
-        if (command.safeguardingJustification() != null) {
-            warnings.addAll(plainLanguage.check("safeguardingJustification", command.safeguardingJustification()));
-        }
+        warnings.addAll(plainLanguage.check("safeguardingJustification", command.safeguardingJustification()));
         apply(new ConsentWithdrawn(shareId, childId, senderAgency, holders(), command.withdrawnAt(),
                 command.reason(), command.safeguardingJustification(), command.occurredAt(), warnings));
     }
@@ -247,10 +246,8 @@ public class InformationShare {
         if (!readBy.contains(command.agency())) {
             apply(new ShareRead(shareId, childId, command.agency(), senderAgency, command.occurredAt()));
         }
-        List<PlainLanguageWarning> warnings = command.note() == null ? List.of()
-                : plainLanguage.check("note", command.note());
         apply(new UnderstandingConfirmed(shareId, childId, command.agency(), senderAgency, command.note(),
-                command.occurredAt(), warnings));
+                command.occurredAt(), plainLanguage.check("note", command.note())));
     }
 
     /** Asking again with the same question id (a retried request) records nothing new. */

@@ -89,14 +89,21 @@ public class TransferRecording {
     /** The move was reported before; its transfer is named (its two agencies may read it), and what to do instead. */
     public static final class MoveAlreadyReported extends RuleViolation {
         MoveAlreadyReported(TransferView reported, String caller) {
-            super("move-already-reported", "This move of the child from " + reported.getFromAgency() + " to "
-                    + reported.getToAgency() + " on " + reported.getMovedOn() + " is already "
-                    + (reported.getStatus() == TransferView.Status.CONFIRMED
-                            ? "recorded: transfer " + reported.getTransferId() + "."
-                            : "proposed by " + reported.getProposedBy() + ": transfer " + reported.getTransferId()
-                                    + (caller.equals(reported.getFromAgency()) ? "; confirm it (POST /api/transfers/"
-                                            + reported.getTransferId() + "/confirmation) rather than recording it "
-                                            + "again." : ".")));
+            super("move-already-reported", said(reported, caller));
+        }
+
+        private static String said(TransferView reported, String caller) {
+            String move = "This move of the child from " + reported.getFromAgency() + " to " + reported.getToAgency()
+                    + " on " + reported.getMovedOn() + " is already ";
+            String transfer = "transfer " + reported.getTransferId();
+            if (reported.getStatus() == TransferView.Status.CONFIRMED) {
+                return move + "recorded: " + transfer + ".";
+            }
+            String proposed = move + "proposed by " + reported.getProposedBy() + ": " + transfer;
+            return caller.equals(reported.getFromAgency())
+                    ? proposed + "; confirm it (POST /api/transfers/" + reported.getTransferId() + "/confirmation) "
+                            + "rather than recording it again."
+                    : proposed + ".";
         }
     }
 
